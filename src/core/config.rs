@@ -1,0 +1,202 @@
+//! `config.json`: where the documents live, how often to poll, and who the site is.
+//!
+//! Every field is optional: what a config leaves out keeps the built-in default,
+//! and the defaults serve the sample content bundled under `data/`.
+
+use super::error::DocError;
+use super::json::{parse_document, Node};
+use super::week::IsoWeek;
+
+/// The name the config document goes by in error messages.
+pub const CONFIG_DOCUMENT: &str = "tệp cấu hình config.json";
+
+/// Config files are a few hundred bytes; anything near this is a mistake.
+pub const CONFIG_LIMIT_BYTES: usize = 64 * 1024;
+
+/// The format version this build reads.
+pub const CONFIG_VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub sources: Sources,
+    /// How often the visitor widget polls the statistics, in seconds.
+    pub stats_poll_seconds: u32,
+    /// Where to report page views with `navigator.sendBeacon`; off when `None`.
+    pub pageview_url: Option<String>,
+    pub site: Site,
+}
+
+/// The documents, as URLs absolute or relative to the site root (the `<base>`).
+/// `{id}`, `{slug}` and `{week}` are filled in per request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sources {
+    pub latest_feed: String,
+    pub article: String,
+    pub category_feed: String,
+    pub categories: String,
+    pub schedule_index: String,
+    pub schedule_week: String,
+    pub stats: String,
+}
+
+/// The site's identity: banner and footer text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    pub name: String,
+    /// Used in document titles: "… - Sở Khoa học và Công nghệ Quảng Trị".
+    pub short_name: String,
+    pub slogan: String,
+    pub owner: String,
+    pub responsible: String,
+    pub address: String,
+    pub phone: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { sources: Sources::default(), stats_poll_seconds: 60, pageview_url: None, site: Site::default() }
+    }
+}
+
+impl Default for Sources {
+    fn default() -> Sources {
+        Sources {
+            latest_feed: "data/tin-moi/1.json".into(),
+            article: "data/tin/{id}.json".into(),
+            category_feed: "data/chuyen-muc/{slug}/1.json".into(),
+            categories: "data/chuyen-muc.json".into(),
+            schedule_index: "data/lich-cong-tac/index.json".into(),
+            schedule_week: "data/lich-cong-tac/{week}.json".into(),
+            stats: "data/thong-ke.json".into(),
+        }
+    }
+}
+
+impl Default for Site {
+    /// The department as shared/seed-page.txt shows it.
+    fn default() -> Site {
+        Site {
+            name: "Cổng thông tin điện tử Khoa học và Công nghệ Quảng Trị".into(),
+            short_name: "Sở Khoa học và Công nghệ Quảng Trị".into(),
+            slogan: "Khoa học, Công nghệ và Đổi mới sáng tạo – Khơi dậy khát vọng kiến tạo tương lai".into(),
+            owner: "© CỔNG THÔNG TIN ĐIỆN TỬ KHOA HỌC VÀ CÔNG NGHỆ QUẢNG TRỊ".into(),
+            responsible: "Chịu trách nhiệm: Trần Ngọc Lân, Giám đốc Sở Khoa học và Công nghệ.".into(),
+            address: "Địa chỉ: 204 Hùng Vương, Đông Hà".into(),
+            phone: "ĐT: 0233.3550 382".into(),
+        }
+    }
+}
+
+impl Sources {
+    pub fn article_url(&self, id: &str) -> String {
+        self.article.replace("{id}", &encode_segment(id))
+    }
+
+    pub fn category_url(&self, slug: &str) -> String {
+        self.category_feed.replace("{slug}", &encode_segment(slug))
+    }
+
+    pub fn week_url(&self, week: IsoWeek) -> String {
+        self.schedule_week.replace("{week}", &week.to_string())
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, so an id taken from
+/// the address bar cannot climb out of its folder ("../") or add a query.
+pub fn encode_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads a config document; absent fields keep their defaults.
+pub fn parse_config(text: &str) -> Result<Config, DocError> {
+    let value = parse_document(CONFIG_DOCUMENT, text, CONFIG_LIMIT_BYTES)?;
+    let root = Node::root(CONFIG_DOCUMENT, &value);
+    let mut config = Config::default();
+    let sources = &mut config.sources;
+    root.with_field("sources", |node| {
+        for (key, slot) in [
+            ("latest_feed", &mut sources.latest_feed),
+            ("article", &mut sources.article),
+            ("category_feed", &mut sources.category_feed),
+            ("categories", &mut sources.categories),
+            ("schedule_index", &mut sources.schedule_index),
+            ("schedule_week", &mut sources.schedule_week),
+            ("stats", &mut sources.stats),
+        ] {
+            if let Some(url) = node.optional_string(key)? {
+                *slot = url;
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(seconds) = root.optional_unsigned("stats_poll_seconds")? {
+        // Faster than every 2 s would hammer the server; slower than a day is off.
+        config.stats_poll_seconds = seconds.clamp(2, 86_400) as u32;
+    }
+    config.pageview_url = root.optional_string("pageview_url")?;
+    let site = &mut config.site;
+    root.with_field("site", |node| {
+        for (key, slot) in [
+            ("name", &mut site.name),
+            ("short_name", &mut site.short_name),
+            ("slogan", &mut site.slogan),
+            ("owner", &mut site.owner),
+            ("responsible", &mut site.responsible),
+            ("address", &mut site.address),
+            ("phone", &mut site.phone),
+        ] {
+            if let Some(text) = node.optional_string(key)? {
+                *slot = text;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::error::Problem;
+
+    #[test]
+    fn empty_object_gives_the_defaults() {
+        assert_eq!(parse_config("{}").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn given_fields_override_and_unknown_fields_are_ignored() {
+        let config = parse_config(
+            r#"{"version":1,"sources":{"stats":"https://tk.example.vn/s.json"},"stats_poll_seconds":5,"site":{"phone":"ĐT: 1"},"future":true}"#,
+        )
+        .unwrap();
+        assert_eq!(config.sources.stats, "https://tk.example.vn/s.json");
+        assert_eq!(config.sources.article, Sources::default().article);
+        assert_eq!(config.stats_poll_seconds, 5);
+        assert_eq!(config.site.phone, "ĐT: 1");
+    }
+
+    #[test]
+    fn wrongly_typed_fields_are_named() {
+        let error = parse_config(r#"{"sources":{"stats":42}}"#).unwrap_err();
+        assert_eq!(error.problem, Problem::WrongType { path: "sources.stats".into(), expected: "string".into() });
+        assert!(parse_config(r#"{"stats_poll_seconds":"60"}"#).is_err());
+        assert!(parse_config("[").is_err());
+    }
+
+    #[test]
+    fn ids_from_the_address_bar_cannot_escape_their_folder() {
+        let sources = Sources::default();
+        assert_eq!(sources.article_url("1019"), "data/tin/1019.json");
+        assert_eq!(sources.article_url("../thong-ke"), "data/tin/%2E%2E%2Fthong-ke.json");
+        assert_eq!(sources.week_url(IsoWeek::new(2023, 42).unwrap()), "data/lich-cong-tac/2023-W42.json");
+    }
+}

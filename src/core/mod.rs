@@ -1,0 +1,16 @@
+//! The pure core: models, parsing, dates, weeks, slugs, paths and titles.
+//!
+//! Nothing here imports leptos, web-sys or gloo, so all of it compiles and is
+//! tested natively with `cargo test`.
+
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod feed;
+pub mod json;
+pub mod number;
+pub mod routes;
+pub mod slug;
+pub mod titles;
+pub mod url;
+pub mod week;

@@ -1,0 +1,85 @@
+//! The portal's paths, built in one place so every link agrees with the route table.
+//!
+//! Paths are relative to the router's base (the site may live under a sub-path).
+
+use super::config::encode_segment;
+use super::slug::slugify;
+use super::week::IsoWeek;
+
+pub const HOME: &str = "/";
+pub const SCHEDULE: &str = "/lich-cong-tac";
+
+/// The name of the query parameter that keeps a list's page in the URL.
+pub const PAGE_QUERY: &str = "trang";
+
+/// `/tin/1019/doan-kiem-tra-...`: the canonical address of an article.
+pub fn article(id: &str, title: &str) -> String {
+    format!("/tin/{}/{}", encode_segment(id), slugify(title))
+}
+
+/// `/tin/1019/lien-quan`, with `?trang=N` past the first page.
+pub fn related(id: &str, page: u32) -> String {
+    with_page(format!("/tin/{}/lien-quan", encode_segment(id)), page)
+}
+
+/// `/chuyen-muc/tin-hoat-dong-so`, with `?trang=N` past the first page.
+pub fn category(slug: &str, page: u32) -> String {
+    with_page(format!("/chuyen-muc/{}", encode_segment(slug)), page)
+}
+
+/// `/lich-cong-tac/2023/42`.
+pub fn schedule_week(week: IsoWeek) -> String {
+    format!("{SCHEDULE}/{}/{}", week.year(), week.week())
+}
+
+fn with_page(path: String, page: u32) -> String {
+    if page > 1 {
+        format!("{path}?{PAGE_QUERY}={page}")
+    } else {
+        path
+    }
+}
+
+/// Reads `?trang=` as a page number: 1 when absent or nonsense.
+pub fn page_from_query(value: Option<&str>) -> u32 {
+    value.and_then(|text| text.parse().ok()).filter(|page| *page >= 1).unwrap_or(1)
+}
+
+/// Whether an article was reached by its canonical slug; `None` when the
+/// address has no slug at all, which also calls for the canonical URL.
+pub fn is_canonical_slug(given: Option<&str>, title: &str) -> bool {
+    given == Some(slugify(title).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_follow_the_route_table() {
+        assert_eq!(
+            article("1019", "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023"),
+            "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023"
+        );
+        assert_eq!(related("1019", 1), "/tin/1019/lien-quan");
+        assert_eq!(related("1019", 3), "/tin/1019/lien-quan?trang=3");
+        assert_eq!(category("tin-hoat-dong-so", 2), "/chuyen-muc/tin-hoat-dong-so?trang=2");
+        assert_eq!(schedule_week(IsoWeek::new(2023, 42).unwrap()), "/lich-cong-tac/2023/42");
+    }
+
+    #[test]
+    fn page_numbers_default_to_one() {
+        assert_eq!(page_from_query(None), 1);
+        assert_eq!(page_from_query(Some("0")), 1);
+        assert_eq!(page_from_query(Some("-2")), 1);
+        assert_eq!(page_from_query(Some("x")), 1);
+        assert_eq!(page_from_query(Some("4")), 4);
+    }
+
+    #[test]
+    fn canonical_slug_check() {
+        assert!(is_canonical_slug(Some("doan-kiem-tra"), "Đoàn Kiểm tra"));
+        assert!(!is_canonical_slug(Some("doan"), "Đoàn Kiểm tra"));
+        assert!(!is_canonical_slug(None, "Đoàn Kiểm tra"));
+    }
+}

@@ -1,0 +1,104 @@
+//! Slugs: the unaccented, lower-case, hyphenated form of a Vietnamese title.
+//!
+//! The portal's URLs carry a slug after the article id (`/tin/1019/doan-kiem-tra-...`),
+//! so that a link read aloud or pasted in a chat still says what it points to.
+
+/// Turns a Vietnamese title into a URL slug: `Đoàn Kiểm tra` → `doan-kiem-tra`.
+///
+/// Every run of characters that is not an ASCII letter or digit after the accents
+/// are removed becomes one hyphen; there is none at either end.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    let mut pending_hyphen = false;
+    for ch in title.chars().flat_map(char::to_lowercase) {
+        if is_combining_mark(ch) {
+            // Decomposed text: the mark belongs to the letter before it.
+            continue;
+        }
+        match unaccent(ch) {
+            Some(base) => {
+                if pending_hyphen && !slug.is_empty() {
+                    slug.push('-');
+                }
+                pending_hyphen = false;
+                slug.push(base);
+            }
+            None => pending_hyphen = true,
+        }
+    }
+    slug
+}
+
+/// The ASCII base letter of a lower-case Latin or Vietnamese letter, or `None`
+/// for anything that is not a letter or digit (spaces, punctuation, symbols).
+pub fn unaccent(ch: char) -> Option<char> {
+    if ch.is_ascii_alphanumeric() {
+        return Some(ch.to_ascii_lowercase());
+    }
+    // Precomposed Vietnamese letters, grouped by their base letter. Decomposed
+    // input (base letter + combining marks) needs no table: `slugify` skips the marks.
+    const GROUPS: [(char, &str); 7] = [
+        ('a', "àáạảãâầấậẩẫăằắặẳẵ"),
+        ('e', "èéẹẻẽêềếệểễ"),
+        ('i', "ìíịỉĩ"),
+        ('o', "òóọỏõôồốộổỗơờớợởỡ"),
+        ('u', "ùúụủũưừứựửữ"),
+        ('y', "ỳýỵỷỹ"),
+        ('d', "đ"),
+    ];
+    GROUPS
+        .iter()
+        .find(|(_, letters)| letters.contains(ch))
+        .map(|(base, _)| *base)
+}
+
+/// Whether `ch` is a combining diacritical mark (U+0300–U+036F), as found in
+/// decomposed (NFD) text typed on some keyboards.
+pub fn is_combining_mark(ch: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&ch)
+}
+
+/// Lower-cases and unaccents text for matching (search, comparisons), keeping
+/// spaces between words: `"Tin hoạt động Sở"` → `"tin hoat dong so"`.
+pub fn fold_for_search(text: &str) -> String {
+    slugify(text).replace('-', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_title_gives_the_expected_slug() {
+        assert_eq!(
+            slugify("Đoàn Kiểm tra Công tác cải cách hành chính năm 2023"),
+            "doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023"
+        );
+    }
+
+    #[test]
+    fn every_vietnamese_vowel_and_d_lose_their_marks() {
+        assert_eq!(slugify("ĂÂÊÔƠƯĐ ăâêôơưđ"), "aaeooud-aaeooud");
+        assert_eq!(slugify("Ỷ Ỹ ỵ"), "y-y-y");
+        assert_eq!(slugify("Khoa học, Công nghệ & Đổi mới"), "khoa-hoc-cong-nghe-doi-moi");
+    }
+
+    #[test]
+    fn punctuation_runs_collapse_and_ends_are_trimmed() {
+        assert_eq!(slugify("  –KH&CN: số 5/2016!  "), "kh-cn-so-5-2016");
+        assert_eq!(slugify(""), "");
+        assert_eq!(slugify("— … —"), "");
+    }
+
+    #[test]
+    fn decomposed_input_still_folds() {
+        // "Sở" written as S + o + combining horn + combining grave.
+        assert_eq!(fold_for_search("So\u{031B}\u{0300} KH"), "so kh");
+        assert_eq!(slugify("Đo\u{0300}an"), "doan");
+    }
+
+    #[test]
+    fn search_folding_keeps_words_apart() {
+        assert_eq!(fold_for_search("Tin hoạt động Sở"), "tin hoat dong so");
+    }
+}

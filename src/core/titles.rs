@@ -1,0 +1,57 @@
+//! Document titles, one pure function for every view.
+
+/// What a view is showing, for its document title.
+pub enum TitleOf<'a> {
+    Home,
+    /// An article still loading, or one whose title is known.
+    Article(Option<&'a str>),
+    Related(Option<&'a str>),
+    Category(Option<&'a str>),
+    ScheduleWeek(&'a str),
+    NotFound,
+}
+
+/// "Đoàn Kiểm tra … - Sở Khoa học và Công nghệ Quảng Trị".
+pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
+    let subject = match of {
+        TitleOf::Home => return format!("Trang chủ - {site_short_name}"),
+        TitleOf::Article(Some(title)) => title.to_string(),
+        TitleOf::Article(None) => "Chi tiết tin".to_string(),
+        TitleOf::Related(Some(title)) => format!("Tin liên quan: {title}"),
+        TitleOf::Related(None) => "Tin liên quan".to_string(),
+        TitleOf::Category(Some(name)) => name.to_string(),
+        TitleOf::Category(None) => "Chuyên mục".to_string(),
+        TitleOf::ScheduleWeek(heading) => format!("Lịch công tác {}", lowercase_first(heading)),
+        TitleOf::NotFound => "Không tìm thấy trang".to_string(),
+    };
+    format!("{subject} - {site_short_name}")
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "Sở Khoa học và Công nghệ Quảng Trị";
+
+    #[test]
+    fn every_view_has_its_own_title() {
+        assert_eq!(page_title(TitleOf::Home, SITE), "Trang chủ - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Article(Some("Đoàn Kiểm tra")), SITE), "Đoàn Kiểm tra - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Article(None), SITE), "Chi tiết tin - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Related(Some("A")), SITE), "Tin liên quan: A - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Category(Some("Tin hoạt động Sở")), SITE), "Tin hoạt động Sở - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::ScheduleWeek("Tuần 42 (16/10/2023 – 22/10/2023)"), SITE),
+            "Lịch công tác tuần 42 (16/10/2023 – 22/10/2023) - Sở Khoa học và Công nghệ Quảng Trị"
+        );
+        assert_eq!(page_title(TitleOf::NotFound, SITE), "Không tìm thấy trang - Sở Khoa học và Công nghệ Quảng Trị");
+    }
+}
