@@ -124,13 +124,17 @@ mod tests {
 
     #[test]
     fn size_limit_reads_in_kilobytes() {
-        let error = DocError::new("bản tin mới nhất", Problem::TooLarge { limit_bytes: 2 * 1024 * 1024, actual_bytes: 3 });
+        let error =
+            DocError::new("bản tin mới nhất", Problem::TooLarge { limit_bytes: 2 * 1024 * 1024, actual_bytes: 3 });
         assert_eq!(error.vietnamese(), "Bản tin mới nhất quá lớn (giới hạn 2048 KB).");
     }
 
     #[test]
     fn wrong_types_are_named_in_vietnamese() {
-        let error = DocError::new("thống kê truy cập", Problem::WrongType { path: "online".into(), expected: "non-negative integer".into() });
+        let error = DocError::new(
+            "thống kê truy cập",
+            Problem::WrongType { path: "online".into(), expected: "non-negative integer".into() },
+        );
         assert!(error.vietnamese().contains("cần số"));
         assert!(!error.is_not_found());
         assert!(DocError::new("x", Problem::NotFound).is_not_found());

@@ -227,7 +227,9 @@ mod tests {
     const URL: &str = "https://h.vn/data/tin-moi/1.json";
 
     fn feed(items: &str) -> String {
-        format!(r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Tin mới","next_url":"2.json","items":[{items}]}}"#)
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Tin mới","next_url":"2.json","items":[{items}]}}"#
+        )
     }
 
     const ITEM: &str = r#"{"id":"1019","title":"Đoàn Kiểm tra","content_text":"Tóm tắt","date_published":"2023-10-19T08:00:00+07:00","image":"../anh/a.svg","_portal":{"category":{"slug":"tin-hoat-dong-so","name":"Tin hoạt động Sở","section":"Tin tức - Sự kiện"},"related":["7"],"featured":true}}"#;

@@ -97,7 +97,11 @@ impl<'a> Node<'a> {
     }
 
     /// Calls `read` with the field `key` when it is present and not null.
-    pub fn with_field<T>(&self, key: &str, read: impl FnOnce(Node<'_>) -> Result<T, DocError>) -> Result<Option<T>, DocError> {
+    pub fn with_field<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(Node<'_>) -> Result<T, DocError>,
+    ) -> Result<Option<T>, DocError> {
         let Value::Object(map) = self.value else {
             return Err(self.wrong_type("object"));
         };
@@ -111,7 +115,11 @@ impl<'a> Node<'a> {
     }
 
     /// Calls `read` with the field `key`, which must be present.
-    pub fn with_required<T>(&self, key: &str, read: impl FnOnce(Node<'_>) -> Result<T, DocError>) -> Result<T, DocError> {
+    pub fn with_required<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(Node<'_>) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
         self.with_field(key, read)?.ok_or_else(|| self.missing(key))
     }
 
@@ -182,9 +190,7 @@ mod tests {
     fn missing_nested_field_names_its_full_path() {
         let value = parse(r#"{"items":[{"title":"a"},{"id":"2"}]}"#);
         let root = Node::root("tài liệu thử", &value);
-        let error = root
-            .with_required("items", |items| items.each(|item| item.required_string("title")))
-            .unwrap_err();
+        let error = root.with_required("items", |items| items.each(|item| item.required_string("title"))).unwrap_err();
         assert_eq!(error.problem, Problem::MissingField { path: "items[1].title".into() });
     }
 
@@ -192,7 +198,10 @@ mod tests {
     fn wrong_type_names_the_field_and_the_type() {
         let value = parse(r#"{"online": "1"}"#);
         let error = Node::root("d", &value).required_unsigned("online").unwrap_err();
-        assert_eq!(error.problem, Problem::WrongType { path: "online".into(), expected: "non-negative integer".into() });
+        assert_eq!(
+            error.problem,
+            Problem::WrongType { path: "online".into(), expected: "non-negative integer".into() }
+        );
     }
 
     #[test]

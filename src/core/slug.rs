@@ -46,10 +46,7 @@ pub fn unaccent(ch: char) -> Option<char> {
         ('y', "ỳýỵỷỹ"),
         ('d', "đ"),
     ];
-    GROUPS
-        .iter()
-        .find(|(_, letters)| letters.contains(ch))
-        .map(|(base, _)| *base)
+    GROUPS.iter().find(|(_, letters)| letters.contains(ch)).map(|(base, _)| *base)
 }
 
 /// Whether `ch` is a combining diacritical mark (U+0300–U+036F), as found in

@@ -44,10 +44,19 @@ mod tests {
     #[test]
     fn every_view_has_its_own_title() {
         assert_eq!(page_title(TitleOf::Home, SITE), "Trang chủ - Sở Khoa học và Công nghệ Quảng Trị");
-        assert_eq!(page_title(TitleOf::Article(Some("Đoàn Kiểm tra")), SITE), "Đoàn Kiểm tra - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::Article(Some("Đoàn Kiểm tra")), SITE),
+            "Đoàn Kiểm tra - Sở Khoa học và Công nghệ Quảng Trị"
+        );
         assert_eq!(page_title(TitleOf::Article(None), SITE), "Chi tiết tin - Sở Khoa học và Công nghệ Quảng Trị");
-        assert_eq!(page_title(TitleOf::Related(Some("A")), SITE), "Tin liên quan: A - Sở Khoa học và Công nghệ Quảng Trị");
-        assert_eq!(page_title(TitleOf::Category(Some("Tin hoạt động Sở")), SITE), "Tin hoạt động Sở - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::Related(Some("A")), SITE),
+            "Tin liên quan: A - Sở Khoa học và Công nghệ Quảng Trị"
+        );
+        assert_eq!(
+            page_title(TitleOf::Category(Some("Tin hoạt động Sở")), SITE),
+            "Tin hoạt động Sở - Sở Khoa học và Công nghệ Quảng Trị"
+        );
         assert_eq!(
             page_title(TitleOf::ScheduleWeek("Tuần 42 (16/10/2023 – 22/10/2023)"), SITE),
             "Lịch công tác tuần 42 (16/10/2023 – 22/10/2023) - Sở Khoa học và Công nghệ Quảng Trị"
