@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs everything the portal needs to build and test offline, skipping each
+# part that is already there. Safe to run again and again: with everything
+# present it takes seconds. Sourced by serve.sh, test.sh, size-report.sh and
+# bench.sh so that they share its PATH (cargo's bin folder and .tools/).
+#
+#   bash scripts/setup.sh
+set -euo pipefail
+
+PORTAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORTAL_TOOLS="$PORTAL_ROOT/.tools"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"
+export PORTAL_ROOT PORTAL_TOOLS
+export PATH="$PORTAL_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+now_ms() { date +%s%3N; }
+since() { local ms=$(($(now_ms) - $1)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+
+# Runs one step: `step NAME CHECK INSTALL`. CHECK succeeding means "present".
+step() {
+    local name="$1" check="$2" install="$3" started
+    started=$(now_ms)
+    if eval "$check" >/dev/null 2>&1; then
+        echo "setup: $name: present ($(since "$started"))"
+        return
+    fi
+    echo "setup: $name: installing…"
+    eval "$install"
+    if ! eval "$check" >/dev/null 2>&1; then
+        echo "setup: $name: still missing after installing it" >&2
+        return 1
+    fi
+    echo "setup: $name: installed ($(since "$started"))"
+}
+
+# apt-get needs root; a developer's machine may offer sudo instead.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+APT_UPDATED=""
+apt_install() {
+    if [ -z "$APT_UPDATED" ]; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        APT_UPDATED=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+# trunk accepts a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
+wasm_bindgen_locked_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$PORTAL_ROOT/Cargo.lock"
+}
+
+setup_all() {
+    local total_started wbg_version
+    total_started=$(now_ms)
+    wbg_version="$(wasm_bindgen_locked_version)"
+    if [ -z "$wbg_version" ]; then
+        echo "setup: no wasm-bindgen in Cargo.lock" >&2
+        return 1
+    fi
+
+    step "wasm32 target" \
+        "rustup target list --installed | grep -qx wasm32-unknown-unknown" \
+        "rustup target add wasm32-unknown-unknown"
+
+    step "trunk $TRUNK_VERSION" \
+        "trunk --version | grep -qx 'trunk $TRUNK_VERSION'" \
+        "cargo install trunk --version $TRUNK_VERSION --locked"
+
+    # Without --locked: the CLI's own lock file names a crate version that the
+    # registry here lacks (shared/TOOLCHAIN.md).
+    step "wasm-bindgen-cli $wbg_version" \
+        "wasm-bindgen --version | grep -qx 'wasm-bindgen $wbg_version' && wasm-bindgen-test-runner --version | grep -q '$wbg_version'" \
+        "cargo install wasm-bindgen-cli --version $wbg_version"
+
+    step "node and npm" \
+        "command -v node && command -v npm" \
+        "apt_install nodejs npm"
+
+    # Debian's own binaryen (108) produces a wasm that breaks in the browser;
+    # the npm package carries 132, which trunk's `wasm_opt = \"version_132\"` wants.
+    step "wasm-opt $BINARYEN_VERSION (npm binaryen, in .tools/)" \
+        "wasm-opt --version | grep -q 'version ${BINARYEN_VERSION%%.*}'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E binaryen@$BINARYEN_VERSION"
+
+    step "chromium, chromedriver, brotli (Debian)" \
+        "command -v chromium && command -v chromedriver && command -v brotli" \
+        "apt_install chromium chromium-driver brotli"
+
+    echo "setup: done in $(since "$total_started")"
+}
+
+setup_all

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Sets up, then runs every test of the portal, fastest first:
+#   formatting, clippy (host and wasm32), the pure core's native tests,
+#   component tests in headless Chromium (wasm-bindgen-test), the two release
+#   builds (dist/ at the root, dist-portal/ under /portal/), and last the whole
+#   native `cargo test` again, which now includes the end-to-end tests in
+#   Chromium against those builds. Stops at the first failure, non-zero.
+#
+#   bash scripts/test.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$PORTAL_ROOT"
+
+# Never prompt, never colour-garble CI logs; build offline like trunk does.
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+TEST_STARTED=$(date +%s)
+declare -a TIMINGS=()
+
+run() {
+    local name="$1" started
+    shift
+    echo
+    echo "=== $name: $*"
+    started=$(date +%s)
+    "$@"
+    TIMINGS+=("$(printf '%-34s %4d s' "$name" $(($(date +%s) - started)))")
+}
+
+run "format" cargo fmt --check
+run "clippy (host)" cargo clippy --all-targets -- -D warnings
+run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
+# The pure core first, so that a broken unit fails in seconds, not after builds.
+run "unit tests (native)" cargo test --lib --bins
+
+# wasm-bindgen-test-runner starts chromedriver from PATH; the JSON adds the
+# flags that keep Chromium off the network, as everywhere in this project.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PORTAL_ROOT/tests/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+run "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
+
+run "release build (dist/)" trunk build --release --dist dist
+run "release build (dist-portal/)" trunk build --release --public-url /portal/ --dist dist-portal
+
+echo
+echo "--- timings"
+printf '%s\n' "${TIMINGS[@]}"
+echo "--- everything before the end-to-end run passed in $(($(date +%s) - TEST_STARTED)) s"
+
+# Last, so that cargo's own summary lines close the output. The unit tests
+# run again here: compiled already, they take a moment.
+echo
+echo "=== all native tests, end-to-end included: cargo test"
+cargo test

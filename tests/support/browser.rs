@@ -1,0 +1,259 @@
+//! Chromium driven through chromedriver, one browser per test.
+//!
+//! Each session starts its own chromedriver on a free port in its own process
+//! group, so that closing the session, or dropping it when a test panics,
+//! takes chromedriver and every Chromium process it started down with it.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a wait-for gives the page before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(50);
+
+/// Two cores here: more browsers at once only make each one slower.
+const MAX_BROWSERS: usize = 2;
+static RUNNING: Mutex<usize> = Mutex::new(0);
+static FREED: Condvar = Condvar::new();
+
+#[derive(Clone, Copy, Debug)]
+pub enum Viewport {
+    Phone,
+    Desktop,
+}
+
+impl Viewport {
+    fn window_size(self) -> &'static str {
+        match self {
+            Viewport::Phone => "412,915",
+            Viewport::Desktop => "1366,900",
+        }
+    }
+}
+
+/// A browser session: the WebDriver client plus what it takes to end it.
+pub struct Session {
+    pub client: Client,
+    driver: Driver,
+}
+
+struct Driver {
+    child: Child,
+    profile: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // chromedriver leads its own process group (see `start_chromedriver`),
+        // and Chromium stays in it: one signal ends them all.
+        let _ = Command::new("kill").arg("-KILL").arg("--").arg(format!("-{}", self.child.id())).status();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+        let mut running = RUNNING.lock().unwrap();
+        *running -= 1;
+        FREED.notify_one();
+    }
+}
+
+impl Session {
+    pub async fn start(viewport: Viewport) -> Session {
+        take_browser_slot();
+        let profile = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), unique()));
+        let port = free_port();
+        let child = start_chromedriver(port);
+        // From here on, dropping `driver` cleans up, even if connecting fails.
+        let driver = Driver { child, profile };
+        wait_for_port(port);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(chromium_capabilities(viewport, &driver.profile))
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("starting Chromium through chromedriver");
+        Session { client, driver }
+    }
+
+    /// Ends the WebDriver session politely, then the processes.
+    pub async fn close(self) {
+        let Session { client, driver } = self;
+        let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+        drop(driver);
+    }
+}
+
+fn take_browser_slot() {
+    let mut running = RUNNING.lock().unwrap();
+    while *running >= MAX_BROWSERS {
+        running = FREED.wait(running).unwrap();
+    }
+    *running += 1;
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("finding a free port").port()
+}
+
+fn start_chromedriver(port: u16) -> Child {
+    Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("starting chromedriver from PATH: {e}; `bash scripts/setup.sh` installs it (Debian chromium-driver)")
+        })
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not listen on port {port} within {WAIT:?}");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// The flags keep Chromium off the network (closed here) and let it run as root.
+fn chromium_capabilities(viewport: Viewport, profile: &Path) -> serde_json::Map<String, Value> {
+    let binary = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let args = [
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--no-first-run".into(),
+        format!("--user-data-dir={}", profile.display()),
+        format!("--window-size={}", viewport.window_size()),
+        "--lang=vi".into(),
+    ];
+    let capabilities = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": binary, "args": args },
+        "goog:loggingPrefs": { "browser": "ALL" },
+    });
+    match capabilities {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
+/// The page helpers the tests use; cheap to clone into a test's future.
+#[derive(Clone)]
+pub struct Browser {
+    pub client: Client,
+    /// Prepended to every site path: the server's origin plus sub-path.
+    pub base_url: String,
+}
+
+impl Browser {
+    pub async fn open(&self, site_path: &str) {
+        let url = format!("{}{}", self.base_url, site_path);
+        self.client.goto(&url).await.unwrap_or_else(|e| panic!("opening {url}: {e}"));
+    }
+
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reloading");
+    }
+
+    pub async fn back(&self) {
+        self.client.back().await.expect("going back");
+    }
+
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("reading document.title")
+    }
+
+    /// The path part of the current URL, e.g. "/portal/tin/1019".
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.expect("reading the URL").path().to_string()
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("running script {script:?}: {e}"))
+    }
+
+    /// Whether `script` (a function body, as for [`Browser::eval`]) returns true.
+    pub async fn holds(&self, script: &str, args: Vec<Value>) -> bool {
+        self.eval(script, args).await == Value::Bool(true)
+    }
+
+    /// Trimmed text of the first element matching `css`, or None.
+    pub async fn text_of(&self, css: &str) -> Option<String> {
+        let found = self
+            .eval("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", vec![json!(css)])
+            .await;
+        found.as_str().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// Waits until `condition` (a JS expression) is true, or fails saying `what`.
+    pub async fn wait_until(&self, what: &str, condition: &str) {
+        let script = format!("return Boolean({condition});");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                let main = self.text_of("body").await.unwrap_or_default();
+                panic!("waited {WAIT:?} for {what} at {url}; the page says: {}", shorten(&main, 400));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits for an element matching `css` and returns its trimmed text.
+    pub async fn wait_for(&self, css: &str) -> String {
+        let condition = format!("document.querySelector({})", json!(css));
+        self.wait_until(&format!("an element `{css}`"), &condition).await;
+        self.text_of(css).await.unwrap_or_default()
+    }
+
+    /// Waits until the first element matching `css` contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let condition =
+            format!("(document.querySelector({}) || {{}}).textContent?.includes({})", json!(css), json!(text));
+        self.wait_until(&format!("`{css}` to contain {text:?}"), &condition).await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("finding `{css}`: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
+    }
+
+    pub async fn screenshot(&self, file: &Path) {
+        let png = self.client.screenshot().await.expect("taking a screenshot");
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).expect("creating the screenshot folder");
+        }
+        std::fs::write(file, png).expect("writing the screenshot");
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}

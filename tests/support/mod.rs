@@ -1,0 +1,119 @@
+//! Shared by the end-to-end test files (`mod support;`): the release builds,
+//! a static server for them, and Chromium driven through chromedriver.
+//!
+//! The builds come from `bash scripts/test.sh`, which runs trunk once for
+//! `dist/` and once with `--public-url /portal/` for `dist-portal/`; the tests
+//! only read them, so that one test run never builds the app twice.
+#![allow(dead_code, unused_imports)] // each test file uses its own part of the helpers
+
+pub mod browser;
+pub mod server;
+
+pub use browser::{Browser, Session, Viewport};
+pub use server::{Reply, StaticServer};
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Which release build to serve, and where.
+#[derive(Clone, Copy, Debug)]
+pub enum Build {
+    /// `dist/`, served at the origin's root.
+    Root,
+    /// `dist-portal/`, built with `--public-url /portal/`, served under /portal/.
+    SubPath,
+}
+
+impl Build {
+    pub fn folder(self) -> &'static str {
+        match self {
+            Build::Root => "dist",
+            Build::SubPath => "dist-portal",
+        }
+    }
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Build::Root => "/",
+            Build::SubPath => "/portal/",
+        }
+    }
+
+    /// The build's folder, checked to hold a trunk build made for this prefix.
+    pub fn dist(self) -> PathBuf {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dist = root.join(self.folder());
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index).unwrap_or_else(|_| {
+            panic!(
+                "no release build at {}: run `bash scripts/test.sh`, which builds dist/ and dist-portal/ \
+                 with trunk before the end-to-end tests",
+                index.display()
+            )
+        });
+        let base = format!("<base href=\"{}\"", self.prefix());
+        assert!(
+            html.contains(&base),
+            "{} was not built for {} (no `{base}`): run `bash scripts/test.sh`",
+            index.display(),
+            self.prefix()
+        );
+        warn_if_stale(&index, &root.join("src"));
+        dist
+    }
+}
+
+/// A build older than the sources tests yesterday's app; say so, but go on:
+/// the developer may be testing the harness itself.
+fn warn_if_stale(index: &Path, sources: &Path) {
+    let built = modified(index);
+    if newest_under(sources) > built {
+        eprintln!("warning: {} is older than src/: rebuild with `bash scripts/test.sh`", index.display());
+    }
+}
+
+fn modified(path: &Path) -> SystemTime {
+    path.metadata().and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+fn newest_under(dir: &Path) -> SystemTime {
+    let Ok(entries) = std::fs::read_dir(dir) else { return SystemTime::UNIX_EPOCH };
+    entries
+        .flatten()
+        .map(|e| if e.path().is_dir() { newest_under(&e.path()) } else { modified(&e.path()) })
+        .max()
+        .unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+/// Serves `build` and runs `test` against it in a fresh Chromium. The browser
+/// is closed whatever happens; a failing test leaves a screenshot in
+/// `target/e2e-screenshots/NAME.png` and then fails with its own message.
+pub async fn with_browser<F, Fut>(name: &str, build: Build, viewport: Viewport, test: F)
+where
+    F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let server = std::sync::Arc::new(StaticServer::start(&build.dist(), build.prefix()));
+    let session = Session::start(viewport).await;
+    let browser = Browser { client: session.client.clone(), base_url: server.url("") };
+    let outcome = tokio::spawn(test(browser.clone(), server.clone())).await;
+    if outcome.is_err() {
+        let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots").join(format!("{name}.png"));
+        // Best effort: a crashed browser cannot take one, and the test's own
+        // message matters more.
+        if let Ok(png) = browser.client.screenshot().await {
+            let _ = std::fs::create_dir_all(shot.parent().unwrap());
+            if std::fs::write(&shot, png).is_ok() {
+                eprintln!("screenshot of the failing page: {}", shot.display());
+            }
+        }
+    }
+    session.close().await;
+    if let Err(failure) = outcome {
+        match failure.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(other) => panic!("test {name} did not finish: {other}"),
+        }
+    }
+}
