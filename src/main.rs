@@ -1,1 +1,15 @@
-fn main() {}
+//! Starts the portal: reads config.json, then mounts the app over the static
+//! loading shell that index.html shows while the wasm downloads.
+
+use leptos::prelude::*;
+use portal::app::App;
+use portal::context::load_portal;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::task::spawn_local(async {
+        let portal = load_portal().await;
+        portal::app::remove_static_shell();
+        mount_to_body(move || view! { <App portal /> });
+    });
+}

@@ -23,6 +23,8 @@ pub struct Config {
     pub stats_poll_seconds: u32,
     /// Where to report page views with `navigator.sendBeacon`; off when `None`.
     pub pageview_url: Option<String>,
+    /// How long a request may take before the view says it timed out.
+    pub request_timeout_seconds: u32,
     pub site: Site,
 }
 
@@ -54,7 +56,13 @@ pub struct Site {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { sources: Sources::default(), stats_poll_seconds: 60, pageview_url: None, site: Site::default() }
+        Config {
+            sources: Sources::default(),
+            stats_poll_seconds: 60,
+            pageview_url: None,
+            request_timeout_seconds: 15,
+            site: Site::default(),
+        }
     }
 }
 
@@ -142,6 +150,9 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
         config.stats_poll_seconds = seconds.clamp(2, 86_400) as u32;
     }
     config.pageview_url = root.optional_string("pageview_url")?;
+    if let Some(seconds) = root.optional_unsigned("request_timeout_seconds")? {
+        config.request_timeout_seconds = seconds.clamp(1, 300) as u32;
+    }
     let site = &mut config.site;
     root.with_field("site", |node| {
         for (key, slot) in [

@@ -1,0 +1,45 @@
+//! The banner with the site's name and slogan, and the main navigation.
+
+use crate::context::use_portal;
+use crate::core::routes;
+use crate::documents;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The banner and the navigation bar, the same on every page. The category
+/// links come from the categories document; the bar keeps its height while
+/// they load, so nothing below moves.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let portal = use_portal();
+    let site = portal.config.site.clone();
+    let categories = LocalResource::new(move || {
+        let portal = portal.clone();
+        async move { documents::categories(&portal).await }
+    });
+    let category_links = move || {
+        categories.get().and_then(Result::ok).map(|entries| {
+            entries
+                .into_iter()
+                .filter(|entry| entry.on_home)
+                .map(|entry| view! { <A href=routes::category(&entry.category.slug, 1)>{entry.category.name}</A> })
+                .collect_view()
+        })
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header-inner">
+                <A href=routes::HOME attr:class="site-header-brand">
+                    <span class="site-header-emblem" aria-hidden="true">"KH&CN"</span>
+                    <span class="site-header-name">{site.name}</span>
+                </A>
+                <p class="site-header-slogan">{site.slogan}</p>
+            </div>
+            <nav class="site-nav" aria-label="Điều hướng chính">
+                <A href=routes::HOME exact=true>"Trang chủ"</A>
+                {category_links}
+                <A href=routes::SCHEDULE>"Lịch công tác"</A>
+            </nav>
+        </header>
+    }
+}

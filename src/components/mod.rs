@@ -1,0 +1,14 @@
+//! Pieces the views are made of.
+
+pub mod article_body;
+pub mod config_notice;
+pub mod error_box;
+pub mod footer;
+pub mod header;
+pub mod loaded;
+pub mod news_card;
+pub mod schedule_today;
+pub mod share;
+pub mod sidebar;
+pub mod skeleton;
+pub mod visitor_widget;

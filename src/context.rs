@@ -1,0 +1,89 @@
+//! What every view needs to know: the config, and where the site lives.
+
+use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
+use crate::core::error::DocError;
+use crate::core::url::resolve;
+use leptos::prelude::{expect_context, provide_context};
+use std::sync::Arc;
+
+/// The portal's run-time settings, shared through context.
+#[derive(Clone, Debug)]
+pub struct Portal {
+    pub config: Config,
+    /// The site root as an absolute URL ending in `/` (the `<base href>`).
+    pub site_root: String,
+    /// Set when `config.json` exists but could not be used; the defaults serve.
+    pub config_error: Option<DocError>,
+}
+
+impl Portal {
+    /// A document URL from the config, made absolute against the site root.
+    pub fn url(&self, relative_or_absolute: &str) -> String {
+        resolve(&self.site_root, relative_or_absolute)
+    }
+
+    /// The router's base: the site root's path without its trailing slash
+    /// ("" at the root, "/portal" under a sub-path).
+    pub fn router_base(&self) -> String {
+        router_base_of(&self.site_root)
+    }
+}
+
+/// "https://h.vn/portal/" → "/portal"; "https://h.vn/" → "".
+pub fn router_base_of(site_root: &str) -> String {
+    let after_scheme = site_root.split_once("://").map_or(site_root, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
+}
+
+/// Reads `config.json` beside `index.html`. A missing file means the defaults;
+/// a broken one means the defaults and a notice.
+pub async fn load_portal() -> Portal {
+    let site_root = site_root();
+    let url = resolve(&site_root, "config.json");
+    let (config, config_error) = match crate::net::fetch_text(CONFIG_DOCUMENT, &url, CONFIG_LIMIT_BYTES).await {
+        Ok(text) => match parse_config(&text) {
+            Ok(config) => (config, None),
+            Err(error) => (Config::default(), Some(error)),
+        },
+        Err(error) if error.is_not_found() => (Config::default(), None),
+        Err(error) => (Config::default(), Some(error)),
+    };
+    if let Some(error) = &config_error {
+        crate::net::report(error);
+    }
+    crate::net::set_timeout_seconds(config.request_timeout_seconds);
+    Portal { config, site_root, config_error }
+}
+
+/// The document's base URL: `<base href>` as trunk's `--public-url` wrote it.
+fn site_root() -> String {
+    let document = leptos::prelude::document();
+    let base = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
+    // baseURI of "/portal/" is already absolute; keep only up to the last '/'.
+    match base.rfind('/') {
+        Some(i) => base[..=i].to_string(),
+        None => base,
+    }
+}
+
+pub fn provide_portal(portal: Portal) {
+    provide_context(Arc::new(portal));
+}
+
+pub fn use_portal() -> Arc<Portal> {
+    expect_context::<Arc<Portal>>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::router_base_of;
+
+    #[test]
+    fn router_base_follows_the_site_root() {
+        assert_eq!(router_base_of("https://h.vn/"), "");
+        assert_eq!(router_base_of("http://127.0.0.1:8080/portal/"), "/portal");
+        assert_eq!(router_base_of("/portal/"), "/portal");
+    }
+}

@@ -1,0 +1,134 @@
+//! Which other news to show beside an article, and in what order.
+
+use super::feed::NewsItem;
+use std::collections::HashSet;
+
+/// Related news, most related first: the ids the article names itself (in its
+/// order), then items of the same category, then the rest, each group by
+/// closeness in time to the article. The article itself and repeats are left out.
+pub fn rank_related(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem> {
+    let mut ranked = distinct_others(article, candidates);
+    ranked.sort_by_key(|item| {
+        let explicit = article.related.iter().position(|id| *id == item.id).unwrap_or(usize::MAX);
+        let distance = (item.published - article.published).unsigned_abs();
+        (explicit, !same_category(article, item), distance)
+    });
+    ranked
+}
+
+/// "Tin khác": the named related items first, then the newest of the same
+/// category, then the newest of the rest; at most `limit`.
+pub fn other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> Vec<NewsItem> {
+    let mut ranked = distinct_others(article, candidates);
+    ranked.sort_by_key(|item| {
+        let explicit = article.related.iter().position(|id| *id == item.id).unwrap_or(usize::MAX);
+        (explicit, !same_category(article, item), std::cmp::Reverse(item.published))
+    });
+    ranked.truncate(limit);
+    ranked
+}
+
+/// The items just newer and just older than the article in a list that is
+/// ordered newest first (a category feed): `(newer, older)`.
+pub fn neighbours<'a>(article_id: &str, newest_first: &'a [NewsItem]) -> (Option<&'a NewsItem>, Option<&'a NewsItem>) {
+    match newest_first.iter().position(|item| item.id == article_id) {
+        Some(index) => (index.checked_sub(1).map(|i| &newest_first[i]), newest_first.get(index + 1)),
+        None => (None, None),
+    }
+}
+
+/// The items of page `page` (from 1) when `items` are shown `per_page` at a
+/// time, and the number of pages (at least 1).
+pub fn paginate<T>(items: &[T], page: u32, per_page: usize) -> (&[T], u32) {
+    let per_page = per_page.max(1);
+    let pages = items.len().div_ceil(per_page).max(1);
+    let start = (page.max(1) as usize - 1).saturating_mul(per_page).min(items.len());
+    let end = (start + per_page).min(items.len());
+    (&items[start..end], pages as u32)
+}
+
+fn same_category(a: &NewsItem, b: &NewsItem) -> bool {
+    match (&a.category, &b.category) {
+        (Some(a), Some(b)) => a.slug == b.slug,
+        _ => false,
+    }
+}
+
+fn distinct_others(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem> {
+    let mut seen = HashSet::from([article.id.as_str()]);
+    candidates.iter().filter(|item| seen.insert(item.id.as_str())).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::feed::Category;
+
+    const DAY: i64 = 86_400;
+
+    fn item(id: &str, category: &str, day: i64) -> NewsItem {
+        NewsItem {
+            id: id.into(),
+            title: format!("Tin {id}"),
+            summary: None,
+            content_html: None,
+            content_text: Some(String::new()),
+            image: None,
+            published: day * DAY,
+            modified: None,
+            authors: vec![],
+            tags: vec![],
+            category: Some(Category { slug: category.into(), name: category.into(), section: "S".into() }),
+            related: vec![],
+            source: None,
+            captions: vec![],
+            featured: false,
+        }
+    }
+
+    fn ids(items: &[NewsItem]) -> Vec<&str> {
+        items.iter().map(|item| item.id.as_str()).collect()
+    }
+
+    #[test]
+    fn explicit_then_category_then_time() {
+        let mut article = item("a", "x", 100);
+        article.related = vec!["far".into(), "other".into()];
+        let candidates = [
+            item("near-x", "x", 101),
+            item("far", "y", 10),
+            item("a", "x", 100),
+            item("older-x", "x", 90),
+            item("other", "y", 300),
+            item("near-y", "y", 100),
+            item("near-x", "x", 101),
+        ];
+        assert_eq!(ids(&rank_related(&article, &candidates)), ["far", "other", "near-x", "older-x", "near-y"]);
+    }
+
+    #[test]
+    fn other_news_prefers_newest_of_the_category() {
+        let mut article = item("a", "x", 100);
+        article.related = vec!["r".into()];
+        let candidates = [item("x1", "x", 50), item("x2", "x", 200), item("y1", "y", 300), item("r", "y", 1)];
+        assert_eq!(ids(&other_news(&article, &candidates, 3)), ["r", "x2", "x1"]);
+    }
+
+    #[test]
+    fn neighbours_in_a_newest_first_list() {
+        let list = [item("3", "x", 3), item("2", "x", 2), item("1", "x", 1)];
+        let (newer, older) = neighbours("2", &list);
+        assert_eq!((newer.unwrap().id.as_str(), older.unwrap().id.as_str()), ("3", "1"));
+        assert_eq!(neighbours("3", &list).0, None);
+        assert_eq!(neighbours("9", &list), (None, None));
+    }
+
+    #[test]
+    fn pagination_bounds() {
+        let items: Vec<u32> = (1..=25).collect();
+        assert_eq!(paginate(&items, 1, 10), (&items[0..10], 3));
+        assert_eq!(paginate(&items, 3, 10), (&items[20..25], 3));
+        assert_eq!(paginate(&items, 9, 10).0.len(), 0);
+        assert_eq!(paginate::<u32>(&[], 1, 10), (&[][..], 1));
+    }
+}

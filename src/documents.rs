@@ -1,0 +1,84 @@
+//! The news documents, fetched and parsed: what the views ask for by name.
+
+use crate::context::Portal;
+use crate::core::error::DocError;
+use crate::core::feed::{
+    parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
+};
+use crate::net::{fetch_text, forget};
+use std::future::Future;
+
+/// Fetches and parses one document. A body that fails to parse is not kept in
+/// the visit cache, so "Thử lại" really fetches it again.
+async fn load<T>(name: &str, url: &str, parse: fn(&str, &str, &str) -> Result<T, DocError>) -> Result<T, DocError> {
+    let text = fetch_text(name, url, FEED_LIMIT_BYTES).await?;
+    parse(name, url, &text).inspect_err(|_| forget(url))
+}
+
+/// One page of the latest-news feed; `url` is `None` for the first page.
+pub async fn latest_page(portal: &Portal, url: Option<String>) -> Result<FeedPage, DocError> {
+    let url = url.unwrap_or_else(|| portal.url(&portal.config.sources.latest_feed));
+    load("bản tin mới nhất", &url, parse_feed).await
+}
+
+/// One page of a category's feed; `url` is `None` for the first page.
+pub async fn category_page(portal: &Portal, slug: &str, url: Option<String>) -> Result<FeedPage, DocError> {
+    let url = url.unwrap_or_else(|| portal.url(&portal.config.sources.category_url(slug)));
+    let name = format!("chuyên mục “{slug}”");
+    load(&name, &url, parse_feed).await
+}
+
+/// The full article with id `id`.
+pub async fn article(portal: &Portal, id: &str) -> Result<NewsItem, DocError> {
+    let url = portal.url(&portal.config.sources.article_url(id));
+    let name = format!("bài viết số {id}");
+    load(&name, &url, parse_article).await
+}
+
+/// The list of categories, in the order the portal shows them.
+pub async fn categories(portal: &Portal) -> Result<Vec<CategoryEntry>, DocError> {
+    let url = portal.url(&portal.config.sources.categories);
+    load("danh sách chuyên mục", &url, parse_categories).await
+}
+
+/// Pages 1 to `count` of a feed, following `next_url`; stops early at the last page.
+pub async fn feed_pages<F, Fut>(count: u32, mut fetch_page: F) -> Result<Vec<FeedPage>, DocError>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: Future<Output = Result<FeedPage, DocError>>,
+{
+    let mut pages: Vec<FeedPage> = Vec::new();
+    let mut next = None;
+    for index in 0..count.max(1) {
+        if index > 0 && next.is_none() {
+            break;
+        }
+        let page = fetch_page(next.take()).await?;
+        next = page.next_url.clone();
+        pages.push(page);
+    }
+    Ok(pages)
+}
+
+/// News to rank beside `article`: its category's first page, the latest
+/// news, and any related item those do not hold, fetched one by one. A
+/// failure here costs only the side list, so errors leave items out.
+pub async fn neighbourhood(portal: &Portal, article: &NewsItem, max_related: usize) -> Vec<NewsItem> {
+    let mut items = Vec::new();
+    if let Some(category) = &article.category {
+        if let Ok(page) = category_page(portal, &category.slug, None).await {
+            items.extend(page.items);
+        }
+    }
+    if let Ok(page) = latest_page(portal, None).await {
+        items.extend(page.items);
+    }
+    for id in article.related.iter().take(max_related) {
+        if !items.iter().any(|item| item.id == *id) {
+            if let Ok(item) = self::article(portal, id).await {
+                items.push(item);
+            }
+        }
+    }
+    items
+}

@@ -1,0 +1,156 @@
+//! Article detail: breadcrumb, date, title, lead, safe body, source line,
+//! sharing, "Tin khác" and previous/next in the category.
+
+use crate::components::article_body::ArticleBody;
+use crate::components::loaded::or_not_found;
+use crate::components::news_card::NewsCard;
+use crate::components::share::ShareLinks;
+use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
+use crate::context::use_portal;
+use crate::core::date::VietnamTime;
+use crate::core::feed::NewsItem;
+use crate::core::related::{neighbours, other_news};
+use crate::core::routes::{self, is_canonical_slug};
+use crate::core::titles::{page_title, TitleOf};
+use crate::documents;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+/// How many items "Tin khác" lists.
+const OTHER_NEWS_COUNT: usize = 8;
+
+/// The article view, for `/tin/:id` and `/tin/:id/:slug`.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let portal = use_portal();
+    let site = portal.config.site.short_name.clone();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let article = LocalResource::new({
+        let portal = portal.clone();
+        move || {
+            let portal = portal.clone();
+            let id = id.get();
+            async move { documents::article(&portal, &id).await }
+        }
+    });
+    // A missing or outdated slug: show the canonical address instead, without
+    // adding a history entry.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(item)) = article.get() {
+            let slug = params.read_untracked().get("slug");
+            if item.id == id.get_untracked() && !is_canonical_slug(slug.as_deref(), &item.title) {
+                let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+                navigate(&routes::article(&item.id, &item.title), options);
+            }
+        }
+    });
+    let loaded = move || article.get().and_then(Result::ok);
+    view! {
+        <Title text=move || page_title(TitleOf::Article(loaded().as_ref().map(|item| item.title.as_str())), &site) />
+        <Meta name="description" content=move || loaded().and_then(|item| item.summary).unwrap_or_default() />
+        <Meta property="og:title" content=move || loaded().map(|item| item.title).unwrap_or_default() />
+        <Meta property="og:type" content="article" />
+        <Meta property="og:image" content=move || loaded().and_then(|item| item.image).unwrap_or_default() />
+        <Transition fallback=|| view! { <ArticleSkeleton /> }>
+            {move || Suspend::new(async move {
+                or_not_found(article.await, move || article.refetch(), |item| view! { <ArticleView item /> }.into_any())
+            })}
+        </Transition>
+    }
+}
+
+/// A loaded article and the lists beside it.
+#[component]
+fn ArticleView(item: NewsItem) -> impl IntoView {
+    let portal = use_portal();
+    let document_url = portal.url(&portal.config.sources.article_url(&item.id));
+    let date = VietnamTime::from_unix_seconds(item.published).date.dashed();
+    let breadcrumb = item.category.clone().map(|category| {
+        view! {
+            <nav class="breadcrumb" aria-label="Vị trí">
+                <span>{category.section}</span>
+                ": "
+                <A href=routes::category(&category.slug, 1)>{category.name}</A>
+            </nav>
+        }
+    });
+    let body = item.content_html.clone().unwrap_or_default();
+    let related_href = routes::related(&item.id, 1);
+    let page_url = window().location().href().unwrap_or_default();
+    view! {
+        <article class="article" data-url=page_url>
+            {breadcrumb}
+            <p class="article-date">"Ngày đăng: " {date}</p>
+            <h1 class="article-title">{item.title.clone()}</h1>
+            {item.summary.clone().map(|lead| view! { <p class="article-lead">{lead}</p> })}
+            <ArticleBody html=body document_url />
+            {item.source.clone().map(|source| view! { <p class="article-source">{source}</p> })}
+            <ShareLinks title=item.title.clone() />
+        </article>
+        <AroundArticle item />
+        <p class="more-link-line">
+            <A href=related_href attr:class="more-link">"Xem tất cả tin liên quan"</A>
+        </p>
+    }
+}
+
+/// "Tin khác" and previous/next in the category, loaded after the article.
+#[component]
+fn AroundArticle(item: NewsItem) -> impl IntoView {
+    let portal = use_portal();
+    let article = item.clone();
+    let nearby = LocalResource::new(move || {
+        let portal = portal.clone();
+        let article = article.clone();
+        async move { documents::neighbourhood(&portal, &article, OTHER_NEWS_COUNT).await }
+    });
+    view! {
+        <section class="other-news" aria-labelledby="tin-khac">
+            <h2 id="tin-khac" class="section-heading">"Tin khác"</h2>
+            <Transition fallback=|| view! { <ListSkeleton rows=OTHER_NEWS_COUNT /> }>
+                {move || {
+                    let item = item.clone();
+                    Suspend::new(async move {
+                        let candidates = nearby.await;
+                        let in_category: Vec<NewsItem> = candidates
+                            .iter()
+                            .filter(|other| other.category.as_ref().map(|c| &c.slug) == item.category.as_ref().map(|c| &c.slug))
+                            .cloned()
+                            .collect();
+                        let (newer, older) = neighbours(&item.id, &in_category);
+                        let step = |label: &'static str, other: Option<&NewsItem>| {
+                            other.map(|other| {
+                                let href = routes::article(&other.id, &other.title);
+                                let title = other.title.clone();
+                                view! {
+                                    <A href=href attr:class="article-step">
+                                        <span class="article-step-label">{label}</span>
+                                        {title}
+                                    </A>
+                                }
+                            })
+                        };
+                        let steps = view! {
+                            <nav class="article-steps" aria-label="Tin trước và tin sau trong chuyên mục">
+                                {step("← Tin mới hơn", newer)}
+                                {step("Tin cũ hơn →", older)}
+                            </nav>
+                        };
+                        let others = other_news(&item, &candidates, OTHER_NEWS_COUNT);
+                        view! {
+                            {steps}
+                            <ul class="news-list">
+                                {others.into_iter().map(|other| view! { <NewsCard item=other /> }).collect_view()}
+                            </ul>
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! One category's news, newest first, a page at a time.
+//!
+//! "Xem thêm" appends the next page of the feed (its `next_url`) and writes
+//! the page count into the address (`?trang=3`), so reload and Back show the
+//! same list.
+
+use crate::components::loaded::or_not_found;
+use crate::components::news_card::NewsCard;
+use crate::components::skeleton::ListSkeleton;
+use crate::context::use_portal;
+use crate::core::feed::FeedPage;
+use crate::core::routes::{self, page_from_query, PAGE_QUERY};
+use crate::core::titles::{page_title, TitleOf};
+use crate::documents;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The category view.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let portal = use_portal();
+    let site = portal.config.site.short_name.clone();
+    let params = use_params_map();
+    let query = use_query_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let page_count = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
+    let pages = LocalResource::new(move || {
+        let portal = portal.clone();
+        let (slug, count) = (slug.get(), page_count.get());
+        async move { documents::feed_pages(count, |url| documents::category_page(&portal, &slug, url)).await }
+    });
+    let name =
+        move || pages.get().and_then(|result| result.ok()).and_then(|pages| pages.first().and_then(category_name));
+    view! {
+        <Title text=move || page_title(TitleOf::Category(name().as_deref()), &site) />
+        <nav class="breadcrumb" aria-label="Vị trí">
+            <A href=routes::HOME>"Trang chủ"</A>
+            " › Chuyên mục"
+        </nav>
+        <h1 class="page-heading">{move || name().unwrap_or_else(|| "Chuyên mục".to_string())}</h1>
+        <Transition fallback=|| view! { <ListSkeleton rows=10 /> }>
+            {move || Suspend::new(async move {
+                or_not_found(pages.await, move || pages.refetch(), move |pages| category_list(&slug.get_untracked(), pages))
+            })}
+        </Transition>
+    }
+}
+
+fn category_name(page: &FeedPage) -> Option<String> {
+    page.category.as_ref().map(|category| category.name.clone())
+}
+
+/// Every item of the loaded pages, and "Xem thêm" while there are more.
+fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
+    let has_more = pages.last().is_some_and(|page| page.next_url.is_some());
+    let loaded = pages.len() as u32;
+    let total = pages.first().and_then(|page| page.total_items);
+    let items: Vec<_> = pages.into_iter().flat_map(|page| page.items).collect();
+    let shown = items.len();
+    view! {
+        <ul class="news-list">
+            {items.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
+        </ul>
+        <p class="list-count">
+            {match total {
+                Some(total) => format!("Đang hiển thị {shown} / {total} tin"),
+                None => format!("Đang hiển thị {shown} tin"),
+            }}
+        </p>
+        {has_more
+            .then(|| {
+                view! {
+                    <A href=routes::category(slug, loaded + 1) scroll=false attr:class="more-button">
+                        "Xem thêm"
+                    </A>
+                }
+            })}
+    }
+    .into_any()
+}

@@ -1,0 +1,8 @@
+//! One file per view of the route table.
+
+pub mod article;
+pub mod category;
+pub mod home;
+pub mod not_found;
+pub mod related;
+pub mod schedule;

@@ -1,0 +1,70 @@
+//! All news related to one article, ranked, a page at a time.
+
+use crate::components::loaded::or_not_found;
+use crate::components::news_card::NewsCard;
+use crate::components::skeleton::ListSkeleton;
+use crate::context::use_portal;
+use crate::core::related::{paginate, rank_related};
+use crate::core::routes::{self, page_from_query, PAGE_QUERY};
+use crate::core::titles::{page_title, TitleOf};
+use crate::documents;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Items per page of related news.
+const PER_PAGE: usize = 10;
+/// How many explicitly related articles are fetched one by one at most.
+const MAX_EXPLICIT: usize = 20;
+
+/// The related-news view, `/tin/:id/lien-quan`.
+#[component]
+pub fn RelatedPage() -> impl IntoView {
+    let portal = use_portal();
+    let site = portal.config.site.short_name.clone();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let page = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
+    let ranked = LocalResource::new(move || {
+        let portal = portal.clone();
+        let id = id.get();
+        async move {
+            let article = documents::article(&portal, &id).await?;
+            let candidates = documents::neighbourhood(&portal, &article, MAX_EXPLICIT).await;
+            let related = rank_related(&article, &candidates);
+            Ok((article, related))
+        }
+    });
+    let title = move || ranked.get().and_then(Result::ok).map(|(article, _)| article.title);
+    view! {
+        <Title text=move || page_title(TitleOf::Related(title().as_deref()), &site) />
+        <h1 class="page-heading">"Tin liên quan"</h1>
+        <Transition fallback=|| view! { <ListSkeleton rows=PER_PAGE /> }>
+            {move || Suspend::new(async move {
+                or_not_found(ranked.await, move || ranked.refetch(), move |(article, related)| {
+                    let current = page.get_untracked();
+                    let (shown, pages) = paginate(&related, current, PER_PAGE);
+                    let shown = shown.to_vec();
+                    let id = article.id.clone();
+                    view! {
+                        <p class="related-context">
+                            "Các tin liên quan đến bài: "
+                            <A href=routes::article(&article.id, &article.title)>{article.title.clone()}</A>
+                        </p>
+                        <ul class="news-list">
+                            {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
+                        </ul>
+                        <nav class="pager" aria-label="Phân trang">
+                            {(current > 1).then(|| view! { <A href=routes::related(&id, current - 1)>"← Trang trước"</A> })}
+                            <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
+                            {(current < pages).then(|| view! { <A href=routes::related(&id, current + 1)>"Trang sau →"</A> })}
+                        </nav>
+                    }
+                    .into_any()
+                })
+            })}
+        </Transition>
+    }
+}
