@@ -1,0 +1,63 @@
+//! Writing news archives in the portal's document formats: the shipped sample
+//! (built from the text sources under `content/`) and synthetic archives of any
+//! size for scale tests (`examples/generate_archive.rs`).
+//!
+//! Native only: it writes files, and nothing of it belongs in the wasm bundle.
+//! The documents it writes are exactly those `core::feed` and `core::config`
+//! read; `tests/content.rs` holds it to that.
+
+pub mod blocks;
+pub mod documents;
+pub mod model;
+pub mod paths;
+pub mod sample;
+pub mod sink;
+pub mod svg;
+pub mod synthetic;
+pub mod writer;
+
+pub use model::{Archive, ArticleDef, CategoryDef, Labels};
+pub use sink::{DirSink, MemorySink, Sink};
+pub use writer::{write_archive, write_config, WriteOptions, Written};
+
+use crate::core::config::{Config, Sources};
+use documents::{ConfigDocument, ConfigSources};
+use std::path::Path;
+
+/// Items per list page in the sample and, by default, in generated archives.
+pub const PAGE_SIZE: usize = 20;
+
+/// The folders and files under `data/` that the sample writer owns and
+/// rebuilds; the schedule and statistics beside them are not its business.
+pub const SAMPLE_OUTPUTS: [&str; 5] =
+    ["data/tin", "data/tin-moi", "data/chuyen-muc", "data/anh", "data/chuyen-muc.json"];
+
+/// Writes the shipped sample from the sources in `content_dir`: the news
+/// documents under `data/` and the production `config.json`.
+pub fn write_sample(content_dir: &Path, sink: &mut dyn Sink) -> Result<Written, String> {
+    let archive = sample::load_sample(content_dir)?;
+    let options = WriteOptions { data_dir: "data".into(), page_size: PAGE_SIZE, pretty: true };
+    let news = write_archive(&archive, &options, sink).map_err(|e| e.to_string())?;
+    let config = write_config(sink, &production_config(&Config::default())).map_err(|e| e.to_string())?;
+    Ok(Written { files: news.files + config.files, bytes: news.bytes + config.bytes })
+}
+
+/// `config.json` spelling out every default, so the web team sees what they can change.
+pub fn production_config(defaults: &Config) -> ConfigDocument<'_> {
+    let Sources { latest_feed, article, category_feed, categories, schedule_index, schedule_week, stats } =
+        defaults.sources.clone();
+    ConfigDocument {
+        version: crate::core::config::CONFIG_VERSION,
+        sources: ConfigSources {
+            latest_feed,
+            article,
+            category_feed,
+            categories,
+            schedule_index: Some(schedule_index),
+            schedule_week: Some(schedule_week),
+            stats: Some(stats),
+        },
+        stats_poll_seconds: Some(defaults.stats_poll_seconds),
+        site: Some((&defaults.site).into()),
+    }
+}
