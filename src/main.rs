@@ -7,7 +7,9 @@ use portal::context::load_portal;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
+    // config.json is read before mounting, so this runs on the browser's own
+    // microtask queue: leptos's executor is set up by mounting itself.
+    wasm_bindgen_futures::spawn_local(async {
         let portal = load_portal().await;
         portal::app::remove_static_shell();
         mount_to_body(move || view! { <App portal /> });
