@@ -32,7 +32,13 @@ fn main() {
     let archive = synthetic_archive(SyntheticOptions { articles, seed });
     let options = WriteOptions { data_dir: data_dir.clone(), page_size: PAGE_SIZE, pretty: false };
     let mut sink = DirSink::new(&out);
-    let config = ConfigDocument { version: 1, sources: news_sources(&data_dir), stats_poll_seconds: None, site: None };
+    let config = ConfigDocument {
+        version: 1,
+        sources: news_sources(&data_dir),
+        stats_poll_seconds: None,
+        request_timeout_seconds: None,
+        site: None,
+    };
     let written = write_archive(&archive, &options, &mut sink).and_then(|news| {
         let config = write_config(&mut sink, &config)?;
         Ok((news.files + config.files, news.bytes + config.bytes))

@@ -122,6 +122,8 @@ pub struct ConfigDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stats_poll_seconds: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout_seconds: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<SiteText<'a>>,
 }
 

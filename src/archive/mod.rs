@@ -58,6 +58,7 @@ pub fn production_config(defaults: &Config) -> ConfigDocument<'_> {
             stats: Some(stats),
         },
         stats_poll_seconds: Some(defaults.stats_poll_seconds),
+        request_timeout_seconds: Some(defaults.request_timeout_seconds),
         site: Some((&defaults.site).into()),
     }
 }
