@@ -3,15 +3,18 @@
 //! Nothing here imports leptos, web-sys or gloo, so all of it compiles and is
 //! tested natively with `cargo test`.
 
+pub mod agenda;
 pub mod config;
 pub mod date;
 pub mod error;
 pub mod feed;
 pub mod html_policy;
+pub mod ical;
 pub mod json;
 pub mod number;
 pub mod related;
 pub mod routes;
+pub mod schedule;
 pub mod share;
 pub mod slug;
 pub mod titles;

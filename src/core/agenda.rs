@@ -1,0 +1,195 @@
+//! A week's schedule as the view shows it: seven days, each split into sáng,
+//! chiều and tối, entries in time order, with today and what is under way now
+//! marked for a given instant in Vietnam time.
+
+use super::date::{Date, VietnamTime};
+use super::schedule::{Entry, PartOfDay, ScheduleIndex, WeekSchedule};
+use super::week::IsoWeek;
+
+/// How long an entry with a start and no end is taken to last, for the
+/// "under way" mark and the calendar file.
+pub const ASSUMED_DURATION_MINUTES: u32 = 60;
+
+const WEEKDAY_NAMES: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
+
+/// "Thứ Hai, 16/10/2023".
+pub fn day_name(date: Date) -> String {
+    format!("{}, {}", WEEKDAY_NAMES[date.weekday() as usize - 1], date.slashed())
+}
+
+/// One day of the week, ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaDay {
+    pub date: Date,
+    pub name: String,
+    pub is_today: bool,
+    /// Only the parts of the day that have entries, in order; empty for a free day.
+    pub parts: Vec<AgendaPart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaPart {
+    pub part: PartOfDay,
+    pub entries: Vec<AgendaEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaEntry {
+    pub entry: Entry,
+    pub under_way: bool,
+}
+
+/// Monday to Sunday of `schedule`'s week, grouped and marked for the instant
+/// `now_unix` (seconds).
+pub fn agenda(schedule: &WeekSchedule, now_unix: i64) -> Vec<AgendaDay> {
+    let now = VietnamTime::from_unix_seconds(now_unix);
+    schedule
+        .week
+        .days()
+        .into_iter()
+        .map(|date| AgendaDay {
+            date,
+            name: day_name(date),
+            is_today: date == now.date,
+            parts: parts_of(sorted_entries_on(schedule, date), now),
+        })
+        .collect()
+}
+
+/// Today's entries (in Vietnam time), in the order the day runs.
+pub fn today(schedule: &WeekSchedule, now_unix: i64) -> Vec<AgendaEntry> {
+    let now = VietnamTime::from_unix_seconds(now_unix);
+    sorted_entries_on(schedule, now.date)
+        .into_iter()
+        .map(|entry| AgendaEntry { under_way: is_under_way(&entry, now), entry })
+        .collect()
+}
+
+/// Whether `entry` is going on at `now`: from its start to its end, or for
+/// [`ASSUMED_DURATION_MINUTES`] when no end is given. Without a start nobody
+/// can tell, so it is not marked.
+pub fn is_under_way(entry: &Entry, now: VietnamTime) -> bool {
+    let Some(start) = entry.start else { return false };
+    let start = start.minute_of_day();
+    let end = entry.end.map_or(start + ASSUMED_DURATION_MINUTES, |end| end.minute_of_day());
+    entry.date == now.date && (start..end.max(start + 1)).contains(&now.minute_of_day)
+}
+
+/// The entries of `date`: by part of day, then by start time; entries whose
+/// time is not known yet come last in their part, in the document's order.
+fn sorted_entries_on(schedule: &WeekSchedule, date: Date) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = schedule.entries.iter().filter(|entry| entry.date == date).cloned().collect();
+    entries.sort_by_key(|entry| (entry.part, entry.start.is_none(), entry.start));
+    entries
+}
+
+fn parts_of(entries: Vec<Entry>, now: VietnamTime) -> Vec<AgendaPart> {
+    let mut parts: Vec<AgendaPart> = Vec::new();
+    for entry in entries {
+        let marked = AgendaEntry { under_way: is_under_way(&entry, now), entry };
+        match parts.last_mut() {
+            Some(last) if last.part == marked.entry.part => last.entries.push(marked),
+            _ => parts.push(AgendaPart { part: marked.entry.part, entries: vec![marked] }),
+        }
+    }
+    parts
+}
+
+/// The closest weeks before and after `week` that have a document, for the
+/// "Chưa có lịch công tác cho tuần này" message.
+pub fn nearest_weeks(index: &ScheduleIndex, week: IsoWeek) -> (Option<IsoWeek>, Option<IsoWeek>) {
+    let earlier = index.weeks.iter().copied().filter(|w| *w < week).max();
+    let later = index.weeks.iter().copied().filter(|w| *w > week).min();
+    (earlier, later)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::parse_rfc3339;
+    use crate::core::schedule::parse_week;
+
+    fn sample() -> WeekSchedule {
+        let text = r#"{"week":"2023-W42","entries":[
+            {"date":"2023-10-19","part":"chiều","start":"14:00","content":"C"},
+            {"date":"2023-10-19","part":"sáng","content":"B (chưa định giờ)"},
+            {"date":"2023-10-19","part":"sáng","start":"08:00","end":"11:30","content":"A"},
+            {"date":"2023-10-19","part":"tối","start":"19:30","content":"D"},
+            {"date":"2023-10-16","part":"sáng","start":"07:30","content":"Chào cờ"}
+        ]}"#;
+        parse_week("d", "https://h.vn/x.json", text).unwrap()
+    }
+
+    fn at(rfc3339: &str) -> i64 {
+        parse_rfc3339(rfc3339).unwrap()
+    }
+
+    #[test]
+    fn day_names_run_monday_to_sunday() {
+        let week = IsoWeek::new(2023, 42).unwrap();
+        let names: Vec<String> = week.days().into_iter().map(day_name).collect();
+        assert_eq!(names[0], "Thứ Hai, 16/10/2023");
+        assert_eq!(names[3], "Thứ Năm, 19/10/2023");
+        assert_eq!(names[6], "Chủ Nhật, 22/10/2023");
+    }
+
+    #[test]
+    fn groups_by_day_then_part_then_time() {
+        let days = agenda(&sample(), at("2023-10-19T03:00:00Z"));
+        assert_eq!(days.len(), 7);
+        let thursday = &days[3];
+        let layout: Vec<(PartOfDay, Vec<&str>)> = thursday
+            .parts
+            .iter()
+            .map(|part| (part.part, part.entries.iter().map(|e| e.entry.content.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            layout,
+            [
+                (PartOfDay::Morning, vec!["A", "B (chưa định giờ)"]),
+                (PartOfDay::Afternoon, vec!["C"]),
+                (PartOfDay::Evening, vec!["D"]),
+            ]
+        );
+        assert!(days[1].parts.is_empty(), "Tuesday has nothing");
+    }
+
+    #[test]
+    fn today_and_under_way_follow_vietnam_time() {
+        // 03:00 UTC is 10:00 in Vietnam: A (08:00–11:30) is under way.
+        let days = agenda(&sample(), at("2023-10-19T03:00:00Z"));
+        assert!(days[3].is_today && days.iter().filter(|d| d.is_today).count() == 1);
+        let morning = &days[3].parts[0].entries;
+        assert!(morning[0].under_way && !morning[1].under_way, "an entry without a time is never 'now'");
+        // Wednesday 18:30 UTC is already Thursday 01:30 in Vietnam.
+        assert!(agenda(&sample(), at("2023-10-18T18:30:00Z"))[3].is_today);
+        // 11:30 sharp: A has ended.
+        assert!(!agenda(&sample(), at("2023-10-19T04:30:00Z"))[3].parts[0].entries[0].under_way);
+    }
+
+    #[test]
+    fn an_entry_without_end_lasts_the_assumed_duration() {
+        let evening = |utc: &str| today(&sample(), at(utc)).into_iter().find(|e| e.entry.content == "D").unwrap();
+        assert!(evening("2023-10-19T12:45:00Z").under_way, "19:45");
+        assert!(!evening("2023-10-19T13:30:00Z").under_way, "20:30, an hour after 19:30");
+        assert!(!evening("2023-10-19T12:29:00Z").under_way, "19:29, not started");
+    }
+
+    #[test]
+    fn today_lists_only_todays_entries_in_order() {
+        let contents: Vec<String> =
+            today(&sample(), at("2023-10-19T01:00:00Z")).into_iter().map(|e| e.entry.content).collect();
+        assert_eq!(contents, ["A", "B (chưa định giờ)", "C", "D"]);
+        assert!(today(&sample(), at("2023-10-21T01:00:00Z")).is_empty());
+    }
+
+    #[test]
+    fn nearest_weeks_with_a_document() {
+        let weeks = ["2023-W40", "2023-W42", "2024-W01", "2026-W48"];
+        let index = ScheduleIndex { weeks: weeks.iter().map(|w| IsoWeek::parse(w).unwrap()).collect() };
+        let asked = IsoWeek::parse("2023-W45").unwrap();
+        assert_eq!(nearest_weeks(&index, asked), (IsoWeek::parse("2023-W42"), IsoWeek::parse("2024-W01")));
+        assert_eq!(nearest_weeks(&index, IsoWeek::parse("2027-W01").unwrap()), (IsoWeek::parse("2026-W48"), None));
+        assert_eq!(nearest_weeks(&ScheduleIndex::default(), asked), (None, None));
+    }
+}

@@ -1,0 +1,319 @@
+//! The weekly work schedule's documents: one per ISO week, and an index of
+//! the weeks published. The format is written down in docs/formats/schedule.md
+//! and schemas/schedule-*.schema.json.
+
+use super::date::Date;
+use super::error::DocError;
+use super::json::{parse_document, Node};
+use super::url::resolve;
+use super::week::IsoWeek;
+
+/// A week document or the index larger than this is refused unread: a busy
+/// week is a few kilobytes.
+pub const SCHEDULE_LIMIT_BYTES: usize = 256 * 1024;
+
+/// The format version these parsers read; documents may omit it.
+pub const SCHEDULE_FORMAT_VERSION: u64 = 1;
+
+/// Sáng, chiều or tối: how Vietnamese schedules divide the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl PartOfDay {
+    pub const ALL: [PartOfDay; 3] = [PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening];
+
+    /// "Sáng", as the schedule's sub-headings read.
+    pub fn label(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "Sáng",
+            PartOfDay::Afternoon => "Chiều",
+            PartOfDay::Evening => "Tối",
+        }
+    }
+
+    /// Reads "sáng"/"chiều"/"tối", also typed without accents or capitalised.
+    pub fn parse(text: &str) -> Option<PartOfDay> {
+        match text.trim().to_lowercase().as_str() {
+            "sáng" | "sang" => Some(PartOfDay::Morning),
+            "chiều" | "chieu" => Some(PartOfDay::Afternoon),
+            "tối" | "toi" => Some(PartOfDay::Evening),
+            _ => None,
+        }
+    }
+}
+
+/// A time of day in minutes since midnight, Vietnam time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(u32);
+
+impl ClockTime {
+    pub fn new(hour: u32, minute: u32) -> Option<ClockTime> {
+        (hour < 24 && minute < 60).then_some(ClockTime(hour * 60 + minute))
+    }
+
+    /// Reads "08:30" (24-hour clock, two digits each).
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        let (hour, minute) = text.split_once(':')?;
+        let two_digits = |part: &str| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+        if !two_digits(hour) || !two_digits(minute) {
+            return None;
+        }
+        ClockTime::new(hour.parse().ok()?, minute.parse().ok()?)
+    }
+
+    pub fn minute_of_day(self) -> u32 {
+        self.0
+    }
+
+    pub fn hour(self) -> u32 {
+        self.0 / 60
+    }
+
+    pub fn minute(self) -> u32 {
+        self.0 % 60
+    }
+}
+
+impl std::fmt::Display for ClockTime {
+    /// "08:30".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+/// One engagement of the department's leaders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub date: Date,
+    pub part: PartOfDay,
+    pub start: Option<ClockTime>,
+    pub end: Option<ClockTime>,
+    pub content: String,
+    /// Who chairs ("Giám đốc Sở").
+    pub chair: Option<String>,
+    /// Who attends, as the department writes it.
+    pub attendees: Option<String>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+    /// An invitation or related document, made absolute.
+    pub link: Option<String>,
+}
+
+impl Entry {
+    /// "08:00 – 11:30", "14:00", or "" when the time is not known yet.
+    pub fn time_range(&self) -> String {
+        match (self.start, self.end) {
+            (Some(start), Some(end)) => format!("{start} – {end}"),
+            (Some(start), None) => start.to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// One week's schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekSchedule {
+    pub week: IsoWeek,
+    /// When the department last changed it (Unix seconds), if it says.
+    pub updated: Option<i64>,
+    /// A line shown above the table ("Lịch có thể thay đổi…").
+    pub note: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+/// The weeks that have a document, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ScheduleIndex {
+    pub weeks: Vec<IsoWeek>,
+}
+
+/// Parses a week document fetched from `url`; `document` names it in errors.
+pub fn parse_week(document: &str, url: &str, text: &str) -> Result<WeekSchedule, DocError> {
+    let value = parse_document(document, text, SCHEDULE_LIMIT_BYTES)?;
+    let root = Node::root(document, &value);
+    check_version(&root)?;
+    let week = root.with_required("week", read_week)?;
+    let updated = root.with_field("updated", |node| node.instant())?;
+    let note = root.with_field("note", read_text)?.flatten();
+    let entries = root.with_required("entries", |list| list.each(|node| read_entry(node, week, url)))?;
+    Ok(WeekSchedule { week, updated, note, entries })
+}
+
+/// Parses the index of weeks.
+pub fn parse_index(document: &str, _url: &str, text: &str) -> Result<ScheduleIndex, DocError> {
+    let value = parse_document(document, text, SCHEDULE_LIMIT_BYTES)?;
+    let root = Node::root(document, &value);
+    check_version(&root)?;
+    let mut weeks = root.with_required("weeks", |list| list.each(read_week))?;
+    weeks.sort();
+    weeks.dedup();
+    Ok(ScheduleIndex { weeks })
+}
+
+/// A document served for one week must be that week's: a CMS that copied
+/// last week's file would otherwise show wrong dates under the right heading.
+pub fn expect_week(document: &str, schedule: WeekSchedule, asked: IsoWeek) -> Result<WeekSchedule, DocError> {
+    if schedule.week == asked {
+        return Ok(schedule);
+    }
+    let problem = super::error::Problem::WrongType { path: "week".into(), expected: asked.to_string() };
+    Err(DocError::new(document, problem))
+}
+
+fn check_version(root: &Node<'_>) -> Result<(), DocError> {
+    root.with_field("version", |node| match node.unsigned()? {
+        SCHEDULE_FORMAT_VERSION => Ok(()),
+        _ => Err(node.invalid("format version 1")),
+    })?;
+    Ok(())
+}
+
+fn read_week(node: Node<'_>) -> Result<IsoWeek, DocError> {
+    IsoWeek::parse(&node.string()?).ok_or_else(|| node.invalid("ISO week like 2023-W42"))
+}
+
+/// A trimmed string; blank counts as absent.
+fn read_text(node: Node<'_>) -> Result<Option<String>, DocError> {
+    let text = node.string()?;
+    let trimmed = text.trim();
+    Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
+}
+
+fn optional_text(node: &Node<'_>, key: &str) -> Result<Option<String>, DocError> {
+    Ok(node.with_field(key, read_text)?.flatten())
+}
+
+fn read_time(node: Node<'_>) -> Result<ClockTime, DocError> {
+    ClockTime::parse(&node.string()?).ok_or_else(|| node.invalid("time like 08:30"))
+}
+
+fn read_entry(node: Node<'_>, week: IsoWeek, url: &str) -> Result<Entry, DocError> {
+    let date = node.with_required("date", |field| {
+        let date = Date::parse_iso(&field.string()?).ok_or_else(|| field.invalid("date like 2023-10-16"))?;
+        let in_week = IsoWeek::containing(date) == week;
+        in_week.then_some(date).ok_or_else(|| field.invalid(&format!("a date in week {week}")))
+    })?;
+    let part = node.with_required("part", |field| {
+        PartOfDay::parse(&field.string()?).ok_or_else(|| field.invalid("sáng, chiều or tối"))
+    })?;
+    let start = node.with_field("start", read_time)?;
+    let end = node.with_field("end", |field| {
+        let end = read_time(field)?;
+        match start {
+            Some(start) if end < start => Err(field.invalid("a time after start")),
+            _ => Ok(end),
+        }
+    })?;
+    let content = node.with_required("content", |field| read_text(field)?.ok_or_else(|| field.invalid("text")))?;
+    Ok(Entry {
+        date,
+        part,
+        start,
+        // An end without a start says nothing a visitor can use.
+        end: start.and(end),
+        content,
+        chair: optional_text(&node, "chair")?,
+        attendees: optional_text(&node, "attendees")?,
+        location: optional_text(&node, "location")?,
+        notes: optional_text(&node, "notes")?,
+        link: optional_text(&node, "link")?.map(|link| resolve(url, &link)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::error::Problem;
+
+    const URL: &str = "https://h.vn/data/lich-cong-tac/2023-W42.json";
+
+    fn week_doc(entries: &str) -> String {
+        format!(r#"{{"version":1,"week":"2023-W42","entries":[{entries}]}}"#)
+    }
+
+    #[test]
+    fn reads_a_full_entry_and_ignores_unknown_fields() {
+        let text = week_doc(
+            r#"{"date":"2023-10-19","part":"sáng","start":"08:00","end":"11:30","content":" Họp giao ban ",
+                "chair":"Giám đốc Sở","attendees":"Lãnh đạo các phòng","location":"Phòng họp tầng 2",
+                "notes":"","link":"../giay-moi/42.pdf","x_cms_id":17}"#,
+        );
+        let week = parse_week("lịch tuần 42", URL, &text).unwrap();
+        let entry = &week.entries[0];
+        assert_eq!(entry.date, Date::new(2023, 10, 19).unwrap());
+        assert_eq!(entry.part, PartOfDay::Morning);
+        assert_eq!(entry.time_range(), "08:00 – 11:30");
+        assert_eq!(entry.content, "Họp giao ban");
+        assert_eq!(entry.notes, None, "a blank note is no note");
+        assert_eq!(entry.link.as_deref(), Some("https://h.vn/data/giay-moi/42.pdf"));
+    }
+
+    #[test]
+    fn an_entry_without_time_or_place_is_kept() {
+        let text = week_doc(r#"{"date":"2023-10-20","part":"Chieu","content":"Làm việc tại cơ quan"}"#);
+        let entry = &parse_week("d", URL, &text).unwrap().entries[0];
+        assert_eq!((entry.part, entry.start, entry.location.as_deref()), (PartOfDay::Afternoon, None, None));
+        assert_eq!(entry.time_range(), "");
+    }
+
+    #[test]
+    fn bad_fields_are_named_with_their_path() {
+        let cases = [
+            (r#"{"date":"2023-10-19","part":"sáng"}"#, "entries[0].content"),
+            (r#"{"date":"2023-10-19","part":"trưa","content":"x"}"#, "entries[0].part"),
+            (r#"{"date":"2023-10-19","part":"tối","start":"7h30","content":"x"}"#, "entries[0].start"),
+            (r#"{"date":"2023-10-19","part":"tối","start":"19:30","end":"18:00","content":"x"}"#, "entries[0].end"),
+            (r#"{"date":"2023-10-23","part":"sáng","content":"next week"}"#, "entries[0].date"),
+            (r#"{"date":"2023-10-19","part":"sáng","content":"   "}"#, "entries[0].content"),
+        ];
+        for (entry, path) in cases {
+            let error = parse_week("lịch tuần 42", URL, &week_doc(entry)).unwrap_err();
+            let named = match &error.problem {
+                Problem::MissingField { path } | Problem::WrongType { path, .. } => path.clone(),
+                other => panic!("{entry}: unexpected {other:?}"),
+            };
+            assert_eq!(named, path, "{entry}");
+            assert!(error.vietnamese().contains("lịch tuần 42"));
+        }
+    }
+
+    #[test]
+    fn unknown_versions_and_wrong_weeks_are_refused() {
+        let future = r#"{"version":2,"week":"2023-W42","entries":[]}"#;
+        assert!(parse_week("d", URL, future).is_err());
+        let impossible = r#"{"week":"2023-W53","entries":[]}"#;
+        assert!(parse_week("d", URL, impossible).is_err());
+        let parsed = parse_week("d", URL, r#"{"week":"2023-W41","entries":[]}"#).unwrap();
+        let error = expect_week("d", parsed, IsoWeek::new(2023, 42).unwrap()).unwrap_err();
+        assert_eq!(error.problem, Problem::WrongType { path: "week".into(), expected: "2023-W42".into() });
+    }
+
+    #[test]
+    fn oversized_and_truncated_documents_are_errors() {
+        let huge = format!(r#"{{"week":"2023-W42","entries":[],"pad":"{}"}}"#, "x".repeat(SCHEDULE_LIMIT_BYTES));
+        assert!(matches!(parse_week("d", URL, &huge).unwrap_err().problem, Problem::TooLarge { .. }));
+        let cut = &week_doc(r#"{"date":"2023-10-19","part":"sáng","content":"x"}"#)[..40];
+        assert!(matches!(parse_week("d", URL, cut).unwrap_err().problem, Problem::Malformed { .. }));
+    }
+
+    #[test]
+    fn index_is_sorted_and_checked() {
+        let index = parse_index("d", URL, r#"{"weeks":["2026-W48","2023-W42","2024-W01","2023-W42"]}"#).unwrap();
+        let names: Vec<String> = index.weeks.iter().map(|w| w.to_string()).collect();
+        assert_eq!(names, ["2023-W42", "2024-W01", "2026-W48"]);
+        let error = parse_index("d", URL, r#"{"weeks":["2023-W42","2023-42"]}"#).unwrap_err();
+        assert!(matches!(error.problem, Problem::WrongType { ref path, .. } if path == "weeks[1]"));
+    }
+
+    #[test]
+    fn clock_times_are_strict() {
+        assert_eq!(ClockTime::parse("07:05").map(|t| t.minute_of_day()), Some(425));
+        for bad in ["7:05", "24:00", "12:60", "ab:cd", "0700", ""] {
+            assert_eq!(ClockTime::parse(bad), None, "{bad}");
+        }
+    }
+}
