@@ -158,9 +158,15 @@ pub struct Browser {
     pub client: Client,
     /// Prepended to every site path: the server's origin plus sub-path.
     pub base_url: String,
+    /// Console lines read so far: chromedriver hands each one out only once.
+    pub console_lines: std::sync::Arc<Mutex<Vec<String>>>,
 }
 
 impl Browser {
+    pub fn new(client: Client, base_url: String) -> Browser {
+        Browser { client, base_url, console_lines: Default::default() }
+    }
+
     pub async fn open(&self, site_path: &str) {
         let url = format!("{}{}", self.base_url, site_path);
         self.client.goto(&url).await.unwrap_or_else(|e| panic!("opening {url}: {e}"));
@@ -205,9 +211,15 @@ impl Browser {
     pub async fn wait_until(&self, what: &str, condition: &str) {
         let script = format!("return Boolean({condition});");
         let deadline = Instant::now() + WAIT;
-        loop {
+        for poll in 0.. {
             if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
                 return;
+            }
+            // A panicked app never gets there: say so now rather than in 15 s.
+            if poll % 10 == 9 {
+                if let Some(panic) = self.console().await.into_iter().find(|line| line.contains("panicked at")) {
+                    panic!("the app panicked while waiting for {what}: {}", shorten(&panic, 600));
+                }
             }
             if Instant::now() > deadline {
                 let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
@@ -255,5 +267,34 @@ fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
+    }
+}
+
+/// chromedriver's own endpoint for the page's console messages, which W3C
+/// WebDriver lacks; it is how a panic of the app reaches a failing test.
+#[derive(Debug)]
+struct ReadConsole;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ReadConsole {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+    }
+}
+
+impl Browser {
+    /// Every console message of this session so far (errors and panics
+    /// included), one line each; empty if chromedriver cannot say.
+    pub async fn console(&self) -> Vec<String> {
+        if let Ok(Value::Array(entries)) = self.client.issue_cmd(ReadConsole).await {
+            let fresh = entries
+                .iter()
+                .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or("?"), e["message"].as_str().unwrap_or("")));
+            self.console_lines.lock().unwrap().extend(fresh);
+        }
+        self.console_lines.lock().unwrap().clone()
     }
 }

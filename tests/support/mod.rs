@@ -96,9 +96,16 @@ where
 {
     let server = std::sync::Arc::new(StaticServer::start(&build.dist(), build.prefix()));
     let session = Session::start(viewport).await;
-    let browser = Browser { client: session.client.clone(), base_url: server.url("") };
+    let browser = Browser::new(session.client.clone(), server.url(""));
     let outcome = tokio::spawn(test(browser.clone(), server.clone())).await;
     if outcome.is_err() {
+        // What the page could not load is often the whole story.
+        for failed in server.served().iter().filter(|s| s.status >= 400) {
+            eprintln!("the server answered {} to {}", failed.status, failed.path);
+        }
+        for line in browser.console().await {
+            eprintln!("console {line}");
+        }
         let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots").join(format!("{name}.png"));
         // Best effort: a crashed browser cannot take one, and the test's own
         // message matters more.
