@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod share;
 pub mod slug;
 pub mod stats;
+pub mod stats_display;
 pub mod titles;
 pub mod url;
 pub mod week;

@@ -62,6 +62,12 @@ pub fn stale_label(last_success_seconds: i64, now_seconds: i64) -> String {
 /// Said instead when no figures have arrived at all.
 pub const UNAVAILABLE_LABEL: &str = "Chưa tải được số liệu";
 
+/// The body of the optional page-view beacon (docs/formats/statistics.md):
+/// the path the visitor opened, nothing that identifies them.
+pub fn pageview_body(path: &str) -> String {
+    serde_json::json!({ "version": STATS_VERSION, "path": path }).to_string()
+}
+
 fn clock_and_day(at_seconds: i64, now_seconds: i64) -> String {
     let at = VietnamTime::from_unix_seconds(at_seconds);
     if at.date == VietnamTime::from_unix_seconds(now_seconds).date {
@@ -157,5 +163,13 @@ mod tests {
         assert_eq!(counted_label(counted, counted + 3600), "Cập nhật lúc 08:05");
         assert_eq!(counted_label(counted, counted + 86_400), "Cập nhật lúc 08:05 ngày 19-10-2023");
         assert_eq!(stale_label(counted + 120, counted + 600), "Số liệu chưa cập nhật, lần cuối lúc 08:07");
+    }
+
+    #[test]
+    fn pageview_body_carries_the_path_as_json() {
+        assert_eq!(pageview_body("/tin/1019/doan-kiem-tra"), r#"{"path":"/tin/1019/doan-kiem-tra","version":1}"#);
+        let odd = pageview_body("/tin/\"><script>");
+        let value: serde_json::Value = serde_json::from_str(&odd).unwrap();
+        assert_eq!(value["path"], "/tin/\"><script>");
     }
 }
