@@ -1,12 +1,75 @@
-//! Today's entries of the work schedule, for the sidebar. Being built for
-//! issue 5; for now a link to this week's schedule.
+//! Today's entries of the work schedule, for the sidebar of every page.
 
+use crate::components::error_box::ErrorBox;
+use crate::components::schedule_source::{use_clock, week_schedule};
+use crate::components::skeleton::ListSkeleton;
+use crate::context::use_portal;
+use crate::core::agenda::today;
 use crate::core::routes;
+use crate::core::schedule::WeekSchedule;
+use crate::core::week::IsoWeek;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The sidebar's schedule teaser.
+/// Today's entries (time and content) in Vietnam time, with a link to the
+/// week; "Hôm nay không có lịch công tác." when there are none.
 #[component]
 pub fn ScheduleToday() -> impl IntoView {
-    view! { <p class="schedule-today"><A href=routes::SCHEDULE>"Xem lịch công tác tuần này"</A></p> }
+    let portal = use_portal();
+    let clock = use_clock();
+    // Reloads only when the week turns over, not on every tick of the clock.
+    let week = Memo::new(move |_| IsoWeek::current_in_vietnam(clock.get()));
+    let schedule = LocalResource::new(move || {
+        let portal = portal.clone();
+        let week = week.get();
+        async move {
+            match week_schedule(&portal, week).await {
+                Ok(schedule) => Ok(Some(schedule)),
+                // No document for this week: nothing today either.
+                Err(error) if error.is_not_found() => Ok(None),
+                Err(error) => Err(error),
+            }
+        }
+    });
+    view! {
+        <div class="schedule-today">
+            <Transition fallback=|| view! { <ListSkeleton rows=2 /> }>
+                {move || Suspend::new(async move {
+                    match schedule.await {
+                        Ok(found) => view! { {move || todays_list(found.as_ref(), clock.get())} }.into_any(),
+                        Err(error) => view! { <ErrorBox error on_retry=move |_| schedule.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <p class="schedule-today-more">
+                <A href=move || routes::schedule_week(week.get())>"Xem lịch cả tuần"</A>
+            </p>
+        </div>
+    }
+}
+
+fn todays_list(schedule: Option<&WeekSchedule>, now: i64) -> AnyView {
+    let entries = schedule.map(|schedule| today(schedule, now)).unwrap_or_default();
+    if entries.is_empty() {
+        return view! { <p class="schedule-today-none">"Hôm nay không có lịch công tác."</p> }.into_any();
+    }
+    view! {
+        <ul class="schedule-today-list">
+            {entries
+                .into_iter()
+                .map(|item| {
+                    let time = item.entry.time_range();
+                    let time = if time.is_empty() { item.entry.part.label().to_string() } else { time };
+                    view! {
+                        <li class="schedule-today-item" class:is-now=item.under_way>
+                            <span class="schedule-today-time">{time}</span>
+                            " "
+                            <span class="schedule-today-content">{item.entry.content}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }

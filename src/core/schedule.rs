@@ -164,6 +164,17 @@ pub fn expect_week(document: &str, schedule: WeekSchedule, asked: IsoWeek) -> Re
     Err(DocError::new(document, problem))
 }
 
+/// The week of `/lich-cong-tac/:year/:week`, if the address names one that
+/// exists ("2023", "42"; "2023", "53" does not).
+pub fn week_from_route(year: &str, week: &str) -> Option<IsoWeek> {
+    fn digits(text: &str, max_len: usize) -> Option<&str> {
+        (!text.is_empty() && text.len() <= max_len && text.bytes().all(|b| b.is_ascii_digit())).then_some(text)
+    }
+    let year: i32 = digits(year, 4)?.parse().ok()?;
+    let week: u32 = digits(week, 2)?.parse().ok()?;
+    (year >= 1000).then(|| IsoWeek::new(year, week)).flatten()
+}
+
 fn check_version(root: &Node<'_>) -> Result<(), DocError> {
     root.with_field("version", |node| match node.unsigned()? {
         SCHEDULE_FORMAT_VERSION => Ok(()),
@@ -220,7 +231,10 @@ fn read_entry(node: Node<'_>, week: IsoWeek, url: &str) -> Result<Entry, DocErro
         attendees: optional_text(&node, "attendees")?,
         location: optional_text(&node, "location")?,
         notes: optional_text(&node, "notes")?,
-        link: optional_text(&node, "link")?.map(|link| resolve(url, &link)),
+        // Only web links: a `javascript:` URL must never reach an href.
+        link: optional_text(&node, "link")?
+            .map(|link| resolve(url, &link))
+            .filter(|link| link.starts_with("https://") || link.starts_with("http://")),
     })
 }
 
@@ -314,6 +328,23 @@ mod tests {
         assert_eq!(ClockTime::parse("07:05").map(|t| t.minute_of_day()), Some(425));
         for bad in ["7:05", "24:00", "12:60", "ab:cd", "0700", ""] {
             assert_eq!(ClockTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_web_links_are_kept() {
+        let text = week_doc(r#"{"date":"2023-10-19","part":"sáng","content":"x","link":"javascript:alert(1)"}"#);
+        assert_eq!(parse_week("d", URL, &text).unwrap().entries[0].link, None);
+    }
+
+    #[test]
+    fn route_weeks_must_exist() {
+        assert_eq!(week_from_route("2023", "42"), IsoWeek::new(2023, 42));
+        assert_eq!(week_from_route("2026", "01"), IsoWeek::new(2026, 1));
+        assert_eq!(week_from_route("2020", "53"), IsoWeek::new(2020, 53));
+        for (year, week) in [("2023", "53"), ("2023", "0"), ("2023", "x"), ("23", "1"), ("20230", "1"), ("2023", "-1")]
+        {
+            assert_eq!(week_from_route(year, week), None, "{year}/{week}");
         }
     }
 }

@@ -1,10 +1,19 @@
-//! The weekly work schedule ("Lịch công tác tuần"). Being built for issue 5;
-//! for now it names the week asked for and links its neighbours.
+//! The weekly work schedule ("Lịch công tác tuần"): `/lich-cong-tac` opens the
+//! current week in Vietnam time, `/lich-cong-tac/:year/:week` any ISO week.
 
+use crate::components::error_box::ErrorBox;
+use crate::components::schedule_download::ScheduleDownload;
+use crate::components::schedule_picker::WeekPicker;
+use crate::components::schedule_source::{now_unix, use_clock, week_or_neighbours, WeekOutcome};
+use crate::components::schedule_table::{ScheduleSkeleton, ScheduleTable};
 use crate::context::use_portal;
+use crate::core::agenda::agenda;
+use crate::core::date::VietnamTime;
 use crate::core::routes;
+use crate::core::schedule::{week_from_route, WeekSchedule};
 use crate::core::titles::{page_title, TitleOf};
 use crate::core::week::IsoWeek;
+use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -13,36 +22,95 @@ use leptos_router::hooks::use_params_map;
 /// The schedule view for `/lich-cong-tac` and `/lich-cong-tac/:year/:week`.
 #[component]
 pub fn SchedulePage() -> impl IntoView {
-    let site = use_portal().config.site.short_name.clone();
+    let portal = use_portal();
+    let site = portal.config.site.short_name.clone();
     let params = use_params_map();
+    // None: the address names a week that does not exist (2023/53).
     let week = Memo::new(move |_| {
         let read = params.read();
-        let asked = read.get("year").zip(read.get("week"));
-        match asked {
-            Some((year, week)) => year.parse().ok().zip(week.parse().ok()).and_then(|(y, w)| IsoWeek::new(y, w)),
-            None => Some(IsoWeek::current_in_vietnam((js_now_ms() / 1000.0) as i64)),
+        match (read.get("year"), read.get("week")) {
+            (Some(year), Some(week)) => week_from_route(&year, &week),
+            _ => Some(IsoWeek::current_in_vietnam(now_unix())),
         }
     });
+    let outcome = LocalResource::new(move || {
+        let portal = portal.clone();
+        let week = week.get();
+        async move {
+            match week {
+                Some(week) => week_or_neighbours(&portal, week).await,
+                None => Ok(WeekOutcome::Missing { earlier: None, later: None }),
+            }
+        }
+    });
+    let clock = use_clock();
+    // Inside the view only a valid week is ever shown; the fallback is never read.
+    let shown = Signal::derive(move || week.get().unwrap_or_else(|| IsoWeek::current_in_vietnam(now_unix())));
     view! {
         <Title text=move || match week.get() {
             Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site),
             None => page_title(TitleOf::NotFound, &site),
         } />
-        <h1 class="page-heading">"Lịch công tác tuần"</h1>
-        {move || match week.get() {
-            Some(week) => view! {
-                <p class="schedule-week">{week.heading()}</p>
-                <nav class="pager" aria-label="Chọn tuần">
-                    <A href=routes::schedule_week(week.previous())>"← Tuần trước"</A>
-                    <A href=routes::SCHEDULE>"Tuần này"</A>
-                    <A href=routes::schedule_week(week.next())>"Tuần sau →"</A>
-                </nav>
-            }.into_any(),
-            None => view! { <p>"Tuần không hợp lệ."</p> }.into_any(),
-        }}
+        <Show when=move || week.get().is_some() fallback=|| view! { <NotFound /> }>
+            <section class="schedule">
+                <p class="schedule-kicker">"Lịch công tác tuần"</p>
+                <h1 class="page-heading schedule-heading">{move || shown.get().heading()}</h1>
+                <WeekPicker week=shown />
+                <Transition fallback=|| view! { <ScheduleSkeleton /> }>
+                    {move || Suspend::new(async move {
+                        match outcome.await {
+                            Ok(WeekOutcome::Published(schedule)) => published(schedule, clock),
+                            Ok(WeekOutcome::Missing { earlier, later }) => missing(earlier, later),
+                            Err(error) => view! { <ErrorBox error on_retry=move |_| outcome.refetch() /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        </Show>
     }
 }
 
-fn js_now_ms() -> f64 {
-    web_sys::js_sys::Date::now()
+/// The week's table, its note and the calendar download.
+fn published(schedule: WeekSchedule, clock: ReadSignal<i64>) -> AnyView {
+    let updated = schedule.updated.map(|at| {
+        let at = VietnamTime::from_unix_seconds(at);
+        format!("Cập nhật lúc {} ngày {}", at.clock(), at.date.slashed())
+    });
+    let for_table = schedule.clone();
+    view! {
+        <div class="schedule-tools">
+            <ScheduleDownload schedule=schedule.clone() />
+            {updated.map(|text| view! { <span class="schedule-updated">{text}</span> })}
+        </div>
+        {schedule.note.map(|note| view! { <p class="schedule-note">{note}</p> })}
+        {move || view! { <ScheduleTable days=agenda(&for_table, clock.get()) /> }}
+    }
+    .into_any()
+}
+
+/// "Chưa có lịch công tác cho tuần này", with the nearest published weeks.
+fn missing(earlier: Option<IsoWeek>, later: Option<IsoWeek>) -> AnyView {
+    let link = |week: IsoWeek, label: &'static str| {
+        view! {
+            <li>
+                <A href=routes::schedule_week(week) attr:class="schedule-nearest-link">
+                    {format!("{label}: {}", week.heading())}
+                </A>
+            </li>
+        }
+    };
+    let any = earlier.is_some() || later.is_some();
+    view! {
+        <div class="schedule-missing" role="status">
+            <p class="schedule-missing-message">"Chưa có lịch công tác cho tuần này."</p>
+            {any.then(|| view! {
+                <p>"Các tuần gần nhất đã có lịch:"</p>
+                <ul class="schedule-nearest">
+                    {earlier.map(|week| link(week, "Tuần trước đó"))}
+                    {later.map(|week| link(week, "Tuần sau đó"))}
+                </ul>
+            })}
+        </div>
+    }
+    .into_any()
 }

@@ -1,0 +1,72 @@
+//! The schedule's documents, fetched and parsed, and the clock the schedule
+//! views read. The core takes instants as arguments; only this file asks the
+//! browser what time it is.
+
+use crate::context::Portal;
+use crate::core::agenda::nearest_weeks;
+use crate::core::error::DocError;
+use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
+use crate::core::week::IsoWeek;
+use crate::net::{fetch_text, forget};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// What there is to show for a week.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WeekOutcome {
+    Published(WeekSchedule),
+    /// No document for the week (404): the closest weeks that have one.
+    Missing {
+        earlier: Option<IsoWeek>,
+        later: Option<IsoWeek>,
+    },
+}
+
+/// The week's document, or the nearest published weeks when it has none.
+pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek) -> Result<WeekOutcome, DocError> {
+    match week_schedule(portal, week).await {
+        Ok(schedule) => Ok(WeekOutcome::Published(schedule)),
+        Err(error) if error.is_not_found() => {
+            // Without the index the message still stands, just without links.
+            let index = week_index(portal).await.unwrap_or_else(|error| {
+                crate::net::report(&error);
+                ScheduleIndex::default()
+            });
+            let (earlier, later) = nearest_weeks(&index, week);
+            Ok(WeekOutcome::Missing { earlier, later })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// One week's document. A body that fails to parse is dropped from the visit
+/// cache, so "Thử lại" fetches it again.
+pub async fn week_schedule(portal: &Portal, week: IsoWeek) -> Result<WeekSchedule, DocError> {
+    let url = portal.url(&portal.config.sources.week_url(week));
+    let name = format!("lịch công tác tuần {}/{}", week.week(), week.year());
+    let text = fetch_text(&name, &url, SCHEDULE_LIMIT_BYTES).await?;
+    parse_week(&name, &url, &text).and_then(|schedule| expect_week(&name, schedule, week)).inspect_err(|_| forget(&url))
+}
+
+/// The index of published weeks.
+pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
+    let url = portal.url(&portal.config.sources.schedule_index);
+    let name = "danh sách các tuần có lịch công tác";
+    let text = fetch_text(name, &url, SCHEDULE_LIMIT_BYTES).await?;
+    parse_index(name, &url, &text).inspect_err(|_| forget(&url))
+}
+
+/// Now, in Unix seconds, from the browser's clock.
+pub fn now_unix() -> i64 {
+    (web_sys::js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// A signal holding now (Unix seconds), updated every half minute while the
+/// view that asked for it lives, so "Hôm nay" and "Đang diễn ra" move on.
+pub fn use_clock() -> ReadSignal<i64> {
+    let (now, set_now) = signal(now_unix());
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(now_unix()), Duration::from_secs(30)) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}
