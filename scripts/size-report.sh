@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds the release and prints what a visitor downloads: raw, gzip -9 and
+# brotli -q 11 bytes of the wasm, the JS and the CSS, and the compressed
+# totals. Fails when a total is over its ceiling in size-budget.toml.
+#
+#   bash scripts/size-report.sh               # trunk build --release, then report dist/
+#   bash scripts/size-report.sh --no-build    # report the dist/ that is there
+#   bash scripts/size-report.sh --no-build --dist dist-portal
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
+cd "$PORTAL_ROOT"
+
+build=1
+dist=dist
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-build) build=0 ;;
+        --dist) dist="$2"; shift ;;
+        *) echo "size-report: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+if [ "$build" = 1 ]; then
+    trunk build --release --dist "$dist" >/dev/null 2>&1 || trunk build --release --dist "$dist"
+fi
+if [ ! -f "$dist/index.html" ]; then
+    echo "size-report: no build in $dist/: run without --no-build" >&2
+    exit 1
+fi
+
+budget() {
+    awk -F= -v key="$1" '$1 ~ "^[ \t]*" key "[ \t]*$" { gsub(/[ \t_]/, "", $2); print $2 }' size-budget.toml
+}
+gz() { gzip -9 -c "$1" | wc -c; }
+br() { brotli -q 11 -c "$1" | wc -c; }
+
+# What index.html loads: the wasm, trunk's JS glue plus any snippets, the CSS.
+mapfile -t wasm_files < <(find "$dist" -name '*.wasm' | sort)
+mapfile -t js_files < <(find "$dist" -name '*.js' | sort)
+mapfile -t css_files < <(find "$dist" -name '*.css' | sort)
+
+declare -A raw_sum=() gz_sum=() br_sum=()
+printf '%-6s %-44s %10s %10s %10s\n' kind file raw gzip brotli
+report() {
+    local kind="$1" file r g b
+    shift
+    for file in "$@"; do
+        r=$(wc -c <"$file"); g=$(gz "$file"); b=$(br "$file")
+        raw_sum[$kind]=$((${raw_sum[$kind]:-0} + r))
+        gz_sum[$kind]=$((${gz_sum[$kind]:-0} + g))
+        br_sum[$kind]=$((${br_sum[$kind]:-0} + b))
+        printf '%-6s %-44s %10d %10d %10d\n' "$kind" "${file#"$dist"/}" "$r" "$g" "$b"
+    done
+}
+report wasm "${wasm_files[@]}"
+report js "${js_files[@]}"
+report css "${css_files[@]}"
+
+code_raw=$((${raw_sum[wasm]:-0} + ${raw_sum[js]:-0}))
+code_gz=$((${gz_sum[wasm]:-0} + ${gz_sum[js]:-0}))
+code_br=$((${br_sum[wasm]:-0} + ${br_sum[js]:-0}))
+code_max=$(budget wasm_js_brotli_max_bytes)
+css_max=$(budget css_brotli_max_bytes)
+echo
+printf '%-51s %10d %10d %10d\n' "total wasm+JS" "$code_raw" "$code_gz" "$code_br"
+printf '%-51s %10d %10d %10d\n' "total CSS" "${raw_sum[css]:-0}" "${gz_sum[css]:-0}" "${br_sum[css]:-0}"
+echo
+echo "budget wasm+JS brotli: $code_br of $code_max bytes ($((code_br * 100 / code_max)) %)"
+echo "budget CSS brotli:     ${br_sum[css]:-0} of $css_max bytes ($((${br_sum[css]:-0} * 100 / css_max)) %)"
+
+failed=0
+if [ "$code_br" -gt "$code_max" ]; then
+    echo "FAIL: wasm+JS is $code_br bytes brotli, over the budget of $code_max" >&2
+    failed=1
+fi
+if [ "${br_sum[css]:-0}" -gt "$css_max" ]; then
+    echo "FAIL: CSS is ${br_sum[css]} bytes brotli, over the budget of $css_max" >&2
+    failed=1
+fi
+exit "$failed"
