@@ -149,12 +149,12 @@ pub fn synthetic_archive(options: SyntheticOptions) -> Archive {
 fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[CategoryDef]) -> ArticleDef {
     let category = &categories[rng.below(categories.len() as u64) as usize];
     let mut body = Vec::new();
-    for paragraph in 0..3 + rng.below(3) {
+    for paragraph in 0..2 + rng.below(3) {
         if paragraph == 2 && id % 10 == 0 {
             body.push(Block::Heading { level: 2, text: rng.sentence(5, 1) });
             body.push(Block::List { ordered: false, items: (0..3).map(|_| rng.sentence(6, 1)).collect() });
         }
-        let sentences: Vec<String> = (0..2 + rng.below(2)).map(|_| rng.sentence(12, 10)).collect();
+        let sentences: Vec<String> = (0..2 + rng.below(2)).map(|_| rng.sentence(10, 8)).collect();
         body.push(Block::Paragraph(sentences.join(" ")));
     }
     // Related items point back in time, as a CMS's would.
