@@ -39,8 +39,7 @@ pub fn CategoryPage() -> impl IntoView {
             <A href=routes::HOME>"Trang chủ"</A>
             " › Chuyên mục"
         </nav>
-        <h1 class="page-heading">{move || name().unwrap_or_else(|| "Chuyên mục".to_string())}</h1>
-        <Transition fallback=|| view! { <ListSkeleton rows=10 /> }>
+        <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }>
             {move || Suspend::new(async move {
                 or_not_found(pages.await, move || pages.refetch(), move |pages| category_list(&slug.get_untracked(), pages))
             })}
@@ -52,14 +51,17 @@ fn category_name(page: &FeedPage) -> Option<String> {
     page.category.as_ref().map(|category| category.name.clone())
 }
 
-/// Every item of the loaded pages, and "Xem thêm" while there are more.
+/// The category's name, every item of the loaded pages, and "Xem thêm"
+/// while there are more.
 fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
+    let name = pages.first().and_then(category_name).unwrap_or_else(|| "Chuyên mục".to_string());
     let has_more = pages.last().is_some_and(|page| page.next_url.is_some());
     let loaded = pages.len() as u32;
     let total = pages.first().and_then(|page| page.total_items);
     let items: Vec<_> = pages.into_iter().flat_map(|page| page.items).collect();
     let shown = items.len();
     view! {
+        <h1 class="page-heading">{name}</h1>
         <ul class="news-list">
             {items.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
         </ul>

@@ -40,8 +40,7 @@ pub fn RelatedPage() -> impl IntoView {
     let title = move || ranked.get().and_then(Result::ok).map(|(article, _)| article.title);
     view! {
         <Title text=move || page_title(TitleOf::Related(title().as_deref()), &site) />
-        <h1 class="page-heading">"Tin liên quan"</h1>
-        <Transition fallback=|| view! { <ListSkeleton rows=PER_PAGE /> }>
+        <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=PER_PAGE /> }>
             {move || Suspend::new(async move {
                 or_not_found(ranked.await, move || ranked.refetch(), move |(article, related)| {
                     let current = page.get_untracked();
@@ -49,6 +48,7 @@ pub fn RelatedPage() -> impl IntoView {
                     let shown = shown.to_vec();
                     let id = article.id.clone();
                     view! {
+                        <h1 class="page-heading">"Tin liên quan"</h1>
                         <p class="related-context">
                             "Các tin liên quan đến bài: "
                             <A href=routes::article(&article.id, &article.title)>{article.title.clone()}</A>

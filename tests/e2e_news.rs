@@ -1,0 +1,291 @@
+//! The news views in Chromium against the release build: the seed article word
+//! for word, category pages, related news, and every kind of bad document.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::{with_browser, Browser, Build, Reply, Viewport};
+
+const SEED_ID: &str = "1019";
+const SEED_TITLE: &str =
+    "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023 của Tỉnh làm việc tại Sở Khoa học và Công nghệ";
+/// The seed article's document, in the repository and on the server.
+const SEED_FILE: &str = "data/tin/1019.json";
+const SEED_PATH: &str = "/data/tin/1019.json";
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The seed page's article paragraphs: the lines between the title and "Tin khác".
+fn seed_paragraphs() -> Vec<String> {
+    let page = std::fs::read_to_string(repo("content/seed-page.txt")).expect("content/seed-page.txt");
+    let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let start = lines.iter().position(|line| *line == SEED_TITLE).expect("seed title") + 1;
+    let end = lines.iter().position(|line| *line == "Tin khác").expect("Tin khác");
+    lines[start..end].iter().map(|line| line.to_string()).collect()
+}
+
+/// The text of `<main>` with white space folded, as a reader sees it.
+async fn main_text(browser: &Browser) -> String {
+    browser.text_of("main#noi-dung").await.unwrap_or_default()
+}
+
+async fn wait_for_article(browser: &Browser) {
+    browser.wait_until("the article to load", "document.querySelector('main#noi-dung .article-body p')").await;
+}
+
+#[tokio::test]
+async fn seed_article_from_home_word_for_word_and_after_reload() {
+    with_browser("news-seed", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        browser.open("/").await;
+        let link = format!("main#noi-dung a[href^='/tin/{SEED_ID}/']");
+        browser.wait_for(&link).await;
+        browser.click(&link).await;
+        wait_for_article(&browser).await;
+        for _ in 0..2 {
+            let text = main_text(&browser).await;
+            for paragraph in seed_paragraphs() {
+                let folded = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(text.contains(&folded), "missing from the article view: {folded}");
+            }
+            assert!(text.contains("Ngày đăng: 19-10-2023"), "no posting date");
+            assert!(text.contains("Tin tức - Sự kiện: Tin hoạt động Sở"), "no breadcrumb");
+            assert_eq!(browser.title().await, format!("{SEED_TITLE} - Sở Khoa học và Công nghệ Quảng Trị"));
+            let captions = browser
+                .eval("return document.querySelectorAll('.article-body figure figcaption').length;", vec![])
+                .await;
+            assert_eq!(captions, json!(2), "both photo captions as figures");
+            browser.reload().await;
+            wait_for_article(&browser).await;
+        }
+        let other = browser.eval("return document.querySelectorAll('.other-news .news-list li').length;", vec![]).await;
+        assert!(other.as_u64().unwrap_or(0) >= 3, "Tin khác lists other news: {other}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn missing_or_wrong_slug_is_replaced_by_the_canonical_url_without_a_history_entry() {
+    with_browser("news-slug", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open("/").await;
+        browser.wait_for("main#noi-dung h2").await;
+        browser.open(&format!("/tin/{SEED_ID}/sai-duong-dan")).await;
+        wait_for_article(&browser).await;
+        let canonical = "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
+        browser.wait_until("the canonical URL", &format!("location.pathname === {}", json!(canonical))).await;
+        browser.back().await;
+        browser.wait_until("Back to leave the article", "location.pathname === '/'").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn category_walks_its_pages_and_keeps_them_in_the_url() {
+    with_browser("news-category", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        browser.open("/chuyen-muc/tin-hoat-dong-so").await;
+        browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
+        browser.wait_for("main#noi-dung .news-list li").await;
+        let count = "return document.querySelectorAll('main#noi-dung .news-list li').length;";
+        let first = browser.eval(count, vec![]).await.as_u64().unwrap();
+        let pages = browser.eval("return !!document.querySelector('.more-button');", vec![]).await;
+        if pages == json!(true) {
+            browser.click(".more-button").await;
+            browser.wait_until("the second page", "location.search === '?trang=2'").await;
+            browser
+                .wait_until(
+                    "more items",
+                    &format!("document.querySelectorAll('main#noi-dung .news-list li').length > {first}"),
+                )
+                .await;
+            let second = browser.eval(count, vec![]).await;
+            browser.reload().await;
+            browser
+                .wait_until(
+                    "both pages after reload",
+                    &format!("document.querySelectorAll('main#noi-dung .news-list li').length === {second}"),
+                )
+                .await;
+            browser.back().await;
+            browser
+                .wait_until(
+                    "page one after Back",
+                    &format!("document.querySelectorAll('main#noi-dung .news-list li').length === {first}"),
+                )
+                .await;
+        }
+        assert!(browser.title().await.starts_with("Tin hoạt động Sở - "));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn related_news_names_its_article_and_lists_items() {
+    with_browser("news-related", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open(&format!("/tin/{SEED_ID}/lien-quan")).await;
+        browser.wait_for_text(".related-context", SEED_TITLE).await;
+        browser.wait_for("main#noi-dung .news-list li").await;
+        assert!(browser.title().await.starts_with("Tin liên quan: Đoàn Kiểm tra"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_article_and_category_show_the_not_found_view() {
+    with_browser("news-unknown", Build::Root, Viewport::Phone, |browser, _server| async move {
+        for path in ["/tin/999999", "/chuyen-muc/khong-co-chuyen-muc-nay", "/tin/999999/lien-quan"] {
+            browser.open(path).await;
+            browser.wait_for_text("main#noi-dung h1", "Không tìm thấy trang").await;
+        }
+    })
+    .await;
+}
+
+/// Shows `reply` for the seed article, checks the region's Vietnamese message
+/// and its "Thử lại", then lets the real document through and retries.
+async fn bad_article_document(name: &str, reply: Reply, message: &'static str) {
+    let name = name.to_string();
+    with_browser(&name, Build::Root, Viewport::Phone, move |browser, server| async move {
+        server.set_reply(SEED_PATH, reply);
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        browser.wait_for_text("main#noi-dung [role=alert]", message).await;
+        // The rest of the page keeps working.
+        browser.wait_for("footer").await;
+        assert!(browser.holds("return !!document.querySelector('.site-nav a');", vec![]).await);
+        server.clear_reply(SEED_PATH);
+        browser.click("main#noi-dung [role=alert] button").await;
+        wait_for_article(&browser).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn server_error_shows_a_message_and_retry_recovers() {
+    bad_article_document("news-500", Reply::status(500), "Máy chủ báo lỗi 500").await;
+}
+
+#[tokio::test]
+async fn truncated_json_shows_a_message_and_retry_recovers() {
+    bad_article_document("news-truncated", Reply::truncated(&repo(SEED_FILE), 300), "bị hỏng").await;
+}
+
+#[tokio::test]
+async fn wrongly_typed_field_is_named() {
+    let mut document: Value = serde_json::from_str(&std::fs::read_to_string(repo(SEED_FILE)).unwrap()).unwrap();
+    document["items"][0]["date_published"] = json!(20231019);
+    let reply = Reply::json(document.to_string());
+    bad_article_document("news-wrong-type", reply, "items[0].date_published").await;
+}
+
+#[tokio::test]
+async fn missing_required_field_is_named() {
+    let mut document: Value = serde_json::from_str(&std::fs::read_to_string(repo(SEED_FILE)).unwrap()).unwrap();
+    document["items"][0].as_object_mut().unwrap().remove("title");
+    bad_article_document("news-missing", Reply::json(document.to_string()), "items[0].title").await;
+}
+
+#[tokio::test]
+async fn html_instead_of_json_is_refused() {
+    let reply = Reply::json("<!DOCTYPE html><html></html>").with_content_type("text/html");
+    bad_article_document("news-html", reply, "bị hỏng").await;
+}
+
+#[tokio::test]
+async fn slow_document_shows_the_skeleton_then_the_article() {
+    with_browser("news-slow", Build::Root, Viewport::Phone, |browser, server| async move {
+        let body = std::fs::read(repo(SEED_FILE)).unwrap();
+        server.set_reply(SEED_PATH, Reply::json(body).with_delay(Duration::from_secs(2)));
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        browser.wait_for(".article-skeleton").await;
+        wait_for_article(&browser).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_document_slower_than_the_time_limit_times_out_with_a_retry() {
+    with_browser("news-timeout", Build::Root, Viewport::Phone, |browser, server| async move {
+        server.set_reply("/config.json", Reply::json(r#"{"version":1,"request_timeout_seconds":1}"#));
+        let body = std::fs::read(repo(SEED_FILE)).unwrap();
+        server.set_reply(SEED_PATH, Reply::json(body).with_delay(Duration::from_secs(4)));
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        browser.wait_for_text("main#noi-dung [role=alert]", "quá lâu").await;
+        server.clear_reply(SEED_PATH);
+        browser.click("main#noi-dung [role=alert] button").await;
+        wait_for_article(&browser).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn broken_config_is_reported_and_the_defaults_serve() {
+    with_browser("news-config", Build::Root, Viewport::Phone, |browser, server| async move {
+        server.set_reply("/config.json", Reply::json(r#"{"sources": {"stats": 42}}"#));
+        browser.open("/").await;
+        browser.wait_for_text(".config-notice", "sources.stats").await;
+        browser.wait_for("main#noi-dung .news-list li").await;
+    })
+    .await;
+}
+
+/// Article HTML built from known script-injection vectors: none may run or
+/// survive, while the real markup around them stays.
+#[tokio::test]
+async fn script_in_article_html_never_runs() {
+    // The safe markup comes first: some vectors (the <math> one) are built
+    // to swallow what follows them, which the sanitiser then drops whole.
+    let vectors = [
+        "<a href=\"https://example.org/ngoai\" id=\"external\">trang ngoài</a>",
+        "<p id=\"kept\">Đoạn văn <strong>an toàn</strong> vẫn còn.</p>",
+        "<table><tr><td>ô bảng</td></tr></table><ul><li>mục</li></ul>",
+        "<script>window.__xss = 1</script>",
+        "<img src=x onerror=\"window.__xss = 2\">",
+        "<svg onload=\"window.__xss = 3\"><script>window.__xss = 3</script></svg>",
+        "<iframe src=\"javascript:window.parent.__xss = 4\"></iframe>",
+        "<a href=\"javascript:window.__xss = 5\" id=\"js-link\">bấm</a>",
+        "<a href=\"java&#x09;script:window.__xss = 6\">bấm</a>",
+        "<object data=\"javascript:window.__xss = 7\"></object>",
+        "<embed src=\"data:text/html,<script>parent.__xss = 8</script>\">",
+        "<p style=\"background:url(javascript:window.__xss = 9)\">kiểu</p>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=\"window.__xss = 10\"></style></mglyph></table></mtext></math>",
+        "<form action=\"javascript:window.__xss = 11\"><button>gửi</button></form>",
+        "<details open ontoggle=\"window.__xss = 12\">chi tiết</details>",
+        "<noscript><p title=\"</noscript><img src=x onerror=window.__xss=13>\"></noscript>",
+        "<body onload=\"window.__xss = 14\">",
+        "<input autofocus onfocus=\"window.__xss = 15\">",
+    ];
+    let mut document: Value = serde_json::from_str(&std::fs::read_to_string(repo(SEED_FILE)).unwrap()).unwrap();
+    document["items"][0]["content_html"] = json!(vectors.concat());
+    let reply = Reply::json(document.to_string());
+    with_browser("news-xss", Build::Root, Viewport::Desktop, move |browser, server| async move {
+        server.set_reply(SEED_PATH, reply);
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        browser.wait_for_text(".article-body", "vẫn còn").await;
+        // Give late handlers (onerror of a broken image, autofocus) a moment.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert_eq!(browser.eval("return window.__xss === undefined;", vec![]).await, json!(true), "a vector ran");
+        let dangerous = browser
+            .eval(
+                "const body = document.querySelector('.article-body');
+                 const bad = [...body.querySelectorAll('*')].filter(e =>
+                     ['SCRIPT','IFRAME','OBJECT','EMBED','SVG','MATH','STYLE','FORM','INPUT','DETAILS'].includes(e.tagName.toUpperCase())
+                     || [...e.attributes].some(a => a.name.startsWith('on') || a.name === 'style'
+                         || /^\\s*(javascript|data|vbscript):/i.test(a.value)));
+                 return bad.map(e => e.outerHTML);",
+                vec![],
+            )
+            .await;
+        assert_eq!(dangerous, json!([]), "dangerous markup survived");
+        let kept = browser.text_of(".article-body strong").await;
+        assert_eq!(kept.as_deref(), Some("an toàn"));
+        assert!(browser.holds("return !!document.querySelector('.article-body table td') && !!document.querySelector('.article-body ul li');", vec![]).await);
+        let external = browser
+            .eval("const a = [...document.querySelectorAll('.article-body a')].find(a => a.href.startsWith('https://example.org')); return a ? a.rel + '|' + a.target : null;", vec![])
+            .await;
+        assert_eq!(external, json!("noopener noreferrer|_blank"));
+    })
+    .await;
+}
