@@ -113,15 +113,15 @@ pub fn tag_rule(tag: &str) -> TagRule {
 /// Whether `attribute` (lower-case) may stay on `tag`. No `on*` handler, no
 /// `style` (it can load URLs), no `id` or `class` (they could mimic the page).
 pub fn allowed_attribute(tag: &str, attribute: &str) -> bool {
-    match (tag, attribute) {
-        (_, "title" | "lang" | "dir") => true,
-        ("a", "href") => true,
-        ("img", "src" | "alt" | "width" | "height") => true,
-        ("td" | "th", "colspan" | "rowspan" | "scope") => true,
-        ("ol", "start" | "reversed") => true,
-        ("blockquote" | "q", "cite") => true,
-        _ => false,
-    }
+    matches!(
+        (tag, attribute),
+        (_, "title" | "lang" | "dir")
+            | ("a", "href")
+            | ("img", "src" | "alt" | "width" | "height")
+            | ("td" | "th", "colspan" | "rowspan" | "scope")
+            | ("ol", "start" | "reversed")
+            | ("blockquote" | "q", "cite")
+    )
 }
 
 /// Whether the attribute holds a URL that must pass [`safe_url`].
