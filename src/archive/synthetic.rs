@@ -150,7 +150,7 @@ fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[Categ
     let category = &categories[rng.below(categories.len() as u64) as usize];
     let mut body = Vec::new();
     for paragraph in 0..2 + rng.below(3) {
-        if paragraph == 2 && id % 10 == 0 {
+        if paragraph == 2 && id.is_multiple_of(10) {
             body.push(Block::Heading { level: 2, text: rng.sentence(5, 1) });
             body.push(Block::List { ordered: false, items: (0..3).map(|_| rng.sentence(6, 1)).collect() });
         }
@@ -172,7 +172,7 @@ fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[Categ
         related,
         source: "Dữ liệu tổng hợp – trình sinh lưu trữ".into(),
         tags: vec!["dữ liệu tổng hợp".into()],
-        featured: id % 997 == 0,
+        featured: id.is_multiple_of(997),
     }
 }
 
