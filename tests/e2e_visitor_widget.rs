@@ -172,3 +172,34 @@ async fn no_beacon_by_default() {
     })
     .await;
 }
+
+/// Makes the page believe its tab was hidden or shown, as switching tabs does.
+async fn set_tab_hidden(browser: &Browser, hidden: bool) {
+    let script = "Object.defineProperty(document, 'hidden', { configurable: true, get: () => arguments[0] });
+                  document.dispatchEvent(new Event('visibilitychange'));";
+    browser.eval(script, vec![json!(hidden)]).await;
+}
+
+#[tokio::test]
+async fn polling_pauses_while_hidden_and_refreshes_when_shown() {
+    with_browser("visitor_widget_hidden", Build::Root, Viewport::Desktop, |browser, server| async move {
+        server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
+        browser.open("/").await;
+        wait_for_total(&browser, "3.314.815").await;
+        let polls = || server.served().iter().filter(|s| s.path == STATS_PATH).count();
+        set_tab_hidden(&browser, true).await;
+        let hidden_at = polls();
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert_eq!(polls(), hidden_at, "a hidden tab must not poll");
+
+        // Shown again after more than an interval: a refresh at once, not at the next tick.
+        server.set_reply(
+            STATS_PATH,
+            Reply::json(r#"{"online":2,"today":2600,"total":3315000,"counted_at":"2023-10-19T10:00:00+07:00"}"#),
+        );
+        set_tab_hidden(&browser, false).await;
+        let took = wait_for_total(&browser, "3.315.000").await;
+        assert!(took < Duration::from_millis(1500), "the refresh on showing the tab took {took:?}");
+    })
+    .await;
+}
