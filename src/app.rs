@@ -1,7 +1,9 @@
 //! The app shell: one route table, and the header, navigation, sidebar and
 //! footer that stay in place while the routes change.
 
-use crate::components::{config_notice::ConfigNotice, footer::SiteFooter, header::SiteHeader, sidebar::Sidebar};
+use crate::components::{
+    config_notice::ConfigNotice, footer::SiteFooter, header::SiteHeader, scroll_memory::ScrollMemory, sidebar::Sidebar,
+};
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, related::RelatedPage,
@@ -10,7 +12,6 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The whole portal.
@@ -21,7 +22,7 @@ pub fn App(portal: Portal) -> impl IntoView {
     provide_portal(portal);
     view! {
         <Router base>
-            <FocusOnNavigation />
+            <ScrollMemory />
             <SiteHeader />
             <ConfigNotice />
             <div class="layout">
@@ -43,25 +44,6 @@ pub fn App(portal: Portal) -> impl IntoView {
             <SiteFooter />
         </Router>
     }
-}
-
-/// Moves keyboard and screen-reader focus to the main region when the path
-/// changes, as a full page load would, without stealing it on the first load.
-#[component]
-fn FocusOnNavigation() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|previous| previous != path) {
-            if let Some(main) = document().get_element_by_id("noi-dung") {
-                use wasm_bindgen::JsCast;
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
-        }
-        path
-    });
 }
 
 /// Removes the banner-and-spinner shell that index.html paints before the

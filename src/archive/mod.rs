@@ -24,8 +24,13 @@ use crate::core::config::{Config, Sources};
 use documents::{ConfigDocument, ConfigSources};
 use std::path::Path;
 
-/// Items per list page in the sample and, by default, in generated archives.
+/// Items per list page in generated archives.
 pub const PAGE_SIZE: usize = 20;
+
+/// Items per list page in the shipped sample: smaller than a real feed's, so
+/// that the sample's categories, not only the latest news, have several pages
+/// for the views (and their tests) to walk.
+pub const SAMPLE_PAGE_SIZE: usize = 6;
 
 /// The folders and files under `data/` that the sample writer owns and
 /// rebuilds; the schedule and statistics beside them are not its business.
@@ -36,7 +41,7 @@ pub const SAMPLE_OUTPUTS: [&str; 5] =
 /// documents under `data/` and the production `config.json`.
 pub fn write_sample(content_dir: &Path, sink: &mut dyn Sink) -> Result<Written, String> {
     let archive = sample::load_sample(content_dir)?;
-    let options = WriteOptions { data_dir: "data".into(), page_size: PAGE_SIZE, pretty: true };
+    let options = WriteOptions { data_dir: "data".into(), page_size: SAMPLE_PAGE_SIZE, pretty: true };
     let news = write_archive(&archive, &options, sink).map_err(|e| e.to_string())?;
     let config = write_config(sink, &production_config(&Config::default())).map_err(|e| e.to_string())?;
     Ok(Written { files: news.files + config.files, bytes: news.bytes + config.bytes })

@@ -12,6 +12,7 @@ pub mod schedule_picker;
 pub mod schedule_source;
 pub mod schedule_table;
 pub mod schedule_today;
+pub mod scroll_memory;
 pub mod share;
 pub mod sidebar;
 pub mod skeleton;

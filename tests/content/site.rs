@@ -157,8 +157,11 @@ fn walk_chain(files: &Files, schema: &Validator<'_>, folder: &str, category: Opt
         assert_eq!(page.total_pages, Some(pages.len() as u64), "{folder}: total_pages");
         assert_eq!(page.total_items, Some(items.len() as u64), "{folder}: total_items");
     }
+    // The sample's pages are shorter than a generated archive's; within one
+    // list every page but the last has the first page's length.
+    let page_size = pages[0].items.len();
     for page in &pages[..pages.len() - 1] {
-        assert_eq!(page.items.len(), 20, "{folder}: only the last page may be short");
+        assert_eq!(page.items.len(), page_size, "{folder}: only the last page may be short");
     }
     items
 }
