@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The portal's speed benchmark (issue 7). Builds the release, lays out two
+# sites in bench-out/ (the bundled sample, and the same app over a synthetic
+# 100 000-article archive), serves each as a CDN would (scripts/cdn_server.py:
+# brotli, SPA fallback, long cache on hashed assets), runs Lighthouse 12.2.3
+# (mobile, simulated throttling) in Debian's Chromium on four pages, and
+# prints the scores, timings and bytes, then the size report. Not part of
+# the test command. About 3 to 5 minutes here.
+#
+#   bash scripts/bench.sh                 # one Lighthouse run per page
+#   RUNS=3 bash scripts/bench.sh          # medians of three
+#   ARTICLES=50000 bash scripts/bench.sh  # another archive size
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
+cd "$PORTAL_ROOT"
+
+RUNS="${RUNS:-1}"
+ARTICLES="${ARTICLES:-100000}"
+LIGHTHOUSE_VERSION="12.2.3"
+OUT="$PORTAL_ROOT/bench-out"
+SAMPLE="$OUT/sample"
+ARCHIVE="$OUT/archive"
+PAGES=("/" "/tin/1019" "/chuyen-muc/tin-hoat-dong-so" "/lich-cong-tac")
+BENCH_STARTED=$(date +%s)
+
+say() { echo "bench: $* ($(($(date +%s) - BENCH_STARTED)) s)"; }
+
+# Lighthouse 13 needs Node 22; 12.2.3 runs on the Node 20 here.
+if ! lighthouse --version 2>/dev/null | grep -qx "$LIGHTHOUSE_VERSION"; then
+    say "installing lighthouse@$LIGHTHOUSE_VERSION into .tools/"
+    npm install --prefix "$PORTAL_TOOLS" --no-audit --no-fund -E "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
+fi
+
+say "building the release"
+rm -rf "$SAMPLE"
+mkdir -p "$OUT"
+trunk build --release --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
+
+# What a deployment would pre-compress once: the app's own files. Documents
+# are compressed by the server on first request (a CDN's edge cache).
+precompress() {
+    find "$1" -maxdepth 1 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) \
+        -exec brotli -f -k -q 11 {} \;
+}
+precompress "$SAMPLE"
+
+say "laying out the app over a synthetic archive of $ARTICLES articles"
+rm -rf "$ARCHIVE"
+cp -r "$SAMPLE" "$ARCHIVE"
+# The sample's news goes; its schedule and statistics stay, so that only the
+# archive's size differs between the two sites.
+rm -rf "$ARCHIVE/data/tin" "$ARCHIVE/data/tin-moi" "$ARCHIVE/data/chuyen-muc" "$ARCHIVE/data/chuyen-muc.json"
+cargo run -q --release --example generate_archive -- --articles "$ARTICLES" --out "$ARCHIVE"
+
+SERVERS=()
+stop_servers() {
+    local pid
+    for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap stop_servers EXIT
+
+# Starts the CDN-like server on a free port; sets SERVED_URL.
+serve() {
+    local root="$1" log="$2" i
+    python3 "$PORTAL_ROOT/scripts/cdn_server.py" "$root" 0 >"$log" 2>&1 &
+    SERVERS+=($!)
+    for i in $(seq 100); do
+        SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
+        [ -n "$SERVED_URL" ] && return
+        sleep 0.1
+    done
+    echo "bench: the server for $root did not start:" >&2
+    cat "$log" >&2
+    return 1
+}
+serve "$SAMPLE" "$OUT/server-sample.log"
+SAMPLE_URL="$SERVED_URL"
+serve "$ARCHIVE" "$OUT/server-archive.log"
+ARCHIVE_URL="$SERVED_URL"
+
+# The flags that keep Chromium off the closed network and let it run as root.
+CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
+CHROME_FLAGS+=" --disable-component-update --disable-sync --no-first-run"
+export CHROME_PATH=/usr/bin/chromium
+
+# Runs Lighthouse on one page RUNS times; prints the reports' paths, comma-separated.
+measure() {
+    local site="$1" url="$2" path="$3" run reports="" name
+    name=$(echo "$site$path" | tr -c 'a-z0-9\n' '-')
+    for run in $(seq "$RUNS"); do
+        local report="$OUT/lighthouse/$name-$run.json"
+        mkdir -p "$OUT/lighthouse"
+        lighthouse "$url$path" --quiet --output=json --output-path="$report" \
+            --only-categories=performance,accessibility,best-practices,seo \
+            --chrome-flags="$CHROME_FLAGS" >"$OUT/lighthouse/$name-$run.log" 2>&1 \
+            || { cat "$OUT/lighthouse/$name-$run.log" >&2; return 1; }
+        reports+="${reports:+,}$report"
+    done
+    echo "$reports"
+}
+
+MANIFEST="$OUT/manifest.tsv"
+: >"$MANIFEST"
+for path in "${PAGES[@]}"; do
+    say "lighthouse: sample $path"
+    printf 'sample\t%s\t%s\n' "$path" "$(measure sample "$SAMPLE_URL" "$path")" >>"$MANIFEST"
+done
+# The archive's own article ids and categories differ from the sample's: its
+# home page is the figure that matters (flat cost as the archive grows).
+say "lighthouse: $ARTICLES articles /"
+printf '%s\t/\t%s\n' "${ARTICLES}-articles" "$(measure archive "$ARCHIVE_URL" /)" >>"$MANIFEST"
+
+echo
+python3 "$PORTAL_ROOT/scripts/bench_table.py" "$MANIFEST"
+echo
+echo "sizes (the release in bench-out/sample):"
+bash "$PORTAL_ROOT/scripts/size-report.sh" --no-build --dist "$SAMPLE" | grep -v '\.br ' || true
+say "done"

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Prints the benchmark's table from Lighthouse's JSON reports.
+
+    python3 scripts/bench_table.py MANIFEST
+
+MANIFEST has one line per page: `site<TAB>path<TAB>report.json[,report.json…]`.
+With several runs of a page, each figure is the median of the runs, as
+figures on these shared machines vary from run to run.
+"""
+
+import json
+import statistics
+import sys
+
+CATEGORIES = [("performance", "Perf"), ("accessibility", "A11y"), ("best-practices", "BP"), ("seo", "SEO")]
+
+
+def figures(report_path):
+    with open(report_path) as f:
+        report = json.load(f)
+    audits = report["audits"]
+    row = {key: round(100 * (report["categories"][key]["score"] or 0)) for key, _ in CATEGORIES}
+    row["fcp"] = audits["first-contentful-paint"]["numericValue"]
+    row["lcp"] = audits["largest-contentful-paint"]["numericValue"]
+    row["tbt"] = audits["total-blocking-time"]["numericValue"]
+    row["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    row["bytes"] = audits["total-byte-weight"]["numericValue"]
+    row["requests"] = len(audits["network-requests"]["details"]["items"])
+    row["failing"] = sorted(
+        audit_id
+        for key, _ in CATEGORIES
+        for ref in report["categories"][key]["auditRefs"]
+        if ref["weight"] > 0
+        for audit_id in [ref["id"]]
+        if audits[audit_id]["score"] is not None and audits[audit_id]["score"] < 1
+    )
+    return row
+
+
+def median_row(rows):
+    merged = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "failing"}
+    merged["failing"] = sorted({a for r in rows for a in r["failing"]})
+    merged["runs"] = len(rows)
+    return merged
+
+
+def main():
+    rows = []
+    with open(sys.argv[1]) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            site, path, reports = line.rstrip("\n").split("\t")
+            rows.append((site, path, median_row([figures(r) for r in reports.split(",")])))
+
+    header = f"{'site':<16} {'page':<30} {'Perf':>4} {'A11y':>4} {'BP':>4} {'SEO':>4} "
+    header += f"{'FCP s':>6} {'LCP s':>6} {'TBT ms':>6} {'CLS':>6} {'bytes':>8} {'reqs':>4}"
+    print(header)
+    print("-" * len(header))
+    for site, path, r in rows:
+        print(
+            f"{site:<16} {path:<30} {r['performance']:>4.0f} {r['accessibility']:>4.0f} "
+            f"{r['best-practices']:>4.0f} {r['seo']:>4.0f} {r['fcp'] / 1000:>6.2f} {r['lcp'] / 1000:>6.2f} "
+            f"{r['tbt']:>6.0f} {r['cls']:>6.3f} {r['bytes']:>8.0f} {r['requests']:>4.0f}"
+        )
+    print()
+    print(f"(Lighthouse 12 mobile, simulated throttling; median of {rows[0][2]['runs']} run(s) per page)")
+    for site, path, r in rows:
+        if r["failing"]:
+            print(f"below 100 on {site} {path}: {', '.join(r['failing'])}")
+
+    homes = {site: r["bytes"] for site, path, r in rows if path == "/"}
+    if len(homes) == 2:
+        (small_site, small), (large_site, large) = homes.items()
+        change = 100 * (large - small) / small
+        print()
+        print(f"flat cost: the home page transfers {small:.0f} bytes with the {small_site} archive "
+              f"and {large:.0f} with the {large_site} one ({change:+.1f} %; the target is within 2 %)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Serves a built portal the way a CDN would, for the benchmark (scripts/bench.sh).
+
+- brotli: a `FILE.br` beside a file is sent as is (static assets are
+  pre-compressed at -q 11 when the benchmark lays the site out); any other
+  text file is compressed on first request with the `brotli` CLI at -q 11 and
+  kept in memory, as a CDN keeps what it compressed once;
+- SPA fallback: a path without an extension that is not a file gets
+  index.html; a missing file with an extension is a real 404;
+- caching: hashed file names (trunk's `name-0123456789abcdef.ext`) are
+  `public, max-age=31536000, immutable`; HTML and JSON are short-lived;
+- HTTP/1.1 keep-alive, as browsers use with any real host.
+
+Only the standard library and Debian's brotli: nothing to install.
+
+    python3 scripts/cdn_server.py DIR PORT [--prefix /portal/]     (PORT 0: any free port)
+"""
+
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+import urllib.parse
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".ico": "image/x-icon",
+    ".txt": "text/plain; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".xml": "application/xml",
+}
+COMPRESSIBLE = {".html", ".js", ".wasm", ".css", ".json", ".svg", ".txt", ".ics", ".xml"}
+# trunk writes the hash in hex without leading zeros, so 12 to 16 digits.
+HASHED = re.compile(r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$")
+LONG_CACHE = "public, max-age=31536000, immutable"
+SHORT_CACHE = "public, max-age=60"
+
+
+class Site:
+    def __init__(self, root, prefix):
+        self.root = os.path.realpath(root)
+        self.prefix = prefix.rstrip("/")
+        self.compressed = {}
+        self.lock = threading.Lock()
+
+    def resolve(self, url_path):
+        """The file to send for a request path, or None for a 404."""
+        path = urllib.parse.unquote(url_path.split("?", 1)[0].split("#", 1)[0])
+        if self.prefix:
+            if path != self.prefix and not path.startswith(self.prefix + "/"):
+                return None
+            path = path[len(self.prefix):] or "/"
+        candidate = os.path.realpath(os.path.join(self.root, path.lstrip("/")))
+        if candidate != self.root and not candidate.startswith(self.root + os.sep):
+            return None
+        if os.path.isfile(candidate):
+            return candidate
+        if os.path.splitext(path)[1]:
+            return None
+        return os.path.join(self.root, "index.html")
+
+    def brotli(self, file):
+        """The file's brotli bytes: its .br twin, or compressed once and kept."""
+        if os.path.isfile(file + ".br"):
+            with open(file + ".br", "rb") as f:
+                return f.read()
+        with self.lock:
+            cached = self.compressed.get(file)
+        if cached is None:
+            cached = subprocess.run(["brotli", "-q", "11", "-c", file], check=True, capture_output=True).stdout
+            with self.lock:
+                self.compressed[file] = cached
+        return cached
+
+
+def handler_for(site):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_HEAD(self):
+            self.answer(send_body=False)
+
+        def do_GET(self):
+            self.answer(send_body=True)
+
+        def answer(self, send_body):
+            file = site.resolve(self.path)
+            if file is None:
+                return self.reply(404, {"Content-Type": "text/plain; charset=utf-8"}, b"not found", send_body)
+            ext = os.path.splitext(file)[1].lower()
+            headers = {
+                "Content-Type": TYPES.get(ext, "application/octet-stream"),
+                "Cache-Control": LONG_CACHE if HASHED.search(file) else SHORT_CACHE,
+                "Vary": "Accept-Encoding",
+            }
+            accepts_br = "br" in self.headers.get("Accept-Encoding", "")
+            if ext in COMPRESSIBLE and accepts_br:
+                body = site.brotli(file)
+                headers["Content-Encoding"] = "br"
+            else:
+                with open(file, "rb") as f:
+                    body = f.read()
+            self.reply(200, headers, body, send_body)
+
+        def reply(self, status, headers, body, send_body):
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass  # quiet: the benchmark prints its own table
+
+    return Handler
+
+
+def main():
+    args = sys.argv[1:]
+    prefix = "/"
+    if "--prefix" in args:
+        i = args.index("--prefix")
+        prefix = args[i + 1]
+        del args[i : i + 2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    root, port = args[0], int(args[1])
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(Site(root, prefix)))
+    server.daemon_threads = True
+    # Port 0 picks a free one; the line below tells the caller which.
+    port = server.server_address[1]
+    print(f"cdn_server: http://127.0.0.1:{port}{prefix} serves {root}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
