@@ -6,6 +6,7 @@ use crate::core::routes;
 use crate::core::schedule::week_from_route;
 use crate::core::week::IsoWeek;
 use leptos::ev::SubmitEvent;
+use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -14,19 +15,16 @@ use leptos_router::NavigateOptions;
 /// The week links and the picker for the week shown in `week`.
 #[component]
 pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
-    let week_text = RwSignal::new(String::new());
-    let year_text = RwSignal::new(String::new());
-    // The form follows the week shown, whichever way the visitor got there.
-    Effect::new(move |_| {
-        let shown = week.get();
-        week_text.set(shown.week().to_string());
-        year_text.set(shown.year().to_string());
-    });
+    // The fields show the week shown, whichever way the visitor got there;
+    // what is typed is read from them only when the form is sent.
+    let week_field = NodeRef::<Input>::new();
+    let year_field = NodeRef::<Input>::new();
     let problem = RwSignal::new(String::new());
     let navigate = use_navigate();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        let (asked_year, asked_week) = (year_text.get_untracked(), week_text.get_untracked());
+        let typed = |field: NodeRef<Input>| field.get_untracked().map(|input| input.value()).unwrap_or_default();
+        let (asked_year, asked_week) = (typed(year_field), typed(week_field));
         match week_from_route(asked_year.trim(), asked_week.trim()) {
             Some(chosen) => {
                 problem.set(String::new());
@@ -50,12 +48,12 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
                 <label>
                     "Tuần "
                     <input type="number" name="tuan" min="1" max="53" inputmode="numeric" required
-                        prop:value=week_text on:input=move |ev| week_text.set(event_target_value(&ev)) />
+                        node_ref=week_field prop:value=move || week.get().week().to_string() />
                 </label>
                 <label>
                     "Năm "
                     <input type="number" name="nam" min="2000" max="2100" inputmode="numeric" required
-                        prop:value=year_text on:input=move |ev| year_text.set(event_target_value(&ev)) />
+                        node_ref=year_field prop:value=move || week.get().year().to_string() />
                 </label>
                 <button type="submit">"Xem"</button>
                 <p class="schedule-form-problem" role="status">{problem}</p>
