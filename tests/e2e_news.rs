@@ -289,3 +289,35 @@ async fn script_in_article_html_never_runs() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn back_returns_to_the_scroll_position_and_new_pages_start_at_the_top() {
+    with_browser("news-scroll", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        // Scroll to the last category block and open its first article.
+        let y = browser
+            .eval(
+                "const blocks = document.querySelectorAll('.category-block');
+                 blocks[blocks.length - 1].scrollIntoView();
+                 return window.scrollY;",
+                vec![],
+            )
+            .await
+            .as_f64()
+            .unwrap();
+        assert!(y > 500.0, "the home page is long enough to scroll: {y}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser
+            .eval("const blocks = document.querySelectorAll('.category-block'); blocks[blocks.length - 1].querySelector('.news-list li a').click();", vec![])
+            .await;
+        wait_for_article(&browser).await;
+        browser.wait_until("the article to start at the top", "window.scrollY < 5").await;
+        browser.wait_until("focus on the main region", "document.activeElement?.id === 'noi-dung'").await;
+        browser.back().await;
+        browser
+            .wait_until("the scroll position to come back", &format!("Math.abs(window.scrollY - {y}) < 40"))
+            .await;
+    })
+    .await;
+}
