@@ -54,7 +54,7 @@ impl DocError {
             Problem::Network(_) => format!("Không kết nối được để tải {doc}. Vui lòng kiểm tra mạng."),
             Problem::Timeout { seconds } => format!("Tải {doc} quá lâu (hơn {seconds} giây)."),
             Problem::TooLarge { limit_bytes, .. } => {
-                format!("{} quá lớn (giới hạn {} KB).", capitalise(doc), limit_bytes / 1024)
+                format!("Dữ liệu {doc} quá lớn (giới hạn {} KB).", limit_bytes / 1024)
             }
             Problem::Malformed { .. } => format!("Dữ liệu {doc} bị hỏng hoặc không đầy đủ."),
             Problem::MissingField { path } => format!("Dữ liệu {doc} thiếu trường bắt buộc “{path}”."),
@@ -90,14 +90,6 @@ impl fmt::Display for DocError {
 
 impl std::error::Error for DocError {}
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// The Vietnamese name of a JSON type as the parsers spell it in English.
 fn vietnamese_type(expected: &str) -> &str {
     match expected {
@@ -126,7 +118,7 @@ mod tests {
     fn size_limit_reads_in_kilobytes() {
         let error =
             DocError::new("bản tin mới nhất", Problem::TooLarge { limit_bytes: 2 * 1024 * 1024, actual_bytes: 3 });
-        assert_eq!(error.vietnamese(), "Bản tin mới nhất quá lớn (giới hạn 2048 KB).");
+        assert_eq!(error.vietnamese(), "Dữ liệu bản tin mới nhất quá lớn (giới hạn 2048 KB).");
     }
 
     #[test]

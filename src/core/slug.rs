@@ -10,7 +10,9 @@
 pub fn slugify(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     let mut pending_hyphen = false;
-    for ch in title.chars().flat_map(char::to_lowercase) {
+    // No `char::to_lowercase`: its Unicode tables would cost the wasm bundle
+    // kilobytes, and `unaccent` knows both cases of every letter it keeps.
+    for ch in title.chars() {
         if is_combining_mark(ch) {
             // Decomposed text: the mark belongs to the letter before it.
             continue;
@@ -29,8 +31,8 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-/// The ASCII base letter of a lower-case Latin or Vietnamese letter, or `None`
-/// for anything that is not a letter or digit (spaces, punctuation, symbols).
+/// The lower-case ASCII base letter of a Latin or Vietnamese letter (either
+/// case), or `None` for anything else (spaces, punctuation, symbols).
 pub fn unaccent(ch: char) -> Option<char> {
     if ch.is_ascii_alphanumeric() {
         return Some(ch.to_ascii_lowercase());
@@ -38,13 +40,13 @@ pub fn unaccent(ch: char) -> Option<char> {
     // Precomposed Vietnamese letters, grouped by their base letter. Decomposed
     // input (base letter + combining marks) needs no table: `slugify` skips the marks.
     const GROUPS: [(char, &str); 7] = [
-        ('a', "àáạảãâầấậẩẫăằắặẳẵ"),
-        ('e', "èéẹẻẽêềếệểễ"),
-        ('i', "ìíịỉĩ"),
-        ('o', "òóọỏõôồốộổỗơờớợởỡ"),
-        ('u', "ùúụủũưừứựửữ"),
-        ('y', "ỳýỵỷỹ"),
-        ('d', "đ"),
+        ('a', "àáạảãâầấậẩẫăằắặẳẵÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴ"),
+        ('e', "èéẹẻẽêềếệểễÈÉẸẺẼÊỀẾỆỂỄ"),
+        ('i', "ìíịỉĩÌÍỊỈĨ"),
+        ('o', "òóọỏõôồốộổỗơờớợởỡÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠ"),
+        ('u', "ùúụủũưừứựửữÙÚỤỦŨƯỪỨỰỬỮ"),
+        ('y', "ỳýỵỷỹỲÝỴỶỸ"),
+        ('d', "đĐ"),
     ];
     GROUPS.iter().find(|(_, letters)| letters.contains(ch)).map(|(base, _)| *base)
 }
@@ -77,6 +79,7 @@ mod tests {
     fn every_vietnamese_vowel_and_d_lose_their_marks() {
         assert_eq!(slugify("ĂÂÊÔƠƯĐ ăâêôơưđ"), "aaeooud-aaeooud");
         assert_eq!(slugify("Ỷ Ỹ ỵ"), "y-y-y");
+        assert_eq!(slugify("ẮẰẲẴẶ ẾỀỂỄỆ ỐỒỔỖỘ ỚỜỞỠỢ ỨỪỬỮỰ"), "aaaaa-eeeee-ooooo-ooooo-uuuuu");
         assert_eq!(slugify("Khoa học, Công nghệ & Đổi mới"), "khoa-hoc-cong-nghe-doi-moi");
     }
 

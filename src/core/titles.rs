@@ -21,18 +21,13 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         TitleOf::Related(None) => "Tin liên quan".to_string(),
         TitleOf::Category(Some(name)) => name.to_string(),
         TitleOf::Category(None) => "Chuyên mục".to_string(),
-        TitleOf::ScheduleWeek(heading) => format!("Lịch công tác {}", lowercase_first(heading)),
+        TitleOf::ScheduleWeek(heading) => match heading.strip_prefix("Tuần ") {
+            Some(rest) => format!("Lịch công tác tuần {rest}"),
+            None => format!("Lịch công tác: {heading}"),
+        },
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
     };
     format!("{subject} - {site_short_name}")
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]
