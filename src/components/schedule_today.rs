@@ -4,9 +4,8 @@ use crate::components::error_box::ErrorBox;
 use crate::components::schedule_source::{use_clock, week_schedule};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::use_portal;
-use crate::core::agenda::today;
+use crate::core::agenda::{today, AgendaEntry};
 use crate::core::routes;
-use crate::core::schedule::WeekSchedule;
 use crate::core::week::IsoWeek;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,7 +35,13 @@ pub fn ScheduleToday() -> impl IntoView {
             <Transition fallback=|| view! { <ListSkeleton rows=2 /> }>
                 {move || Suspend::new(async move {
                     match schedule.await {
-                        Ok(found) => view! { {move || todays_list(found.as_ref(), clock.get())} }.into_any(),
+                        Ok(found) => {
+                            // Redrawn when today's list or its marks change, not on every tick.
+                            let entries = Memo::new(move |_| {
+                                found.as_ref().map(|schedule| today(schedule, clock.get())).unwrap_or_default()
+                            });
+                            view! { {move || todays_list(entries.get())} }.into_any()
+                        }
                         Err(error) => view! { <ErrorBox error on_retry=move |_| schedule.refetch() /> }.into_any(),
                     }
                 })}
@@ -48,8 +53,7 @@ pub fn ScheduleToday() -> impl IntoView {
     }
 }
 
-fn todays_list(schedule: Option<&WeekSchedule>, now: i64) -> AnyView {
-    let entries = schedule.map(|schedule| today(schedule, now)).unwrap_or_default();
+fn todays_list(entries: Vec<AgendaEntry>) -> AnyView {
     if entries.is_empty() {
         return view! { <p class="schedule-today-none">"Hôm nay không có lịch công tác."</p> }.into_any();
     }

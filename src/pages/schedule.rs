@@ -76,14 +76,18 @@ fn published(schedule: WeekSchedule, clock: ReadSignal<i64>) -> AnyView {
         let at = VietnamTime::from_unix_seconds(at);
         format!("Cập nhật lúc {} ngày {}", at.clock(), at.date.slashed())
     });
+    // Redrawn only when a mark moves (a new day, an entry starting or
+    // ending), not on every tick of the clock.
     let for_table = schedule.clone();
+    let days = Memo::new(move |_| agenda(&for_table, clock.get()));
     view! {
         <div class="schedule-tools">
             <ScheduleDownload schedule=schedule.clone() />
+            <button type="button" class="schedule-print" on:click=|_| print_page()>"In lịch"</button>
             {updated.map(|text| view! { <span class="schedule-updated">{text}</span> })}
         </div>
         {schedule.note.map(|note| view! { <p class="schedule-note">{note}</p> })}
-        {move || view! { <ScheduleTable days=agenda(&for_table, clock.get()) /> }}
+        {move || view! { <ScheduleTable days=days.get() /> }}
     }
     .into_any()
 }
@@ -113,4 +117,11 @@ fn missing(earlier: Option<IsoWeek>, later: Option<IsoWeek>) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Opens the browser's print dialog; the stylesheet lays the week out on A4.
+fn print_page() {
+    if let Err(error) = window().print() {
+        web_sys::console::warn_1(&error);
+    }
 }
