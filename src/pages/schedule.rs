@@ -4,7 +4,7 @@
 use crate::components::error_box::ErrorBox;
 use crate::components::schedule_download::ScheduleDownload;
 use crate::components::schedule_picker::WeekPicker;
-use crate::components::schedule_source::{now_unix, use_clock, week_or_neighbours, WeekOutcome};
+use crate::components::schedule_source::{use_clock, week_or_neighbours, WeekOutcome};
 use crate::components::schedule_table::{ScheduleSkeleton, ScheduleTable};
 use crate::context::use_portal;
 use crate::core::agenda::agenda;
@@ -25,12 +25,15 @@ pub fn SchedulePage() -> impl IntoView {
     let portal = use_portal();
     let site = portal.config.site.short_name.clone();
     let params = use_params_map();
+    let clock = use_clock();
     // None: the address names a week that does not exist (2023/53).
     let week = Memo::new(move |_| {
         let read = params.read();
         match (read.get("year"), read.get("week")) {
             (Some(year), Some(week)) => week_from_route(&year, &week),
-            _ => Some(IsoWeek::current_in_vietnam(now_unix())),
+            // Follows the clock, so a page left open moves on at Monday 00:00
+            // Vietnam time; the memo changes only then.
+            _ => Some(IsoWeek::current_in_vietnam(clock.get())),
         }
     });
     let outcome = LocalResource::new(move || {
@@ -43,9 +46,9 @@ pub fn SchedulePage() -> impl IntoView {
             }
         }
     });
-    let clock = use_clock();
     // Inside the view only a valid week is ever shown; the fallback is never read.
-    let shown = Signal::derive(move || week.get().unwrap_or_else(|| IsoWeek::current_in_vietnam(now_unix())));
+    let shown =
+        Signal::derive(move || week.get().unwrap_or_else(|| IsoWeek::current_in_vietnam(clock.get_untracked())));
     view! {
         <Title text=move || match week.get() {
             Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site),
