@@ -37,10 +37,12 @@ impl PartOfDay {
 
     /// Reads "sáng"/"chiều"/"tối", also typed without accents or capitalised.
     pub fn parse(text: &str) -> Option<PartOfDay> {
-        match text.trim().to_lowercase().as_str() {
-            "sáng" | "sang" => Some(PartOfDay::Morning),
-            "chiều" | "chieu" => Some(PartOfDay::Afternoon),
-            "tối" | "toi" => Some(PartOfDay::Evening),
+        // Through the slug, not `to_lowercase`, whose Unicode tables would
+        // weigh on the wasm bundle; the slug folds case and accents alike.
+        match super::slug::slugify(text).as_str() {
+            "sang" => Some(PartOfDay::Morning),
+            "chieu" => Some(PartOfDay::Afternoon),
+            "toi" => Some(PartOfDay::Evening),
             _ => None,
         }
     }
