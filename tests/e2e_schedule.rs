@@ -226,6 +226,40 @@ impl fantoccini::wd::WebDriverCompatibleCommand for AllowDownloads {
     }
 }
 
+/// chromedriver's CDP pass-through again: renders the page as for printing.
+#[derive(Debug)]
+struct EmulatePrint;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for EmulatePrint {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+#[tokio::test]
+async fn on_paper_the_week_is_a_table_under_its_heading_without_controls() {
+    // A phone-sized window: on screen that is cards, on paper still a table.
+    with_browser("schedule_print", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open("/lich-cong-tac/2023/42").await;
+        settled_week(&browser, SEED_HEADING).await;
+        let display = "return getComputedStyle(document.querySelector(arguments[0])).display;";
+        assert_eq!(browser.eval(display, vec![json!(".schedule-table")]).await, json!("block"), "cards on a phone");
+        browser.client.issue_cmd(EmulatePrint).await.expect("emulating print media");
+        assert_eq!(browser.eval(display, vec![json!(".schedule-table")]).await, json!("table"));
+        assert_eq!(browser.eval(display, vec![json!(".schedule-table thead")]).await, json!("table-header-group"));
+        for hidden in [".schedule-picker", ".schedule-tools", ".sidebar", ".site-nav"] {
+            assert_eq!(browser.eval(display, vec![json!(hidden)]).await, json!("none"), "{hidden} is printed");
+        }
+        assert_eq!(browser.text_of("main h1").await.as_deref(), Some(SEED_HEADING), "the week heads the page");
+    })
+    .await;
+}
+
 /// Waits for `file` to be fully written by the browser.
 async fn downloaded(file: &Path) -> String {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
