@@ -5,6 +5,7 @@
 //! failure becomes a [`DocError`] that names the document.
 
 use crate::core::error::{DocError, Problem};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
@@ -13,10 +14,16 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
+/// A request under way, which every view asking for the same URL awaits.
+type InFlight = Shared<LocalBoxFuture<'static, Result<Rc<str>, DocError>>>;
+
 thread_local! {
     /// Bodies fetched successfully during this visit, by URL: each document is
     /// fetched once per visit unless the visitor asks to retry.
     static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    /// Requests not answered yet, so that two views asking at once (the
+    /// navigation and the home page both want the categories) share one.
+    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
     static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
 }
 
@@ -38,9 +45,22 @@ pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result
     if let Some(body) = FETCHED.with(|cache| cache.borrow().get(url).cloned()) {
         return Ok(body);
     }
-    let body: Rc<str> = fetch_uncached(document, url, limit_bytes).await?.into();
-    FETCHED.with(|cache| cache.borrow_mut().insert(url.to_string(), body.clone()));
-    Ok(body)
+    let request = IN_FLIGHT.with(|requests| {
+        requests
+            .borrow_mut()
+            .entry(url.to_string())
+            .or_insert_with(|| {
+                let (document, url) = (document.to_string(), url.to_string());
+                async move { fetch_uncached(&document, &url, limit_bytes).await.map(Rc::from) }.boxed_local().shared()
+            })
+            .clone()
+    });
+    let outcome = request.await;
+    IN_FLIGHT.with(|requests| requests.borrow_mut().remove(url));
+    if let Ok(body) = &outcome {
+        FETCHED.with(|cache| cache.borrow_mut().insert(url.to_string(), body.clone()));
+    }
+    outcome
 }
 
 /// Fetches `url` bypassing the visit cache (the statistics are polled).

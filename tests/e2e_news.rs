@@ -321,3 +321,26 @@ async fn back_returns_to_the_scroll_position_and_new_pages_start_at_the_top() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn each_document_is_fetched_once_per_visit() {
+    with_browser("news-once", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        browser.wait_for(&format!("main#noi-dung a[href^='/tin/{SEED_ID}/']")).await;
+        browser.click(&format!("main#noi-dung a[href^='/tin/{SEED_ID}/']")).await;
+        wait_for_article(&browser).await;
+        browser.click(".site-nav a[href='/']").await;
+        browser.wait_for(".category-block .news-list li").await;
+        browser.back().await;
+        wait_for_article(&browser).await;
+        let served = server.served();
+        for document in ["/data/tin-moi/1.json", "/data/chuyen-muc.json", SEED_PATH] {
+            let count = served.iter().filter(|s| s.path == document).count();
+            // The preload in index.html and the app's own fetch may both reach
+            // the server for the first page; navigation must add nothing.
+            let most = if document == "/data/tin-moi/1.json" { 2 } else { 1 };
+            assert!((1..=most).contains(&count), "{document} fetched {count} times");
+        }
+    })
+    .await;
+}
