@@ -4,7 +4,20 @@ use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BY
 use crate::core::error::DocError;
 use crate::core::url::resolve;
 use leptos::prelude::{expect_context, provide_context};
+use std::cell::RefCell;
 use std::sync::Arc;
+
+thread_local! {
+    /// The router's base ("" or "/portal"), for the links' `href`s.
+    static ROUTER_BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The `href` of a route path ("/tin/1019/…") on this site: the router's base
+/// in front. leptos_router's `<A>` keeps a path that starts with '/' as it is,
+/// so under a sub-path every link needs the base said explicitly.
+pub fn site_href(path: impl AsRef<str>) -> String {
+    ROUTER_BASE.with(|base| format!("{}{}", base.borrow(), path.as_ref()))
+}
 
 /// The portal's run-time settings, shared through context.
 #[derive(Clone, Debug)]
@@ -69,6 +82,7 @@ fn site_root() -> String {
 }
 
 pub fn provide_portal(portal: Portal) {
+    ROUTER_BASE.with(|base| *base.borrow_mut() = portal.router_base());
     provide_context(Arc::new(portal));
 }
 

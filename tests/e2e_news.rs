@@ -344,3 +344,32 @@ async fn each_document_is_fetched_once_per_visit() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn links_stay_under_the_sub_path() {
+    with_browser("news-sub-path-links", Build::SubPath, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        browser.wait_for(".visitor-widget").await;
+        let outside = browser
+            .eval(
+                "return [...document.querySelectorAll('a[href]')]
+                    .map(a => a.getAttribute('href'))
+                    .filter(h => h.startsWith('/') && !h.startsWith('/portal/'));",
+                vec![],
+            )
+            .await;
+        assert_eq!(outside, json!([]), "links that leave /portal/");
+        browser.click(&format!("main#noi-dung a[href^='/portal/tin/{SEED_ID}/']")).await;
+        wait_for_article(&browser).await;
+        browser.click(".breadcrumb a").await;
+        browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
+        assert_eq!(browser.path().await, "/portal/chuyen-muc/tin-hoat-dong-so");
+        browser.click(".site-nav a[href='/portal/lich-cong-tac']").await;
+        browser.wait_until("the schedule", "location.pathname === '/portal/lich-cong-tac'").await;
+        // Only client-side navigation: the app was loaded once.
+        let loads = server.served().iter().filter(|s| s.path.ends_with("_bg.wasm")).count();
+        assert_eq!(loads, 1, "clicking a link reloaded the app");
+    })
+    .await;
+}

@@ -1,5 +1,6 @@
 //! One news item in a list: title link, date, and optionally image and summary.
 
+use crate::context::site_href;
 use crate::core::date::VietnamTime;
 use crate::core::feed::NewsItem;
 use crate::core::routes;
@@ -21,7 +22,7 @@ pub fn NewsCard(item: NewsItem, #[prop(optional)] with_summary: bool) -> impl In
         <li class="news-list-item news-card" class:news-card-rich=with_summary>
             {thumbnail}
             <div class="news-card-text">
-                <A href=href attr:class="news-card-title">{item.title}</A>
+                <A href=site_href(&href) attr:class="news-card-title">{item.title}</A>
                 <span class="news-card-date">{date}</span>
                 {summary.map(|text| view! { <p class="news-card-summary">{text}</p> })}
             </div>

@@ -3,7 +3,7 @@
 use crate::components::error_box::ErrorBox;
 use crate::components::schedule_source::{use_clock, week_schedule};
 use crate::components::skeleton::ListSkeleton;
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::agenda::{today, AgendaEntry};
 use crate::core::routes;
 use crate::core::week::IsoWeek;
@@ -47,7 +47,7 @@ pub fn ScheduleToday() -> impl IntoView {
                 })}
             </Transition>
             <p class="schedule-today-more">
-                <A href=move || routes::schedule_week(week.get())>"Xem lịch cả tuần"</A>
+                <A href=move || site_href(&routes::schedule_week(week.get()))>"Xem lịch cả tuần"</A>
             </p>
         </div>
     }

@@ -6,7 +6,7 @@ use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
 use crate::components::share::ShareLinks;
 use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
 use crate::core::feed::NewsItem;
 use crate::core::related::{neighbours, other_news};
@@ -75,7 +75,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
             <nav class="breadcrumb" aria-label="Vị trí">
                 <span>{category.section}</span>
                 ": "
-                <A href=routes::category(&category.slug, 1)>{category.name}</A>
+                <A href=site_href(&routes::category(&category.slug, 1))>{category.name}</A>
             </nav>
         }
     });
@@ -94,7 +94,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
         </article>
         <AroundArticle item />
         <p class="more-link-line">
-            <A href=related_href attr:class="more-link">"Xem tất cả tin liên quan"</A>
+            <A href=site_href(&related_href) attr:class="more-link">"Xem tất cả tin liên quan"</A>
         </p>
     }
 }
@@ -128,7 +128,7 @@ fn AroundArticle(item: NewsItem) -> impl IntoView {
                                 let href = routes::article(&other.id, &other.title);
                                 let title = other.title.clone();
                                 view! {
-                                    <A href=href attr:class="article-step">
+                                    <A href=site_href(&href) attr:class="article-step">
                                         <span class="article-step-label">{label}</span>
                                         {title}
                                     </A>

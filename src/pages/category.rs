@@ -7,7 +7,7 @@
 use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::feed::FeedPage;
 use crate::core::routes::{self, page_from_query, PAGE_QUERY};
 use crate::core::titles::{page_title, TitleOf};
@@ -36,7 +36,7 @@ pub fn CategoryPage() -> impl IntoView {
     view! {
         <Title text=move || page_title(TitleOf::Category(name().as_deref()), &site) />
         <nav class="breadcrumb" aria-label="Vị trí">
-            <A href=routes::HOME>"Trang chủ"</A>
+            <A href=site_href(&routes::HOME)>"Trang chủ"</A>
             " › Chuyên mục"
         </nav>
         <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }>
@@ -74,7 +74,7 @@ fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
         {has_more
             .then(|| {
                 view! {
-                    <A href=routes::category(slug, loaded + 1) scroll=false attr:class="more-button">
+                    <A href=site_href(&routes::category(slug, loaded + 1)) scroll=false attr:class="more-button">
                         "Xem thêm"
                     </A>
                 }

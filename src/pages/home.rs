@@ -6,7 +6,7 @@
 use crate::components::loaded::or_error;
 use crate::components::news_card::NewsCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
 use crate::core::feed::{CategoryEntry, NewsItem};
 use crate::core::routes;
@@ -92,7 +92,7 @@ fn FeaturedArticle(item: NewsItem) -> impl IntoView {
             })}
             <div class="featured-text">
                 <h3 class="featured-title">
-                    <A href=href>{item.title}</A>
+                    <A href=site_href(&href)>{item.title}</A>
                 </h3>
                 <p class="news-card-date">{date}</p>
                 {summary.map(|text| view! { <p class="featured-summary">{text}</p> })}
@@ -116,7 +116,7 @@ fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
     view! {
         <section class="category-block" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="section-heading">
-                <A href=more.clone()>{entry.category.name.clone()}</A>
+                <A href=site_href(&more)>{entry.category.name.clone()}</A>
             </h2>
             <Transition fallback=|| view! { <ListSkeleton rows=BLOCK_COUNT /> }>
                 {move || Suspend::new(async move {
@@ -127,7 +127,7 @@ fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
                     })
                 })}
             </Transition>
-            <A href=more attr:class="more-link">"Xem thêm"</A>
+            <A href=site_href(&more) attr:class="more-link">"Xem thêm"</A>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! The view for an address the portal does not have.
 
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::routes;
 use crate::core::titles::{page_title, TitleOf};
 use leptos::prelude::*;
@@ -17,9 +17,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Không tìm thấy trang"</h1>
             <p>"Địa chỉ này không có trên cổng thông tin, hoặc nội dung đã được gỡ bỏ."</p>
             <p>
-                <A href=routes::HOME>"Về trang chủ"</A>
+                <A href=site_href(&routes::HOME)>"Về trang chủ"</A>
                 " · "
-                <A href=routes::SCHEDULE>"Xem lịch công tác tuần"</A>
+                <A href=site_href(&routes::SCHEDULE)>"Xem lịch công tác tuần"</A>
             </p>
         </section>
     }

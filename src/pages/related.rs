@@ -3,7 +3,7 @@
 use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
 use crate::components::skeleton::ListSkeleton;
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::related::{paginate, rank_related};
 use crate::core::routes::{self, page_from_query, PAGE_QUERY};
 use crate::core::titles::{page_title, TitleOf};
@@ -51,15 +51,15 @@ pub fn RelatedPage() -> impl IntoView {
                         <h1 class="page-heading">"Tin liên quan"</h1>
                         <p class="related-context">
                             "Các tin liên quan đến bài: "
-                            <A href=routes::article(&article.id, &article.title)>{article.title.clone()}</A>
+                            <A href=site_href(&routes::article(&article.id, &article.title))>{article.title.clone()}</A>
                         </p>
                         <ul class="news-list">
                             {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
                         </ul>
                         <nav class="pager" aria-label="Phân trang">
-                            {(current > 1).then(|| view! { <A href=routes::related(&id, current - 1)>"← Trang trước"</A> })}
+                            {(current > 1).then(|| view! { <A href=site_href(&routes::related(&id, current - 1))>"← Trang trước"</A> })}
                             <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
-                            {(current < pages).then(|| view! { <A href=routes::related(&id, current + 1)>"Trang sau →"</A> })}
+                            {(current < pages).then(|| view! { <A href=site_href(&routes::related(&id, current + 1))>"Trang sau →"</A> })}
                         </nav>
                     }
                     .into_any()

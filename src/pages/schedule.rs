@@ -6,7 +6,7 @@ use crate::components::schedule_download::ScheduleDownload;
 use crate::components::schedule_picker::WeekPicker;
 use crate::components::schedule_source::{use_clock, week_or_neighbours, WeekOutcome};
 use crate::components::schedule_table::{ScheduleSkeleton, ScheduleTable};
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
 use crate::core::agenda::agenda;
 use crate::core::date::VietnamTime;
 use crate::core::routes;
@@ -100,7 +100,7 @@ fn missing(earlier: Option<IsoWeek>, later: Option<IsoWeek>) -> AnyView {
     let link = |week: IsoWeek, label: &'static str| {
         view! {
             <li>
-                <A href=routes::schedule_week(week) attr:class="schedule-nearest-link">
+                <A href=site_href(&routes::schedule_week(week)) attr:class="schedule-nearest-link">
                     {format!("{label}: {}", week.heading())}
                 </A>
             </li>
