@@ -22,23 +22,23 @@ pub fn SiteHeader() -> impl IntoView {
             entries
                 .into_iter()
                 .filter(|entry| entry.on_home)
-                .map(|entry| view! { <A href=site_href(&routes::category(&entry.category.slug, 1))>{entry.category.name}</A> })
+                .map(|entry| view! { <A href=site_href(routes::category(&entry.category.slug, 1))>{entry.category.name}</A> })
                 .collect_view()
         })
     };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
-                <A href=site_href(&routes::HOME) attr:class="site-header-brand">
+                <A href=site_href(routes::HOME) attr:class="site-header-brand">
                     <span class="site-header-emblem" aria-hidden="true">"KH&CN"</span>
                     <span class="site-header-name">{site.name}</span>
                 </A>
                 <p class="site-header-slogan">{site.slogan}</p>
             </div>
             <nav class="site-nav" aria-label="Điều hướng chính">
-                <A href=site_href(&routes::HOME) exact=true>"Trang chủ"</A>
+                <A href=site_href(routes::HOME) exact=true>"Trang chủ"</A>
                 {category_links}
-                <A href=site_href(&routes::SCHEDULE)>"Lịch công tác"</A>
+                <A href=site_href(routes::SCHEDULE)>"Lịch công tác"</A>
             </nav>
         </header>
     }

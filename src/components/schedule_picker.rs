@@ -37,11 +37,11 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">
-                <A href=move || site_href(&routes::schedule_week(week.get().previous())) attr:class="schedule-week-link" attr:rel="prev">
+                <A href=move || site_href(routes::schedule_week(week.get().previous())) attr:class="schedule-week-link" attr:rel="prev">
                     "← Tuần trước"
                 </A>
-                <A href=site_href(&routes::SCHEDULE) exact=true attr:class="schedule-week-link schedule-this-week">"Tuần này"</A>
-                <A href=move || site_href(&routes::schedule_week(week.get().next())) attr:class="schedule-week-link" attr:rel="next">
+                <A href=site_href(routes::SCHEDULE) exact=true attr:class="schedule-week-link schedule-this-week">"Tuần này"</A>
+                <A href=move || site_href(routes::schedule_week(week.get().next())) attr:class="schedule-week-link" attr:rel="next">
                     "Tuần sau →"
                 </A>
             </nav>

@@ -47,7 +47,7 @@ pub fn ScheduleToday() -> impl IntoView {
                 })}
             </Transition>
             <p class="schedule-today-more">
-                <A href=move || site_href(&routes::schedule_week(week.get()))>"Xem lịch cả tuần"</A>
+                <A href=move || site_href(routes::schedule_week(week.get()))>"Xem lịch cả tuần"</A>
             </p>
         </div>
     }

@@ -28,13 +28,13 @@ pub fn Sidebar() -> impl IntoView {
         <aside class="sidebar" aria-label="Thông tin thêm">
             <section class="sidebar-box">
                 <h2 class="sidebar-heading">
-                    <A href=site_href(&routes::SCHEDULE)>"Lịch công tác tuần"</A>
+                    <A href=site_href(routes::SCHEDULE)>"Lịch công tác tuần"</A>
                 </h2>
                 <ScheduleToday />
             </section>
             <section class="sidebar-box">
                 <h2 class="sidebar-heading">
-                    <A href=site_href(&routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</A>
+                    <A href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</A>
                 </h2>
                 <Transition fallback=|| view! { <ListSkeleton rows=MAGAZINE_COUNT /> }>
                     {move || Suspend::new(async move {

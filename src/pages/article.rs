@@ -75,7 +75,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
             <nav class="breadcrumb" aria-label="Vị trí">
                 <span>{category.section}</span>
                 ": "
-                <A href=site_href(&routes::category(&category.slug, 1))>{category.name}</A>
+                <A href=site_href(routes::category(&category.slug, 1))>{category.name}</A>
             </nav>
         }
     });

@@ -36,7 +36,7 @@ pub fn CategoryPage() -> impl IntoView {
     view! {
         <Title text=move || page_title(TitleOf::Category(name().as_deref()), &site) />
         <nav class="breadcrumb" aria-label="Vị trí">
-            <A href=site_href(&routes::HOME)>"Trang chủ"</A>
+            <A href=site_href(routes::HOME)>"Trang chủ"</A>
             " › Chuyên mục"
         </nav>
         <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }>
@@ -74,7 +74,7 @@ fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
         {has_more
             .then(|| {
                 view! {
-                    <A href=site_href(&routes::category(slug, loaded + 1)) scroll=false attr:class="more-button">
+                    <A href=site_href(routes::category(slug, loaded + 1)) scroll=false attr:class="more-button">
                         "Xem thêm"
                     </A>
                 }

@@ -17,9 +17,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Không tìm thấy trang"</h1>
             <p>"Địa chỉ này không có trên cổng thông tin, hoặc nội dung đã được gỡ bỏ."</p>
             <p>
-                <A href=site_href(&routes::HOME)>"Về trang chủ"</A>
+                <A href=site_href(routes::HOME)>"Về trang chủ"</A>
                 " · "
-                <A href=site_href(&routes::SCHEDULE)>"Xem lịch công tác tuần"</A>
+                <A href=site_href(routes::SCHEDULE)>"Xem lịch công tác tuần"</A>
             </p>
         </section>
     }

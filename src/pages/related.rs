@@ -51,15 +51,15 @@ pub fn RelatedPage() -> impl IntoView {
                         <h1 class="page-heading">"Tin liên quan"</h1>
                         <p class="related-context">
                             "Các tin liên quan đến bài: "
-                            <A href=site_href(&routes::article(&article.id, &article.title))>{article.title.clone()}</A>
+                            <A href=site_href(routes::article(&article.id, &article.title))>{article.title.clone()}</A>
                         </p>
                         <ul class="news-list">
                             {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
                         </ul>
                         <nav class="pager" aria-label="Phân trang">
-                            {(current > 1).then(|| view! { <A href=site_href(&routes::related(&id, current - 1))>"← Trang trước"</A> })}
+                            {(current > 1).then(|| view! { <A href=site_href(routes::related(&id, current - 1))>"← Trang trước"</A> })}
                             <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
-                            {(current < pages).then(|| view! { <A href=site_href(&routes::related(&id, current + 1))>"Trang sau →"</A> })}
+                            {(current < pages).then(|| view! { <A href=site_href(routes::related(&id, current + 1))>"Trang sau →"</A> })}
                         </nav>
                     }
                     .into_any()

@@ -100,7 +100,7 @@ fn missing(earlier: Option<IsoWeek>, later: Option<IsoWeek>) -> AnyView {
     let link = |week: IsoWeek, label: &'static str| {
         view! {
             <li>
-                <A href=site_href(&routes::schedule_week(week)) attr:class="schedule-nearest-link">
+                <A href=site_href(routes::schedule_week(week)) attr:class="schedule-nearest-link">
                     {format!("{label}: {}", week.heading())}
                 </A>
             </li>
