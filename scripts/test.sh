@@ -37,7 +37,14 @@ run "unit tests (native)" cargo test --lib --bins
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PORTAL_ROOT/tests/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-run "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
+TEST_LOG="$(mktemp)"
+trap 'rm -f "$TEST_LOG"' EXIT
+# Like `run` (in this shell, so that its timing is kept), also copying the
+# output for the closing count.
+run_counted() {
+    run "$@" > >(tee -a "$TEST_LOG") 2>&1
+}
+run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
 
 run "release build (dist/)" trunk build --release --dist dist
 run "release build (dist-portal/)" trunk build --release --public-url /portal/ --dist dist-portal
@@ -51,4 +58,11 @@ echo "--- everything before the end-to-end run passed in $(($(date +%s) - TEST_S
 # run again here: compiled already, they take a moment.
 echo
 echo "=== all native tests, end-to-end included: cargo test"
-cargo test
+cargo test 2>&1 | tee -a "$TEST_LOG" # pipefail: a failure ends the script here
+
+echo
+echo "--- scripts/test.sh passed in $(($(date +%s) - TEST_STARTED)) s"
+# One line for the whole run (component tests plus every native test), as
+# cargo's last summary is often its doc-tests' "0 passed".
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "all tests: %d passed, %d failed\n", p, f }' "$TEST_LOG"
