@@ -69,6 +69,20 @@ echo
 echo "budget wasm+JS brotli: $code_br of $code_max bytes ($((code_br * 100 / code_max)) %)"
 echo "budget CSS brotli:     ${br_sum[css]:-0} of $css_max bytes ($((${br_sum[css]:-0} * 100 / css_max)) %)"
 
+# Which crates the bytes come from, when twiggy is there (optional: `cargo
+# install twiggy`). trunk's output has no names left, so this reads the wasm
+# that cargo built for it, before wasm-bindgen and wasm-opt.
+named_wasm="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/wasm32-unknown-unknown/release/portal.wasm"
+echo
+if ! command -v twiggy >/dev/null 2>&1; then
+    echo "(each crate's share of the wasm: install twiggy with \`cargo install twiggy\` to see it)"
+elif [ ! -f "$named_wasm" ]; then
+    echo "(each crate's share of the wasm: no $named_wasm; run without --no-build)"
+else
+    echo "each crate's share of the wasm's code and data (cargo's release wasm, before wasm-opt):"
+    twiggy top -n 1000000 -f csv "$named_wasm" | python3 "$PORTAL_ROOT/scripts/crate_shares.py" 15
+fi
+
 failed=0
 if [ "$code_br" -gt "$code_max" ]; then
     echo "FAIL: wasm+JS is $code_br bytes brotli, over the budget of $code_max" >&2
