@@ -4,7 +4,8 @@
 # 100 000-article archive), serves each as a CDN would (scripts/cdn_server.py:
 # brotli, SPA fallback, long cache on hashed assets), runs Lighthouse 12.2.3
 # (mobile, simulated throttling) in Debian's Chromium on four pages, and
-# prints the scores, timings and bytes, then the size report. Not part of
+# prints the scores, timings and bytes, the time a route change takes
+# between already fetched views, then the size report. Not part of
 # the test command. About 3 to 5 minutes here.
 #
 #   bash scripts/bench.sh                 # one Lighthouse run per page
@@ -112,6 +113,9 @@ printf '%s\t/\t%s\n' "${ARTICLES}-articles" "$(measure archive "$ARCHIVE_URL" /)
 
 echo
 python3 "$PORTAL_ROOT/scripts/bench_table.py" "$MANIFEST"
+echo
+say "route changes in the browser"
+node "$PORTAL_ROOT/scripts/route_timing.mjs" "$SAMPLE_URL" || echo "(route timing failed; see above)"
 echo
 echo "sizes (the release in bench-out/sample):"
 bash "$PORTAL_ROOT/scripts/size-report.sh" --no-build --dist "$SAMPLE" | grep -v '\.br ' || true
