@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$PORTAL_ROOT"
 
-# Never prompt, never colour-garble CI logs; build offline like trunk does.
+# Plain text in CI logs, whatever the terminal.
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 TEST_STARTED=$(date +%s)
 declare -a TIMINGS=()
