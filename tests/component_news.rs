@@ -10,16 +10,14 @@ use portal::sanitize::sanitize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod dom;
+
+use dom::{container, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ORIGIN: &str = "https://portal.example.vn";
 const DOCUMENT_URL: &str = "https://portal.example.vn/data/tin/1.json";
-
-fn container() -> web_sys::HtmlElement {
-    let element = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
 
 /// Sanitises `html` into a fresh element and returns it.
 fn clean(html: &str) -> web_sys::HtmlElement {
@@ -103,14 +101,6 @@ fn real_article_markup_is_kept_and_urls_resolve_against_the_document() {
     assert_eq!(internal.get_attribute("rel"), None);
 }
 
-/// Waits one macrotask, after which leptos has run its effects.
-async fn settle() {
-    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn article_body_component_shows_the_sanitised_html() {
     let host = container();
@@ -118,7 +108,7 @@ async fn article_body_component_shows_the_sanitised_html() {
         let html = "<p>Nội dung <b>bài</b><script>window.__ran = 1</script></p>".to_string();
         view! { <ArticleBody html document_url=DOCUMENT_URL.to_string() /> }
     });
-    settle().await;
+    sleep(0).await;
     let body = host.query_selector(".article-body").unwrap().expect("the body element");
     assert_eq!(body.text_content().as_deref(), Some("Nội dung bài"));
     assert!(body.query_selector("p b").unwrap().is_some(), "markup kept: {}", body.inner_html());

@@ -6,22 +6,19 @@ use leptos::prelude::*;
 use portal::components::schedule_download::ScheduleDownload;
 use portal::components::schedule_picker::WeekPicker;
 use portal::components::schedule_table::ScheduleTable;
-use portal::context::{provide_portal, Portal};
+use portal::context::provide_portal;
 use portal::core::agenda::agenda;
-use portal::core::config::Config;
 use portal::core::date::parse_rfc3339;
 use portal::core::schedule::{parse_week, WeekSchedule};
 use portal::core::week::IsoWeek;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod dom;
 
-fn container() -> web_sys::HtmlElement {
-    let element = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
+use dom::{container, sample_portal};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn sample() -> WeekSchedule {
     let text = r#"{"week":"2023-W42","entries":[
@@ -71,7 +68,7 @@ fn the_table_groups_the_week_and_marks_today_and_now() {
 fn the_download_link_is_a_calendar_blob() {
     let host = container();
     let _mounted = leptos::mount::mount_to(host.clone(), || {
-        provide_portal(Portal { config: Config::default(), site_root: "http://127.0.0.1/".into(), config_error: None });
+        provide_portal(sample_portal());
         view! { <ScheduleDownload schedule=sample() /> }
     });
     let link = host.query_selector("a.schedule-download").unwrap().expect("a download link");

@@ -14,6 +14,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
 
+mod dom;
+
+use dom::{container, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// 2023-10-19 08:05 in Vietnam.
@@ -21,19 +25,6 @@ const COUNTED: i64 = 1_697_677_500;
 const SEED: VisitorStats = VisitorStats { online: 1, today: 2490, total: 3_314_815, counted_at: COUNTED };
 const SEED_DOCUMENT: &str =
     r#"{"version":1,"online":1,"today":2490,"total":3314815,"counted_at":"2023-10-19T08:05:00+07:00"}"#;
-
-fn container() -> web_sys::HtmlElement {
-    let element = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// Waits up to 5 s for `condition` on `host`, then fails with its HTML.
 async fn wait_for(host: &web_sys::HtmlElement, what: &str, condition: impl Fn(&web_sys::HtmlElement) -> bool) {

@@ -6,25 +6,17 @@
 
 use leptos::prelude::*;
 use portal::components::error_box::ErrorBox;
-use portal::context::{provide_portal, Portal};
-use portal::core::config::Config;
+use portal::context::provide_portal;
 use portal::core::error::{DocError, Problem};
 use portal::pages::not_found::NotFound;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod dom;
+
+use dom::{container, sample_portal};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh element in the test page's body for one test to mount into.
-fn container() -> web_sys::HtmlElement {
-    let element = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
-
-fn sample_portal() -> Portal {
-    Portal { config: Config::default(), site_root: "http://127.0.0.1/".into(), config_error: None }
-}
 
 #[wasm_bindgen_test]
 fn not_found_says_so_and_offers_a_way_home() {

@@ -112,15 +112,8 @@ impl Sources {
 /// Percent-encodes everything but unreserved characters, so an id taken from
 /// the address bar cannot climb out of its folder ("../") or add a query.
 pub fn encode_segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    // '.' is encoded too, unlike in a query value: "../" must not survive.
+    super::url::percent_encode(text, b"-_~")
 }
 
 /// Reads a config document; absent fields keep their defaults.

@@ -2,15 +2,7 @@
 
 /// Percent-encodes a URL for use as a query value.
 pub fn encode_query_value(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    super::url::percent_encode(text, b"-_.~")
 }
 
 /// Facebook's sharer page for `page_url`.

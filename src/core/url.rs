@@ -31,6 +31,24 @@ pub fn resolve(base: &str, reference: &str) -> String {
     format!("{origin}{}", remove_dot_segments(&joined))
 }
 
+/// Percent-encodes every byte of `text` but ASCII letters, digits and the
+/// bytes in `keep` (UTF-8 letters become their bytes: "Đ" → "%C4%90").
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0F)]));
+        }
+    }
+    out
+}
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+
 /// Whether `text` starts with a URL scheme such as `https:`.
 pub fn has_scheme(text: &str) -> bool {
     match text.split_once(':') {
