@@ -20,6 +20,8 @@ ARTICLES="${ARTICLES:-100000}"
 LIGHTHOUSE_VERSION="12.2.3"
 OUT="$PORTAL_ROOT/bench-out"
 SAMPLE="$OUT/sample"
+SMALL_ARTICLES=50
+SMALL_ARCHIVE="$OUT/archive-small"
 ARCHIVE="$OUT/archive"
 PAGES=("/" "/tin/1019" "/chuyen-muc/tin-hoat-dong-so" "/lich-cong-tac")
 BENCH_STARTED=$(date +%s)
@@ -45,13 +47,18 @@ precompress() {
 }
 precompress "$SAMPLE"
 
-say "laying out the app over a synthetic archive of $ARTICLES articles"
-rm -rf "$ARCHIVE"
-cp -r "$SAMPLE" "$ARCHIVE"
 # The generator writes its documents over the sample's; whatever it does not
-# make (schedule, statistics, a category it lacks) stays, so that the two
-# sites differ in the archive's size, not in what the page asks for.
-cargo run -q --release --example generate_archive -- --articles "$ARTICLES" --out "$ARCHIVE"
+# make (schedule, statistics, a category it lacks) stays, so that the sites
+# differ in the archive's size, not in what the page asks for.
+lay_out_archive() {
+    local articles="$1" dir="$2"
+    say "laying out the app over a synthetic archive of $articles articles"
+    rm -rf "$dir"
+    cp -r "$SAMPLE" "$dir"
+    cargo run -q --release --example generate_archive -- --articles "$articles" --out "$dir"
+}
+lay_out_archive "$SMALL_ARTICLES" "$SMALL_ARCHIVE"
+lay_out_archive "$ARTICLES" "$ARCHIVE"
 
 SERVERS=()
 stop_servers() {
@@ -63,7 +70,8 @@ trap stop_servers EXIT
 # Starts the CDN-like server on a free port; sets SERVED_URL.
 serve() {
     local root="$1" log="$2" i
-    python3 "$PORTAL_ROOT/scripts/cdn_server.py" "$root" 0 >"$log" 2>&1 &
+    : >"$log" # exists before the server writes to it, for the first look below
+    python3 "$PORTAL_ROOT/scripts/cdn_server.py" "$root" 0 >>"$log" 2>&1 &
     SERVERS+=($!)
     for i in $(seq 100); do
         SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
@@ -76,6 +84,8 @@ serve() {
 }
 serve "$SAMPLE" "$OUT/server-sample.log"
 SAMPLE_URL="$SERVED_URL"
+serve "$SMALL_ARCHIVE" "$OUT/server-archive-small.log"
+SMALL_ARCHIVE_URL="$SERVED_URL"
 serve "$ARCHIVE" "$OUT/server-archive.log"
 ARCHIVE_URL="$SERVED_URL"
 
@@ -100,16 +110,20 @@ measure() {
     echo "$reports"
 }
 
+rm -rf "$OUT/lighthouse" # no report of an earlier run may end up in this table
 MANIFEST="$OUT/manifest.tsv"
 : >"$MANIFEST"
 for path in "${PAGES[@]}"; do
     say "lighthouse: sample $path"
     printf 'sample\t%s\t%s\n' "$path" "$(measure sample "$SAMPLE_URL" "$path")" >>"$MANIFEST"
 done
-# The archive's own article ids and categories differ from the sample's: its
-# home page is the figure that matters (flat cost as the archive grows).
-say "lighthouse: $ARTICLES articles /"
-printf '%s\t/\t%s\n' "${ARTICLES}-articles" "$(measure archive "$ARCHIVE_URL" /)" >>"$MANIFEST"
+# The archives' own article ids and categories differ from the sample's:
+# their home pages are the figures that matter (flat cost as they grow).
+for site in small large; do
+    if [ "$site" = small ]; then count=$SMALL_ARTICLES url=$SMALL_ARCHIVE_URL; else count=$ARTICLES url=$ARCHIVE_URL; fi
+    say "lighthouse: $count articles /"
+    printf '%s\t/\t%s\n' "${count}-articles" "$(measure "archive-$count" "$url" /)" >>"$MANIFEST"
+done
 
 echo
 python3 "$PORTAL_ROOT/scripts/bench_table.py" "$MANIFEST"
