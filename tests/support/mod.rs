@@ -3,7 +3,13 @@
 //!
 //! The builds come from `bash scripts/test.sh`, which runs trunk once for
 //! `dist/` and once with `--public-url /portal/` for `dist-portal/`; the tests
-//! only read them, so that one test run never builds the app twice.
+//! only read them, so that one test run never builds the app twice. After
+//! one full run, a single file reruns alone: `cargo test --test e2e_routes`.
+//!
+//! A test gets a fresh Chromium and its own server (`with_browser`); it may
+//! change what the server answers while the page is open, e.g.
+//! `server.set_reply("/data/thong-ke.json", Reply::status(500))`, and a
+//! failing test leaves a screenshot, the failed requests and the console.
 #![allow(dead_code, unused_imports)] // each test file uses its own part of the helpers
 
 pub mod browser;
