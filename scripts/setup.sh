@@ -12,7 +12,7 @@ PORTAL_TOOLS="$PORTAL_ROOT/.tools"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
 export PORTAL_ROOT PORTAL_TOOLS
-export PATH="$PORTAL_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PORTAL_TOOLS/node_modules/.bin:${CARGO_HOME:-${HOME:-/root}/.cargo}/bin:$PATH"
 
 now_ms() { date +%s%3N; }
 since() { local ms=$(($(now_ms) - $1)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
