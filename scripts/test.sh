@@ -48,6 +48,8 @@ run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unkn
 
 run "release build (dist/)" trunk build --release --dist dist
 run "release build (dist-portal/)" trunk build --release --public-url /portal/ --dist dist-portal
+# The bundle's size budget (size-budget.toml), on the build just made.
+run "size budget" bash scripts/size-report.sh --no-build
 
 echo
 echo "--- timings"
