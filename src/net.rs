@@ -7,15 +7,20 @@
 use crate::core::error::{DocError, Problem};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
-use leptos::prelude::{on_cleanup, set_timeout_with_handle};
+use leptos::prelude::{on_cleanup, set_timeout, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// A request under way, which every view asking for the same URL awaits.
-type InFlight = Shared<LocalBoxFuture<'static, Result<Rc<str>, DocError>>>;
+/// A request under way, shared by every view that asks for the same URL.
+struct InFlight {
+    response: Shared<LocalBoxFuture<'static, Result<Rc<str>, DocError>>>,
+    /// How many views still wait for it; the last one to leave aborts it.
+    waiting: Cell<usize>,
+    controller: Option<web_sys::AbortController>,
+}
 
 thread_local! {
     /// Bodies fetched successfully during this visit, by URL: each document is
@@ -39,23 +44,36 @@ pub fn forget(url: &str) {
 
 /// Fetches `url` as text, once per visit. `document` names it in errors;
 /// bodies over `limit_bytes` are refused (by `Content-Length` before reading
-/// when the server sends it). The request is aborted if the view that asked
-/// for it goes away.
+/// when the server sends it). Views asking for the same URL at once share one
+/// request, which is aborted when the last of them goes away.
 pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result<Rc<str>, DocError> {
     if let Some(body) = FETCHED.with(|cache| cache.borrow().get(url).cloned()) {
         return Ok(body);
     }
-    let request = IN_FLIGHT.with(|requests| {
-        requests
-            .borrow_mut()
-            .entry(url.to_string())
-            .or_insert_with(|| {
-                let (document, url) = (document.to_string(), url.to_string());
-                async move { fetch_uncached(&document, &url, limit_bytes).await.map(Rc::from) }.boxed_local().shared()
-            })
-            .clone()
+    let response = IN_FLIGHT.with(|requests| {
+        let mut requests = requests.borrow_mut();
+        let request = requests.entry(url.to_string()).or_insert_with(|| {
+            let controller = web_sys::AbortController::new().ok();
+            let (document, url, signal) = (document.to_string(), url.to_string(), controller.clone());
+            let response = async move { fetch_with(&document, &url, limit_bytes, signal).await.map(Rc::from) };
+            InFlight { response: response.boxed_local().shared(), waiting: Cell::new(0), controller }
+        });
+        request.waiting.set(request.waiting.get() + 1);
+        request.response.clone()
     });
-    let outcome = request.await;
+    // This view stops waiting when it is answered or when it goes away.
+    let answered = Rc::new(Cell::new(false));
+    let on_leave = SendWrapper::new((url.to_string(), answered.clone()));
+    on_cleanup(move || {
+        let (url, answered) = on_leave.take();
+        if !answered.get() {
+            // After the views that replace this one have asked: a view
+            // replaced by one that wants the same document hands it over.
+            set_timeout(move || stop_waiting(&url), Duration::ZERO);
+        }
+    });
+    let outcome = response.await;
+    answered.set(true);
     IN_FLIGHT.with(|requests| requests.borrow_mut().remove(url));
     if let Ok(body) = &outcome {
         FETCHED.with(|cache| cache.borrow_mut().insert(url.to_string(), body.clone()));
@@ -63,10 +81,43 @@ pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result
     outcome
 }
 
-/// Fetches `url` bypassing the visit cache (the statistics are polled).
+/// One view no longer waits for `url`; when none does, the request is aborted.
+fn stop_waiting(url: &str) {
+    IN_FLIGHT.with(|requests| {
+        let mut requests = requests.borrow_mut();
+        let Some(request) = requests.get(url) else { return };
+        request.waiting.set(request.waiting.get().saturating_sub(1));
+        if request.waiting.get() == 0 {
+            if let Some(controller) = &request.controller {
+                controller.abort();
+            }
+            requests.remove(url);
+        }
+    });
+}
+
+/// Fetches `url` bypassing the visit cache (the statistics are polled). The
+/// request is aborted if the view that asked for it goes away.
 pub async fn fetch_uncached(document: &str, url: &str, limit_bytes: usize) -> Result<String, DocError> {
-    let fail = |problem| DocError::new(document, problem);
     let controller = web_sys::AbortController::new().ok();
+    let on_leave = SendWrapper::new(controller.clone());
+    on_cleanup(move || {
+        if let Some(controller) = on_leave.take() {
+            controller.abort();
+        }
+    });
+    fetch_with(document, url, limit_bytes, controller).await
+}
+
+/// One request: status checked, size limited, given up after the time limit.
+/// `controller`, when given, can abort it from outside.
+async fn fetch_with(
+    document: &str,
+    url: &str,
+    limit_bytes: usize,
+    controller: Option<web_sys::AbortController>,
+) -> Result<String, DocError> {
+    let fail = |problem| DocError::new(document, problem);
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = Rc::new(Cell::new(false));
     let seconds = TIMEOUT_SECONDS.with(Cell::get);
@@ -84,13 +135,6 @@ pub async fn fetch_uncached(document: &str, url: &str, limit_bytes: usize) -> Re
         )
         .ok()
     };
-    // Abort the request when the view that asked for it is cleaned up.
-    let on_leave = SendWrapper::new(controller);
-    on_cleanup(move || {
-        if let Some(controller) = on_leave.take() {
-            controller.abort();
-        }
-    });
     let outcome = async {
         let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|error| {
             if timed_out.get() {

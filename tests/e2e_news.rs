@@ -77,6 +77,11 @@ async fn missing_or_wrong_slug_is_replaced_by_the_canonical_url_without_a_histor
         wait_for_article(&browser).await;
         let canonical = "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
         browser.wait_until("the canonical URL", &format!("location.pathname === {}", json!(canonical))).await;
+        // The view that replaced the slug-less one still gets its side lists:
+        // the request both asked for was handed over, not aborted.
+        browser
+            .wait_until("newer and older news of the category", "document.querySelectorAll('.article-steps a').length === 2")
+            .await;
         browser.back().await;
         browser.wait_until("Back to leave the article", "location.pathname === '/'").await;
     })
@@ -371,6 +376,25 @@ async fn links_stay_under_the_sub_path() {
         // Only client-side navigation: the app was loaded once.
         let loads = server.served().iter().filter(|s| s.path.ends_with("_bg.wasm")).count();
         assert_eq!(loads, 1, "clicking a link reloaded the app");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_address_without_slug_gets_the_full_article_view() {
+    with_browser("news-no-slug", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        // /tin/1019 and /tin/1019/<slug> are two routes: the view is replaced
+        // when the slug is added, and the new one must still get every list.
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        wait_for_article(&browser).await;
+        browser.wait_until("the canonical URL", "location.pathname.startsWith('/tin/1019/doan-kiem-tra')").await;
+        browser
+            .wait_until(
+                "newer and older news of the category",
+                "document.querySelectorAll('.article-steps a').length === 2",
+            )
+            .await;
+        browser.wait_until("Tin khác", "document.querySelectorAll('.other-news .news-list li').length >= 3").await;
     })
     .await;
 }
