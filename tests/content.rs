@@ -4,6 +4,8 @@
 //! article is word for word the seed page.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod schema_check;
+
 mod content {
     pub mod schemas;
     pub mod site;

@@ -3,10 +3,12 @@
 //! files, and the sample covers what the views need to show.
 #![cfg(not(target_arch = "wasm32"))]
 
-use jsonschema::Validator;
+mod schema_check;
+
 use portal::core::agenda::agenda;
 use portal::core::schedule::{expect_week, parse_index, parse_week, PartOfDay, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use portal::core::week::IsoWeek;
+use schema_check::{compile, violations};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,24 +17,6 @@ const FOLDER: &str = "data/lich-cong-tac";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn schema(name: &str) -> Validator {
-    let path = root().join("schemas").join(format!("{name}.schema.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(jsonschema::meta::is_valid(&schema), "{name}.schema.json is not a valid JSON Schema");
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}: not 2020-12");
-    let id = schema["$id"].as_str().unwrap_or_default();
-    assert!(id.contains("/1/"), "{name}.schema.json: $id must carry the format version: {id}");
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("{name}.schema.json does not compile: {e}"))
-}
-
-fn violations(validator: &Validator, document: &Value) -> Vec<String> {
-    validator.iter_errors(document).map(|error| format!("{}: {error}", error.instance_path())).collect()
 }
 
 /// Every week document shipped, by file path.
@@ -54,7 +38,7 @@ fn read(path: &Path) -> String {
 
 /// Validates and parses every week; returns them by week.
 fn shipped_weeks() -> Vec<WeekSchedule> {
-    let validator = schema("schedule-week");
+    let validator = compile("schedule-week");
     week_files()
         .iter()
         .map(|path| {
@@ -81,7 +65,7 @@ fn every_week_validates_parses_and_is_named_after_its_week() {
 fn the_index_validates_and_lists_exactly_the_shipped_weeks() {
     let path = root().join(FOLDER).join("index.json");
     let text = read(&path);
-    let problems = violations(&schema("schedule-index"), &serde_json::from_str(&text).unwrap());
+    let problems = violations(&compile("schedule-index"), &serde_json::from_str(&text).unwrap());
     assert!(problems.is_empty(), "index.json:\n{}", problems.join("\n"));
     let index = parse_index("index", "https://h.vn/index.json", &text).unwrap();
     let listed: BTreeSet<IsoWeek> = index.weeks.into_iter().collect();
@@ -122,7 +106,7 @@ fn the_sample_covers_what_the_views_must_show() {
 /// against the schema learns what the portal would refuse.
 #[test]
 fn schema_and_parser_agree_on_bad_entries() {
-    let validator = schema("schedule-week");
+    let validator = compile("schedule-week");
     let good = json!({"date": "2023-10-19", "part": "sáng", "content": "Họp"});
     let bad_entries = [
         json!({"date": "2023-10-19", "part": "sáng"}),

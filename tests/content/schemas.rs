@@ -1,9 +1,9 @@
 //! The JSON Schemas under `schemas/`, compiled once, with format checks on
 //! (so `date-time` is checked, not just annotated).
 
+use crate::schema_check::compile;
+pub use crate::schema_check::violations;
 use jsonschema::Validator;
-use serde_json::Value;
-use std::path::Path;
 
 /// One validator per document kind.
 pub struct Schemas {
@@ -17,22 +17,4 @@ impl Schemas {
     pub fn load() -> Schemas {
         Schemas { news_feed: compile("news-feed"), categories: compile("categories"), config: compile("config") }
     }
-}
-
-fn compile(name: &str) -> Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(format!("{name}.schema.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(jsonschema::meta::is_valid(&schema), "{name}.schema.json is not a valid JSON Schema");
-    let id = schema["$id"].as_str().unwrap_or_default();
-    assert!(id.contains("/1/"), "{name}.schema.json: $id must carry the format version: {id}");
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("{name}.schema.json does not compile: {e}"))
-}
-
-/// The schema violations of `document` (empty when valid), one line each.
-pub fn violations(validator: &Validator, document: &Value) -> Vec<String> {
-    validator.iter_errors(document).map(|error| format!("{}: {error}", error.instance_path())).collect()
 }
