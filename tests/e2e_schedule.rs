@@ -310,3 +310,18 @@ async fn the_week_downloads_as_an_icalendar_file() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn this_week_is_marked_at_its_own_address_too() {
+    with_browser("schedule-this-week-mark", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        let week = this_week();
+        browser.open(&week_path(week)).await;
+        settled_week(&browser, &week.heading()).await;
+        browser.wait_for(".schedule-this-week.is-current").await;
+        browser.open(&week_path(week.previous())).await;
+        settled_week(&browser, &week.previous().heading()).await;
+        let marked = browser.holds("return !!document.querySelector('.schedule-this-week.is-current');", vec![]).await;
+        assert!(!marked, "last week's page marks \"Tuần này\" as current");
+    })
+    .await;
+}

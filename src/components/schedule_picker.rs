@@ -40,7 +40,18 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
                 <A href=move || site_href(routes::schedule_week(week.get().previous())) attr:class="schedule-week-link" attr:rel="prev">
                     "← Tuần trước"
                 </A>
-                <A href=site_href(routes::SCHEDULE) exact=true attr:class="schedule-week-link schedule-this-week">"Tuần này"</A>
+                <A
+                    href=site_href(routes::SCHEDULE)
+                    exact=true
+                    attr:class=move || {
+                        // Marked on /lich-cong-tac/2026/48 too when that is this week.
+                        let now = (web_sys::js_sys::Date::now() / 1000.0) as i64;
+                        let current = week.get() == IsoWeek::current_in_vietnam(now);
+                        if current { "schedule-week-link schedule-this-week is-current" } else { "schedule-week-link schedule-this-week" }
+                    }
+                >
+                    "Tuần này"
+                </A>
                 <A href=move || site_href(routes::schedule_week(week.get().next())) attr:class="schedule-week-link" attr:rel="next">
                     "Tuần sau →"
                 </A>
