@@ -5,14 +5,12 @@ use crate::core::error::DocError;
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
-use crate::net::{fetch_text, forget};
+use crate::net::fetch_parsed;
 use std::future::Future;
 
-/// Fetches and parses one document. A body that fails to parse is not kept in
-/// the visit cache, so "Thử lại" really fetches it again.
+/// Fetches and parses one news document (feed size limit).
 async fn load<T>(name: &str, url: &str, parse: fn(&str, &str, &str) -> Result<T, DocError>) -> Result<T, DocError> {
-    let text = fetch_text(name, url, FEED_LIMIT_BYTES).await?;
-    parse(name, url, &text).inspect_err(|_| forget(url))
+    fetch_parsed(name, url, FEED_LIMIT_BYTES, |text| parse(name, url, text)).await
 }
 
 /// One page of the latest-news feed; `url` is `None` for the first page.

@@ -38,7 +38,7 @@ pub fn set_timeout_seconds(seconds: u32) {
 }
 
 /// Drops a cached body so that the next fetch of `url` goes to the network.
-pub fn forget(url: &str) {
+fn forget(url: &str) {
     FETCHED.with(|cache| cache.borrow_mut().remove(url));
 }
 
@@ -79,6 +79,18 @@ pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result
         FETCHED.with(|cache| cache.borrow_mut().insert(url.to_string(), body.clone()));
     }
     outcome
+}
+
+/// Fetches `url` once per visit and reads it with `parse`. A body that fails
+/// to parse is not kept in the visit cache, so "Thử lại" really fetches it again.
+pub async fn fetch_parsed<T>(
+    document: &str,
+    url: &str,
+    limit_bytes: usize,
+    parse: impl FnOnce(&str) -> Result<T, DocError>,
+) -> Result<T, DocError> {
+    let text = fetch_text(document, url, limit_bytes).await?;
+    parse(&text).inspect_err(|_| forget(url))
 }
 
 /// One view no longer waits for `url`; when none does, the request is aborted.

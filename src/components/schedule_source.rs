@@ -7,7 +7,7 @@ use crate::core::agenda::nearest_weeks;
 use crate::core::error::DocError;
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::week::IsoWeek;
-use crate::net::{fetch_text, forget};
+use crate::net::fetch_parsed;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -44,16 +44,17 @@ pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek) -> Result<WeekOu
 pub async fn week_schedule(portal: &Portal, week: IsoWeek) -> Result<WeekSchedule, DocError> {
     let url = portal.url(&portal.config.sources.week_url(week));
     let name = format!("lịch công tác tuần {}/{}", week.week(), week.year());
-    let text = fetch_text(&name, &url, SCHEDULE_LIMIT_BYTES).await?;
-    parse_week(&name, &url, &text).and_then(|schedule| expect_week(&name, schedule, week)).inspect_err(|_| forget(&url))
+    fetch_parsed(&name, &url, SCHEDULE_LIMIT_BYTES, |text| {
+        parse_week(&name, &url, text).and_then(|schedule| expect_week(&name, schedule, week))
+    })
+    .await
 }
 
 /// The index of published weeks.
 pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
     let url = portal.url(&portal.config.sources.schedule_index);
     let name = "danh sách các tuần có lịch công tác";
-    let text = fetch_text(name, &url, SCHEDULE_LIMIT_BYTES).await?;
-    parse_index(name, &url, &text).inspect_err(|_| forget(&url))
+    fetch_parsed(name, &url, SCHEDULE_LIMIT_BYTES, |text| parse_index(name, &url, text)).await
 }
 
 /// Now, in Unix seconds, from the browser's clock.
