@@ -28,11 +28,15 @@ pub fn other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> 
     ranked
 }
 
-/// The items just newer and just older than the article in a list that is
-/// ordered newest first (a category feed): `(newer, older)`.
-pub fn neighbours<'a>(article_id: &str, newest_first: &'a [NewsItem]) -> (Option<&'a NewsItem>, Option<&'a NewsItem>) {
-    match newest_first.iter().position(|item| item.id == article_id) {
-        Some(index) => (index.checked_sub(1).map(|i| &newest_first[i]), newest_first.get(index + 1)),
+/// The items of the article's own category just newer and just older than
+/// it, among `newest_first` (a category feed first): `(newer, older)`.
+pub fn neighbours<'a>(
+    article: &NewsItem,
+    newest_first: &'a [NewsItem],
+) -> (Option<&'a NewsItem>, Option<&'a NewsItem>) {
+    let in_category: Vec<&'a NewsItem> = newest_first.iter().filter(|item| same_category(article, item)).collect();
+    match in_category.iter().position(|item| item.id == article.id) {
+        Some(index) => (index.checked_sub(1).map(|i| in_category[i]), in_category.get(index + 1).copied()),
         None => (None, None),
     }
 }
@@ -116,11 +120,11 @@ mod tests {
 
     #[test]
     fn neighbours_in_a_newest_first_list() {
-        let list = [item("3", "x", 3), item("2", "x", 2), item("1", "x", 1)];
-        let (newer, older) = neighbours("2", &list);
+        let list = [item("3", "x", 3), item("y", "y", 2), item("2", "x", 2), item("1", "x", 1)];
+        let (newer, older) = neighbours(&list[2], &list);
         assert_eq!((newer.unwrap().id.as_str(), older.unwrap().id.as_str()), ("3", "1"));
-        assert_eq!(neighbours("3", &list).0, None);
-        assert_eq!(neighbours("9", &list), (None, None));
+        assert_eq!(neighbours(&list[0], &list).0, None);
+        assert_eq!(neighbours(&item("9", "x", 9), &list), (None, None));
     }
 
     #[test]

@@ -117,12 +117,7 @@ fn AroundArticle(item: NewsItem) -> impl IntoView {
                     let item = item.clone();
                     Suspend::new(async move {
                         let candidates = nearby.await;
-                        let in_category: Vec<NewsItem> = candidates
-                            .iter()
-                            .filter(|other| other.category.as_ref().map(|c| &c.slug) == item.category.as_ref().map(|c| &c.slug))
-                            .cloned()
-                            .collect();
-                        let (newer, older) = neighbours(&item.id, &in_category);
+                        let (newer, older) = neighbours(&item, &candidates);
                         let step = |label: &'static str, other: Option<&NewsItem>| {
                             other.map(|other| {
                                 let href = routes::article(&other.id, &other.title);
