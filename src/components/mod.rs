@@ -1,6 +1,7 @@
 //! Pieces the views are made of.
 
 pub mod article_body;
+pub mod category_teaser;
 pub mod config_notice;
 pub mod error_box;
 pub mod footer;

@@ -3,6 +3,7 @@
 //! It fetches only the first page of each list it shows, so its cost stays
 //! the same however large the archive grows.
 
+use crate::components::category_teaser::CategoryTeaser;
 use crate::components::loaded::or_error;
 use crate::components::news_card::NewsCard;
 use crate::components::skeleton::ListSkeleton;
@@ -104,13 +105,6 @@ fn FeaturedArticle(item: NewsItem) -> impl IntoView {
 /// A category's newest items with a "Xem thêm" link to the category view.
 #[component]
 fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
-    let portal = use_portal();
-    let slug = entry.category.slug.clone();
-    let page = LocalResource::new(move || {
-        let portal = portal.clone();
-        let slug = slug.clone();
-        async move { documents::category_page(&portal, &slug, None).await }
-    });
     let heading_id = format!("khoi-{}", entry.category.slug);
     let more = routes::category(&entry.category.slug, 1);
     view! {
@@ -118,15 +112,7 @@ fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
             <h2 id=heading_id.clone() class="section-heading">
                 <A href=site_href(&more)>{entry.category.name.clone()}</A>
             </h2>
-            <Transition fallback=|| view! { <ListSkeleton rows=BLOCK_COUNT /> }>
-                {move || Suspend::new(async move {
-                    or_error(page.await, move || page.refetch(), |page| {
-                        let items = page.items.into_iter().take(BLOCK_COUNT);
-                        view! { <ul class="news-list">{items.map(|item| view! { <NewsCard item /> }).collect_view()}</ul> }
-                            .into_any()
-                    })
-                })}
-            </Transition>
+            <CategoryTeaser slug=entry.category.slug.clone() count=BLOCK_COUNT />
             <A href=site_href(&more) attr:class="more-link">"Xem thêm"</A>
         </section>
     }
