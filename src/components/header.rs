@@ -1,5 +1,6 @@
 //! The banner with the site's name and slogan, and the main navigation.
 
+use crate::components::region::{region, OnFailure};
 use crate::context::{site_href, use_portal};
 use crate::core::routes;
 use crate::documents;
@@ -13,19 +14,24 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     let portal = use_portal();
     let site = portal.config.site.clone();
-    let categories = LocalResource::new(move || {
-        let portal = portal.clone();
-        async move { documents::categories(&portal).await }
-    });
-    let category_links = move || {
-        categories.get().and_then(Result::ok).map(|entries| {
+    // Without the categories the bar keeps its fixed links; the home page's
+    // own category blocks show the error and the retry.
+    let category_links = region(
+        || ().into_any(),
+        move || {
+            let portal = portal.clone();
+            async move { documents::categories(&portal).await }
+        },
+        |entries| {
             entries
                 .into_iter()
                 .filter(|entry| entry.on_home)
                 .map(|entry| view! { <A href=site_href(routes::category(&entry.category.slug, 1))>{entry.category.name}</A> })
                 .collect_view()
-        })
-    };
+                .into_any()
+        },
+        OnFailure::Nothing,
+    );
     view! {
         <header class="site-header">
             <div class="site-header-inner">

@@ -1,6 +1,6 @@
 //! Today's entries of the work schedule, for the sidebar of every page.
 
-use crate::components::error_box::ErrorBox;
+use crate::components::region::{region, OnFailure};
 use crate::components::schedule_source::{use_clock, week_schedule};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
@@ -18,34 +18,31 @@ pub fn ScheduleToday() -> impl IntoView {
     let clock = use_clock();
     // Reloads only when the week turns over, not on every tick of the clock.
     let week = Memo::new(move |_| IsoWeek::current_in_vietnam(clock.get()));
-    let schedule = LocalResource::new(move || {
-        let portal = portal.clone();
-        let week = week.get();
-        async move {
-            match week_schedule(&portal, week).await {
-                Ok(schedule) => Ok(Some(schedule)),
-                // No document for this week: nothing today either.
-                Err(error) if error.is_not_found() => Ok(None),
-                Err(error) => Err(error),
+    let list = region(
+        || view! { <ListSkeleton rows=2 /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let week = week.get();
+            async move {
+                match week_schedule(&portal, week).await {
+                    Ok(schedule) => Ok(Some(schedule)),
+                    // No document for this week: nothing today either.
+                    Err(error) if error.is_not_found() => Ok(None),
+                    Err(error) => Err(error),
+                }
             }
-        }
-    });
+        },
+        move |found| {
+            // Redrawn when today's list or its marks change, not on every tick.
+            let entries =
+                Memo::new(move |_| found.as_ref().map(|schedule| today(schedule, clock.get())).unwrap_or_default());
+            view! { {move || todays_list(entries.get())} }.into_any()
+        },
+        OnFailure::ErrorBox,
+    );
     view! {
         <div class="schedule-today">
-            <Transition fallback=|| view! { <ListSkeleton rows=2 /> }>
-                {move || Suspend::new(async move {
-                    match schedule.await {
-                        Ok(found) => {
-                            // Redrawn when today's list or its marks change, not on every tick.
-                            let entries = Memo::new(move |_| {
-                                found.as_ref().map(|schedule| today(schedule, clock.get())).unwrap_or_default()
-                            });
-                            view! { {move || todays_list(entries.get())} }.into_any()
-                        }
-                        Err(error) => view! { <ErrorBox error on_retry=move |_| schedule.refetch() /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {list}
             <p class="schedule-today-more">
                 <A href=move || site_href(routes::schedule_week(week.get()))>"Xem lịch cả tuần"</A>
             </p>

@@ -2,8 +2,8 @@
 //! sharing, "Tin khác" and previous/next in the category.
 
 use crate::components::article_body::ArticleBody;
-use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
+use crate::components::region::{region, OnFailure};
 use crate::components::share::ShareLinks;
 use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
 use crate::context::{site_href, use_portal};
@@ -29,19 +29,27 @@ pub fn ArticlePage() -> impl IntoView {
     let site = portal.config.site.short_name.clone();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let article = LocalResource::new({
-        let portal = portal.clone();
+    // The article shown, for the title, the meta tags and the slug check.
+    let shown = RwSignal::new(None::<NewsItem>);
+    let content = region(
+        || view! { <ArticleSkeleton /> }.into_any(),
         move || {
             let portal = portal.clone();
             let id = id.get();
-            async move { documents::article(&portal, &id).await }
-        }
-    });
+            async move {
+                let item = documents::article(&portal, &id).await?;
+                shown.set(Some(item.clone()));
+                Ok(item)
+            }
+        },
+        |item| view! { <ArticleView item /> }.into_any(),
+        OnFailure::NotFoundPage,
+    );
     // A missing or outdated slug: show the canonical address instead, without
     // adding a history entry.
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(item)) = article.get() {
+        if let Some(item) = shown.get() {
             let slug = params.read_untracked().get("slug");
             if item.id == id.get_untracked() && !is_canonical_slug(slug.as_deref(), &item.title) {
                 let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
@@ -49,18 +57,14 @@ pub fn ArticlePage() -> impl IntoView {
             }
         }
     });
-    let loaded = move || article.get().and_then(Result::ok);
+    let loaded = move || shown.get();
     view! {
         <Title text=move || page_title(TitleOf::Article(loaded().as_ref().map(|item| item.title.as_str())), &site) />
         <Meta name="description" content=move || loaded().and_then(|item| item.summary).unwrap_or_default() />
         <Meta property="og:title" content=move || loaded().map(|item| item.title).unwrap_or_default() />
         <Meta property="og:type" content="article" />
         <Meta property="og:image" content=move || loaded().and_then(|item| item.image).unwrap_or_default() />
-        <Transition fallback=|| view! { <ArticleSkeleton /> }>
-            {move || Suspend::new(async move {
-                or_not_found(article.await, move || article.refetch(), |item| view! { <ArticleView item /> }.into_any())
-            })}
-        </Transition>
+        {content}
     }
 }
 
@@ -104,48 +108,48 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
 fn AroundArticle(item: NewsItem) -> impl IntoView {
     let portal = use_portal();
     let article = item.clone();
-    let nearby = LocalResource::new(move || {
-        let portal = portal.clone();
-        let article = article.clone();
-        async move { documents::neighbourhood(&portal, &article, OTHER_NEWS_COUNT).await }
-    });
+    let list = region(
+        || view! { <ListSkeleton rows=OTHER_NEWS_COUNT /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let article = article.clone();
+            async move { Ok(documents::neighbourhood(&portal, &article, OTHER_NEWS_COUNT).await) }
+        },
+        move |candidates| around_list(&item, &candidates),
+        OnFailure::ErrorBox,
+    );
     view! {
         <section class="other-news" aria-labelledby="tin-khac">
             <h2 id="tin-khac" class="section-heading">"Tin khác"</h2>
-            <Transition fallback=|| view! { <ListSkeleton rows=OTHER_NEWS_COUNT /> }>
-                {move || {
-                    let item = item.clone();
-                    Suspend::new(async move {
-                        let candidates = nearby.await;
-                        let (newer, older) = neighbours(&item, &candidates);
-                        let step = |label: &'static str, other: Option<&NewsItem>| {
-                            other.map(|other| {
-                                let href = routes::article(&other.id, &other.title);
-                                let title = other.title.clone();
-                                view! {
-                                    <A href=site_href(&href) attr:class="article-step">
-                                        <span class="article-step-label">{label}</span>
-                                        {title}
-                                    </A>
-                                }
-                            })
-                        };
-                        let steps = view! {
-                            <nav class="article-steps" aria-label="Tin trước và tin sau trong chuyên mục">
-                                {step("← Tin mới hơn", newer)}
-                                {step("Tin cũ hơn →", older)}
-                            </nav>
-                        };
-                        let others = other_news(&item, &candidates, OTHER_NEWS_COUNT);
-                        view! {
-                            {steps}
-                            <ul class="news-list">
-                                {others.into_iter().map(|other| view! { <NewsCard item=other /> }).collect_view()}
-                            </ul>
-                        }
-                    })
-                }}
-            </Transition>
+            {list}
         </section>
     }
+}
+
+/// Previous/next in the category, then "Tin khác".
+fn around_list(item: &NewsItem, candidates: &[NewsItem]) -> AnyView {
+    let (newer, older) = neighbours(item, candidates);
+    let step = |label: &'static str, other: Option<&NewsItem>| {
+        other.map(|other| {
+            let href = routes::article(&other.id, &other.title);
+            let title = other.title.clone();
+            view! {
+                <A href=site_href(&href) attr:class="article-step">
+                    <span class="article-step-label">{label}</span>
+                    {title}
+                </A>
+            }
+        })
+    };
+    let others = other_news(item, candidates, OTHER_NEWS_COUNT);
+    view! {
+        <nav class="article-steps" aria-label="Tin trước và tin sau trong chuyên mục">
+            {step("← Tin mới hơn", newer)}
+            {step("Tin cũ hơn →", older)}
+        </nav>
+        <ul class="news-list">
+            {others.into_iter().map(|other| view! { <NewsCard item=other /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

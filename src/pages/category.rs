@@ -4,8 +4,8 @@
 //! the page count into the address (`?trang=3`), so reload and Back show the
 //! same list.
 
-use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
+use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
 use crate::core::feed::FeedPage;
@@ -26,24 +26,29 @@ pub fn CategoryPage() -> impl IntoView {
     let query = use_query_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page_count = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
-    let pages = LocalResource::new(move || {
-        let portal = portal.clone();
-        let (slug, count) = (slug.get(), page_count.get());
-        async move { documents::feed_pages(count, |url| documents::category_page(&portal, &slug, url)).await }
-    });
-    let name =
-        move || pages.get().and_then(|result| result.ok()).and_then(|pages| pages.first().and_then(category_name));
+    // The category's name, for the title, once its first page is read.
+    let name = RwSignal::new(None::<String>);
+    let list = region(
+        || view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let (slug, count) = (slug.get(), page_count.get());
+            async move {
+                let pages = documents::feed_pages(count, |url| documents::category_page(&portal, &slug, url)).await?;
+                name.set(pages.first().and_then(category_name));
+                Ok((slug, pages))
+            }
+        },
+        |(slug, pages)| category_list(&slug, pages),
+        OnFailure::NotFoundPage,
+    );
     view! {
-        <Title text=move || page_title(TitleOf::Category(name().as_deref()), &site) />
+        <Title text=move || page_title(TitleOf::Category(name.get().as_deref()), &site) />
         <nav class="breadcrumb" aria-label="Vị trí">
             <A href=site_href(routes::HOME)>"Trang chủ"</A>
             " › Chuyên mục"
         </nav>
-        <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }>
-            {move || Suspend::new(async move {
-                or_not_found(pages.await, move || pages.refetch(), move |pages| category_list(&slug.get_untracked(), pages))
-            })}
-        </Transition>
+        {list}
     }
 }
 

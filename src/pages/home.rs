@@ -4,8 +4,8 @@
 //! the same however large the archive grows.
 
 use crate::components::category_teaser::CategoryTeaser;
-use crate::components::loaded::or_error;
 use crate::components::news_card::NewsCard;
+use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
@@ -27,40 +27,42 @@ const BLOCK_COUNT: usize = 4;
 pub fn HomePage() -> impl IntoView {
     let portal = use_portal();
     let title = page_title(TitleOf::Home, &portal.config.site.short_name);
-    let latest = LocalResource::new({
-        let portal = portal.clone();
+    let latest = region(
+        || view! { <div class="featured skeleton"></div> <ListSkeleton rows=LATEST_COUNT /> }.into_any(),
+        {
+            let portal = portal.clone();
+            move || {
+                let portal = portal.clone();
+                async move { documents::latest_page(&portal, None).await }
+            }
+        },
+        |page| latest_news(page.items),
+        OnFailure::ErrorBox,
+    );
+    let blocks = region(
+        || view! { <ListSkeleton rows=BLOCK_COUNT /> }.into_any(),
         move || {
             let portal = portal.clone();
-            async move { documents::latest_page(&portal, None).await }
-        }
-    });
-    let categories = LocalResource::new(move || {
-        let portal = portal.clone();
-        async move { documents::categories(&portal).await }
-    });
+            async move { documents::categories(&portal).await }
+        },
+        |entries| {
+            entries
+                .into_iter()
+                .filter(|entry| entry.on_home)
+                .map(|entry| view! { <CategoryBlock entry /> })
+                .collect_view()
+                .into_any()
+        },
+        OnFailure::ErrorBox,
+    );
     view! {
         <Title text=title />
         <h1 class="visually-hidden">"Trang chủ"</h1>
         <section class="home-latest" aria-labelledby="home-latest-heading">
             <h2 id="home-latest-heading" class="section-heading">"Tin mới nhất"</h2>
-            <Transition fallback=|| view! { <div class="featured skeleton"></div> <ListSkeleton rows=LATEST_COUNT /> }>
-                {move || Suspend::new(async move {
-                    or_error(latest.await, move || latest.refetch(), |page| latest_news(page.items))
-                })}
-            </Transition>
+            {latest}
         </section>
-        <Transition fallback=|| view! { <ListSkeleton rows=BLOCK_COUNT /> }>
-            {move || Suspend::new(async move {
-                or_error(categories.await, move || categories.refetch(), |entries| {
-                    entries
-                        .into_iter()
-                        .filter(|entry| entry.on_home)
-                        .map(|entry| view! { <CategoryBlock entry /> })
-                        .collect_view()
-                        .into_any()
-                })
-            })}
-        </Transition>
+        {blocks}
     }
 }
 

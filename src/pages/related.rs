@@ -1,9 +1,10 @@
 //! All news related to one article, ranked, a page at a time.
 
-use crate::components::loaded::or_not_found;
 use crate::components::news_card::NewsCard;
+use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
+use crate::core::feed::NewsItem;
 use crate::core::related::{paginate, rank_related};
 use crate::core::routes::{self, page_from_query, PAGE_QUERY};
 use crate::core::titles::{page_title, TitleOf};
@@ -27,44 +28,51 @@ pub fn RelatedPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let page = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
-    let ranked = LocalResource::new(move || {
-        let portal = portal.clone();
-        let id = id.get();
-        async move {
-            let article = documents::article(&portal, &id).await?;
-            let candidates = documents::neighbourhood(&portal, &article, MAX_EXPLICIT).await;
-            let related = rank_related(&article, &candidates);
-            Ok((article, related))
-        }
-    });
-    let title = move || ranked.get().and_then(Result::ok).map(|(article, _)| article.title);
+    // The article's title, for the page title, once it is read.
+    let title = RwSignal::new(None::<String>);
+    let list = region(
+        || view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=PER_PAGE /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let (id, current) = (id.get(), page.get());
+            async move {
+                let article = documents::article(&portal, &id).await?;
+                title.set(Some(article.title.clone()));
+                let candidates = documents::neighbourhood(&portal, &article, MAX_EXPLICIT).await;
+                let related = rank_related(&article, &candidates);
+                Ok((article, related, current))
+            }
+        },
+        |(article, related, current)| related_list(&article, &related, current),
+        OnFailure::NotFoundPage,
+    );
     view! {
-        <Title text=move || page_title(TitleOf::Related(title().as_deref()), &site) />
-        <Transition fallback=|| view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=PER_PAGE /> }>
-            {move || Suspend::new(async move {
-                or_not_found(ranked.await, move || ranked.refetch(), move |(article, related)| {
-                    let current = page.get_untracked();
-                    let (shown, pages) = paginate(&related, current, PER_PAGE);
-                    let shown = shown.to_vec();
-                    let id = article.id.clone();
-                    view! {
-                        <h1 class="page-heading">"Tin liên quan"</h1>
-                        <p class="related-context">
-                            "Các tin liên quan đến bài: "
-                            <A href=site_href(routes::article(&article.id, &article.title))>{article.title.clone()}</A>
-                        </p>
-                        <ul class="news-list">
-                            {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
-                        </ul>
-                        <nav class="pager" aria-label="Phân trang">
-                            {(current > 1).then(|| view! { <A href=site_href(routes::related(&id, current - 1))>"← Trang trước"</A> })}
-                            <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
-                            {(current < pages).then(|| view! { <A href=site_href(routes::related(&id, current + 1))>"Trang sau →"</A> })}
-                        </nav>
-                    }
-                    .into_any()
-                })
-            })}
-        </Transition>
+        <Title text=move || page_title(TitleOf::Related(title.get().as_deref()), &site) />
+        {list}
     }
+}
+
+/// One page of the ranked list, with the pager.
+fn related_list(article: &NewsItem, related: &[NewsItem], current: u32) -> AnyView {
+    let (shown, pages) = paginate(related, current, PER_PAGE);
+    let shown = shown.to_vec();
+    let id = article.id.clone();
+    let article_href = site_href(routes::article(&article.id, &article.title));
+    let article_title = article.title.clone();
+    view! {
+        <h1 class="page-heading">"Tin liên quan"</h1>
+        <p class="related-context">
+            "Các tin liên quan đến bài: "
+            <A href=article_href>{article_title}</A>
+        </p>
+        <ul class="news-list">
+            {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
+        </ul>
+        <nav class="pager" aria-label="Phân trang">
+            {(current > 1).then(|| view! { <A href=site_href(routes::related(&id, current - 1))>"← Trang trước"</A> })}
+            <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
+            {(current < pages).then(|| view! { <A href=site_href(routes::related(&id, current + 1))>"Trang sau →"</A> })}
+        </nav>
+    }
+    .into_any()
 }

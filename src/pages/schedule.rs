@@ -1,7 +1,7 @@
 //! The weekly work schedule ("Lịch công tác tuần"): `/lich-cong-tac` opens the
 //! current week in Vietnam time, `/lich-cong-tac/:year/:week` any ISO week.
 
-use crate::components::error_box::ErrorBox;
+use crate::components::region::{region, OnFailure};
 use crate::components::schedule_download::ScheduleDownload;
 use crate::components::schedule_picker::WeekPicker;
 use crate::components::schedule_source::{use_clock, week_or_neighbours, WeekOutcome};
@@ -36,16 +36,6 @@ pub fn SchedulePage() -> impl IntoView {
             _ => Some(IsoWeek::current_in_vietnam(clock.get())),
         }
     });
-    let outcome = LocalResource::new(move || {
-        let portal = portal.clone();
-        let week = week.get();
-        async move {
-            match week {
-                Some(week) => week_or_neighbours(&portal, week).await,
-                None => Ok(WeekOutcome::Missing { earlier: None, later: None }),
-            }
-        }
-    });
     // Inside the view only a valid week is ever shown; the fallback is never read.
     let shown =
         Signal::derive(move || week.get().unwrap_or_else(|| IsoWeek::current_in_vietnam(clock.get_untracked())));
@@ -59,18 +49,34 @@ pub fn SchedulePage() -> impl IntoView {
                 <p class="schedule-kicker">"Lịch công tác tuần"</p>
                 <h1 class="page-heading schedule-heading">{move || shown.get().heading()}</h1>
                 <WeekPicker week=shown />
-                <Transition fallback=|| view! { <ScheduleSkeleton /> }>
-                    {move || Suspend::new(async move {
-                        match outcome.await {
-                            Ok(WeekOutcome::Published(schedule)) => published(schedule, clock),
-                            Ok(WeekOutcome::Missing { earlier, later }) => missing(earlier, later),
-                            Err(error) => view! { <ErrorBox error on_retry=move |_| outcome.refetch() /> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                <WeekEntries week clock />
             </section>
         </Show>
     }
+}
+
+/// The week's entries, or the nearest published weeks when it has none.
+#[component]
+fn WeekEntries(week: Memo<Option<IsoWeek>>, clock: ReadSignal<i64>) -> impl IntoView {
+    let portal = use_portal();
+    region(
+        || view! { <ScheduleSkeleton /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let week = week.get();
+            async move {
+                match week {
+                    Some(week) => week_or_neighbours(&portal, week).await,
+                    None => Ok(WeekOutcome::Missing { earlier: None, later: None }),
+                }
+            }
+        },
+        move |outcome| match outcome {
+            WeekOutcome::Published(schedule) => published(schedule, clock),
+            WeekOutcome::Missing { earlier, later } => missing(earlier, later),
+        },
+        OnFailure::ErrorBox,
+    )
 }
 
 /// The week's table, its note and the calendar download.
