@@ -37,7 +37,7 @@ fi
 say "building the release"
 rm -rf "$SAMPLE"
 mkdir -p "$OUT"
-trunk build --release --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
+bash scripts/release-build.sh --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
 
 # What a deployment would pre-compress once: the app's own files. Documents
 # are compressed by the server on first request (a CDN's edge cache).

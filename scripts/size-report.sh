@@ -3,7 +3,7 @@
 # brotli -q 11 bytes of the wasm, the JS and the CSS, and the compressed
 # totals. Fails when a total is over its ceiling in size-budget.toml.
 #
-#   bash scripts/size-report.sh               # trunk build --release, then report dist/
+#   bash scripts/size-report.sh               # scripts/release-build.sh, then report dist/
 #   bash scripts/size-report.sh --no-build    # report the dist/ that is there
 #   bash scripts/size-report.sh --no-build --dist dist-portal
 set -euo pipefail
@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$build" = 1 ]; then
-    trunk build --release --dist "$dist" >/dev/null 2>&1 || trunk build --release --dist "$dist"
+    bash "$PORTAL_ROOT/scripts/release-build.sh" --dist "$dist" >/dev/null 2>&1 || bash "$PORTAL_ROOT/scripts/release-build.sh" --dist "$dist"
 fi
 if [ ! -f "$dist/index.html" ]; then
     echo "size-report: no build in $dist/: run without --no-build" >&2

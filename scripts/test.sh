@@ -46,8 +46,8 @@ run_counted() {
 }
 run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
 
-run "release build (dist/)" trunk build --release --dist dist
-run "release build (dist-portal/)" trunk build --release --public-url /portal/ --dist dist-portal
+run "release build (dist/)" bash scripts/release-build.sh --dist dist
+run "release build (dist-portal/)" bash scripts/release-build.sh --public-url /portal/ --dist dist-portal
 # The bundle's size budget (size-budget.toml), on the build just made.
 run "size budget" bash scripts/size-report.sh --no-build
 

@@ -6,6 +6,7 @@ use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
 use crate::net::fetch_parsed;
+use futures::future::{join, join_all};
 use std::future::Future;
 
 /// Fetches and parses one news document (feed size limit).
@@ -59,24 +60,22 @@ where
 }
 
 /// News to rank beside `article`: its category's first page, the latest
-/// news, and any related item those do not hold, fetched one by one. A
-/// failure here costs only the side list, so errors leave items out.
+/// news, and any related item those do not hold. The two lists are asked for
+/// together, then the missing related articles together, so the list costs
+/// two round trips on a slow network, not one per article. A failure here
+/// costs only the side list, so errors leave items out.
 pub async fn neighbourhood(portal: &Portal, article: &NewsItem, max_related: usize) -> Vec<NewsItem> {
-    let mut items = Vec::new();
-    if let Some(category) = &article.category {
-        if let Ok(page) = category_page(portal, &category.slug, None).await {
-            items.extend(page.items);
+    let category = async {
+        match &article.category {
+            Some(category) => category_page(portal, &category.slug, None).await.map(|page| page.items),
+            None => Ok(Vec::new()),
         }
-    }
-    if let Ok(page) = latest_page(portal, None).await {
-        items.extend(page.items);
-    }
-    for id in article.related.iter().take(max_related) {
-        if !items.iter().any(|item| item.id == *id) {
-            if let Ok(item) = self::article(portal, id).await {
-                items.push(item);
-            }
-        }
-    }
+    };
+    let latest = async { latest_page(portal, None).await.map(|page| page.items) };
+    let (category, latest) = join(category, latest).await;
+    let mut items: Vec<NewsItem> = category.into_iter().chain(latest).flatten().collect();
+    let missing = article.related.iter().take(max_related).filter(|id| !items.iter().any(|item| item.id == **id));
+    let fetched = join_all(missing.map(|id| self::article(portal, id))).await;
+    items.extend(fetched.into_iter().flatten());
     items
 }

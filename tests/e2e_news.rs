@@ -398,3 +398,35 @@ async fn an_address_without_slug_gets_the_full_article_view() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn related_articles_beside_the_article_are_fetched_together() {
+    with_browser("news-related-together", Build::Root, Viewport::Desktop, |browser, server| async move {
+        // The seed's related articles that neither its category's first page
+        // nor the latest news hold: each must be fetched on its own.
+        let missing = ["1003", "1012"];
+        for id in missing {
+            let body = std::fs::read(repo(&format!("data/tin/{id}.json"))).expect("related article document");
+            server.set_reply(&format!("/data/tin/{id}.json"), Reply::json(body).with_delay(Duration::from_millis(800)));
+        }
+        browser.open(&format!("/tin/{SEED_ID}")).await;
+        wait_for_article(&browser).await;
+        browser.wait_for(".other-news .news-list li a").await;
+        // One after the other, each would start after the previous answered;
+        // together, every one starts before the first answer arrives.
+        let timings = browser
+            .eval(
+                "return performance.getEntriesByType('resource')
+                    .filter(e => /\\/data\\/tin\\/(1003|1012)\\.json$/.test(e.name))
+                    .map(e => [e.startTime, e.responseEnd]);",
+                vec![],
+            )
+            .await;
+        let timings: Vec<(f64, f64)> = serde_json::from_value(timings).expect("resource timings");
+        assert_eq!(timings.len(), missing.len(), "each missing related article fetched once: {timings:?}");
+        let last_start = timings.iter().map(|t| t.0).fold(f64::MIN, f64::max);
+        let first_answer = timings.iter().map(|t| t.1).fold(f64::MAX, f64::min);
+        assert!(last_start < first_answer, "related articles fetched one after another: {timings:?}");
+    })
+    .await;
+}
