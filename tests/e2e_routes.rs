@@ -181,3 +181,36 @@ async fn wrong_slug_still_shows_the_article_at_root() {
 async fn wrong_slug_still_shows_the_article_under_sub_path() {
     article_with_any_slug_is_the_article("portal-slug", Build::SubPath).await;
 }
+
+/// The navigation marks the link of the section shown (`aria-current="page"`)
+/// and only that one, following client-side navigation.
+async fn navigation_marks_the_current_section(name: &str, build: Build) {
+    with_browser(name, build, Viewport::Desktop, |browser, _server| async move {
+        let marked =
+            "return [...document.querySelectorAll('.site-nav a[aria-current=page]')].map(a => a.getAttribute('href'));";
+        let prefix = build.prefix().trim_end_matches('/').to_string();
+        browser.open("/lich-cong-tac/2023/42").await;
+        settled_view(&browser).await;
+        browser.wait_for(".site-nav a[href*='/chuyen-muc/']").await;
+        assert_eq!(browser.eval(marked, vec![]).await, serde_json::json!([format!("{prefix}/lich-cong-tac")]));
+        let category = format!("{prefix}/chuyen-muc/tin-hoat-dong-so");
+        browser.click(&format!(".site-nav a[href='{category}']")).await;
+        browser.wait_until("the category view", "document.querySelector('main#noi-dung .news-card-title')").await;
+        // The home link is exact: it does not cover the category below it.
+        assert_eq!(browser.eval(marked, vec![]).await, serde_json::json!([category]));
+        browser.click(&format!(".site-nav a[href='{prefix}/']")).await;
+        browser.wait_until("the home view", "document.querySelector('main#noi-dung .featured-title')").await;
+        assert_eq!(browser.eval(marked, vec![]).await, serde_json::json!([format!("{prefix}/")]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn navigation_marks_the_current_section_at_root() {
+    navigation_marks_the_current_section("root-nav-current", Build::Root).await;
+}
+
+#[tokio::test]
+async fn navigation_marks_the_current_section_under_sub_path() {
+    navigation_marks_the_current_section("portal-nav-current", Build::SubPath).await;
+}

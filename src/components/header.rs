@@ -1,11 +1,11 @@
 //! The banner with the site's name and slogan, and the main navigation.
 
+use crate::components::nav_link::NavLink;
 use crate::components::region::{region, OnFailure};
 use crate::context::{site_href, use_portal};
 use crate::core::routes;
 use crate::documents;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The banner and the navigation bar, the same on every page. The category
 /// links come from the categories document; the bar keeps its height while
@@ -26,7 +26,10 @@ pub fn SiteHeader() -> impl IntoView {
             entries
                 .into_iter()
                 .filter(|entry| entry.on_home)
-                .map(|entry| view! { <A href=site_href(routes::category(&entry.category.slug, 1))>{entry.category.name}</A> })
+                .map(|entry| {
+                    let href = site_href(routes::category(&entry.category.slug, 1));
+                    view! { <NavLink href label=entry.category.name /> }
+                })
                 .collect_view()
                 .into_any()
         },
@@ -35,16 +38,16 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header-inner">
-                <A href=site_href(routes::HOME) attr:class="site-header-brand">
+                <a href=site_href(routes::HOME) class="site-header-brand">
                     <span class="site-header-emblem" aria-hidden="true">"KH&CN"</span>
                     <span class="site-header-name">{site.name}</span>
-                </A>
+                </a>
                 <p class="site-header-slogan">{site.slogan}</p>
             </div>
             <nav class="site-nav" aria-label="Điều hướng chính">
-                <A href=site_href(routes::HOME) exact=true>"Trang chủ"</A>
+                <NavLink href=site_href(routes::HOME) label="Trang chủ".to_string() exact=true />
                 {category_links}
-                <A href=site_href(routes::SCHEDULE)>"Lịch công tác"</A>
+                <NavLink href=site_href(routes::SCHEDULE) label="Lịch công tác".to_string() />
             </nav>
         </header>
     }

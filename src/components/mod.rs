@@ -6,6 +6,7 @@ pub mod config_notice;
 pub mod error_box;
 pub mod footer;
 pub mod header;
+pub mod nav_link;
 pub mod news_card;
 pub mod region;
 pub mod schedule_download;

@@ -5,7 +5,6 @@ use crate::core::date::VietnamTime;
 use crate::core::feed::NewsItem;
 use crate::core::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A row of a news list. `with_summary` adds the excerpt and the thumbnail.
 #[component]
@@ -22,7 +21,7 @@ pub fn NewsCard(item: NewsItem, #[prop(optional)] with_summary: bool) -> impl In
         <li class="news-list-item news-card" class:news-card-rich=with_summary>
             {thumbnail}
             <div class="news-card-text">
-                <A href=site_href(&href) attr:class="news-card-title">{item.title}</A>
+                <a href=site_href(&href) class="news-card-title">{item.title}</a>
                 <span class="news-card-date">{date}</span>
                 {summary.map(|text| view! { <p class="news-card-summary">{text}</p> })}
             </div>

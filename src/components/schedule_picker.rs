@@ -9,7 +9,6 @@ use crate::core::week::IsoWeek;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -34,27 +33,28 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
             None => problem.set(format!("Năm “{asked_year}” không có tuần “{asked_week}”.")),
         }
     };
+    let is_this_week = move || {
+        let now = (web_sys::js_sys::Date::now() / 1000.0) as i64;
+        week.get() == IsoWeek::current_in_vietnam(now)
+    };
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">
-                <A href=move || site_href(routes::schedule_week(week.get().previous())) attr:class="schedule-week-link" attr:rel="prev">
+                <a href=move || site_href(routes::schedule_week(week.get().previous())) class="schedule-week-link" rel="prev">
                     "← Tuần trước"
-                </A>
-                <A
+                </a>
+                <a
                     href=site_href(routes::SCHEDULE)
-                    exact=true
-                    attr:class=move || {
-                        // Marked on /lich-cong-tac/2026/48 too when that is this week.
-                        let now = (web_sys::js_sys::Date::now() / 1000.0) as i64;
-                        let current = week.get() == IsoWeek::current_in_vietnam(now);
-                        if current { "schedule-week-link schedule-this-week is-current" } else { "schedule-week-link schedule-this-week" }
-                    }
+                    class="schedule-week-link schedule-this-week"
+                    // Marked on /lich-cong-tac/2026/48 too when that is this week.
+                    class:is-current=is_this_week
+                    aria-current=move || is_this_week().then_some("page")
                 >
                     "Tuần này"
-                </A>
-                <A href=move || site_href(routes::schedule_week(week.get().next())) attr:class="schedule-week-link" attr:rel="next">
+                </a>
+                <a href=move || site_href(routes::schedule_week(week.get().next())) class="schedule-week-link" rel="next">
                     "Tuần sau →"
-                </A>
+                </a>
             </nav>
             <form class="schedule-form" on:submit=on_submit>
                 <label>

@@ -8,7 +8,6 @@ use crate::core::agenda::{today, AgendaEntry};
 use crate::core::routes;
 use crate::core::week::IsoWeek;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Today's entries (time and content) in Vietnam time, with a link to the
 /// week; "Hôm nay không có lịch công tác." when there are none.
@@ -44,7 +43,7 @@ pub fn ScheduleToday() -> impl IntoView {
         <div class="schedule-today">
             {list}
             <p class="schedule-today-more">
-                <A href=move || site_href(routes::schedule_week(week.get()))>"Xem lịch cả tuần"</A>
+                <a href=move || site_href(routes::schedule_week(week.get()))>"Xem lịch cả tuần"</a>
             </p>
         </div>
     }

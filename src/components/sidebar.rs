@@ -6,7 +6,6 @@ use crate::components::visitor_widget::VisitorWidget;
 use crate::context::site_href;
 use crate::core::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The slug of the magazine column ("Chuyên mục KH&CN").
 const MAGAZINE_SLUG: &str = "chuyen-muc-khcn";
@@ -20,13 +19,13 @@ pub fn Sidebar() -> impl IntoView {
         <aside class="sidebar" aria-label="Thông tin thêm">
             <section class="sidebar-box">
                 <h2 class="sidebar-heading">
-                    <A href=site_href(routes::SCHEDULE)>"Lịch công tác tuần"</A>
+                    <a href=site_href(routes::SCHEDULE)>"Lịch công tác tuần"</a>
                 </h2>
                 <ScheduleToday />
             </section>
             <section class="sidebar-box">
                 <h2 class="sidebar-heading">
-                    <A href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</A>
+                    <a href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</a>
                 </h2>
                 <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT />
             </section>

@@ -51,9 +51,45 @@ pub fn is_canonical_slug(given: Option<&str>, title: &str) -> bool {
     given == Some(slugify(title).as_str())
 }
 
+/// Whether a navigation link to `link` marks the page at `location` as its
+/// own (`aria-current="page"`): the same path, or with `exact` false a page
+/// below it, segment by segment (`/lich-cong-tac` covers
+/// `/lich-cong-tac/2023/42`, not `/lich-cong-tac-cu`). A query is ignored.
+pub fn is_current_page(link: &str, location: &str, exact: bool) -> bool {
+    let link = link.split('?').next().unwrap_or_default().trim_end_matches('/');
+    let location = location.trim_end_matches('/');
+    if exact || link.is_empty() {
+        return link == location;
+    }
+    location.strip_prefix(link).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_navigation_link_marks_its_own_page_and_the_pages_below_it() {
+        assert!(is_current_page("/lich-cong-tac", "/lich-cong-tac", false));
+        assert!(is_current_page("/lich-cong-tac", "/lich-cong-tac/2023/42", false));
+        assert!(!is_current_page("/lich-cong-tac", "/lich-cong-tac-cu", false));
+        assert!(!is_current_page("/lich-cong-tac", "/lich-cong-tac/2023/42", true));
+        assert!(is_current_page("/chuyen-muc/tin-hoat-dong-so", "/chuyen-muc/tin-hoat-dong-so/", false));
+        assert!(is_current_page("/chuyen-muc/tin-hoat-dong-so?trang=2", "/chuyen-muc/tin-hoat-dong-so", false));
+        assert!(!is_current_page("/chuyen-muc/tin-hoat-dong-so", "/chuyen-muc", false));
+    }
+
+    #[test]
+    fn the_home_link_marks_only_the_home_page_even_under_a_sub_path() {
+        for exact in [true, false] {
+            assert!(is_current_page("/", "/", exact));
+            assert!(!is_current_page("/", "/tin/1019", exact));
+            assert!(is_current_page("/portal/", "/portal", exact));
+            assert!(is_current_page("/portal", "/portal/", exact));
+        }
+        assert!(!is_current_page("/portal/", "/portal/tin/1019", true));
+        assert!(is_current_page("/portal/lich-cong-tac", "/portal/lich-cong-tac/2026/48", false));
+    }
 
     #[test]
     fn paths_follow_the_route_table() {

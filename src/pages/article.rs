@@ -15,7 +15,6 @@ use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
@@ -79,7 +78,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
             <nav class="breadcrumb" aria-label="Vị trí">
                 <span>{category.section}</span>
                 ": "
-                <A href=site_href(routes::category(&category.slug, 1))>{category.name}</A>
+                <a href=site_href(routes::category(&category.slug, 1))>{category.name}</a>
             </nav>
         }
     });
@@ -98,7 +97,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
         </article>
         <AroundArticle item />
         <p class="more-link-line">
-            <A href=site_href(&related_href) attr:class="more-link">"Xem tất cả tin liên quan"</A>
+            <a href=site_href(&related_href) class="more-link">"Xem tất cả tin liên quan"</a>
         </p>
     }
 }
@@ -134,10 +133,10 @@ fn around_list(item: &NewsItem, candidates: &[NewsItem]) -> AnyView {
             let href = routes::article(&other.id, &other.title);
             let title = other.title.clone();
             view! {
-                <A href=site_href(&href) attr:class="article-step">
+                <a href=site_href(&href) class="article-step">
                     <span class="article-step-label">{label}</span>
                     {title}
-                </A>
+                </a>
             }
         })
     };

@@ -14,7 +14,6 @@ use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The category view.
@@ -45,7 +44,7 @@ pub fn CategoryPage() -> impl IntoView {
     view! {
         <Title text=move || page_title(TitleOf::Category(name.get().as_deref()), &site) />
         <nav class="breadcrumb" aria-label="Vị trí">
-            <A href=site_href(routes::HOME)>"Trang chủ"</A>
+            <a href=site_href(routes::HOME)>"Trang chủ"</a>
             " › Chuyên mục"
         </nav>
         {list}
@@ -79,9 +78,9 @@ fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
         {has_more
             .then(|| {
                 view! {
-                    <A href=site_href(routes::category(slug, loaded + 1)) scroll=false attr:class="more-button">
+                    <a href=site_href(routes::category(slug, loaded + 1)) data-noscroll="" class="more-button">
                         "Xem thêm"
-                    </A>
+                    </a>
                 }
             })}
     }

@@ -15,7 +15,6 @@ use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// How many latest items the home page lists under the featured one.
 const LATEST_COUNT: usize = 8;
@@ -95,7 +94,7 @@ fn FeaturedArticle(item: NewsItem) -> impl IntoView {
             })}
             <div class="featured-text">
                 <h3 class="featured-title">
-                    <A href=site_href(&href)>{item.title}</A>
+                    <a href=site_href(&href)>{item.title}</a>
                 </h3>
                 <p class="news-card-date">{date}</p>
                 {summary.map(|text| view! { <p class="featured-summary">{text}</p> })}
@@ -112,10 +111,10 @@ fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
     view! {
         <section class="category-block" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="section-heading">
-                <A href=site_href(&more)>{entry.category.name.clone()}</A>
+                <a href=site_href(&more)>{entry.category.name.clone()}</a>
             </h2>
             <CategoryTeaser slug=entry.category.slug.clone() count=BLOCK_COUNT />
-            <A href=site_href(&more) attr:class="more-link">"Xem thêm"</A>
+            <a href=site_href(&more) class="more-link">"Xem thêm"</a>
         </section>
     }
 }

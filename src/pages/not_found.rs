@@ -5,7 +5,6 @@ use crate::core::routes;
 use crate::core::titles::{page_title, TitleOf};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// "Không tìm thấy trang", with a way home and to the schedule.
 #[component]
@@ -17,9 +16,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Không tìm thấy trang"</h1>
             <p>"Địa chỉ này không có trên cổng thông tin, hoặc nội dung đã được gỡ bỏ."</p>
             <p>
-                <A href=site_href(routes::HOME)>"Về trang chủ"</A>
+                <a href=site_href(routes::HOME)>"Về trang chủ"</a>
                 " · "
-                <A href=site_href(routes::SCHEDULE)>"Xem lịch công tác tuần"</A>
+                <a href=site_href(routes::SCHEDULE)>"Xem lịch công tác tuần"</a>
             </p>
         </section>
     }

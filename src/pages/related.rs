@@ -11,7 +11,6 @@ use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Items per page of related news.
@@ -63,15 +62,15 @@ fn related_list(article: &NewsItem, related: &[NewsItem], current: u32) -> AnyVi
         <h1 class="page-heading">"Tin liên quan"</h1>
         <p class="related-context">
             "Các tin liên quan đến bài: "
-            <A href=article_href>{article_title}</A>
+            <a href=article_href>{article_title}</a>
         </p>
         <ul class="news-list">
             {shown.into_iter().map(|item| view! { <NewsCard item with_summary=true /> }).collect_view()}
         </ul>
         <nav class="pager" aria-label="Phân trang">
-            {(current > 1).then(|| view! { <A href=site_href(routes::related(&id, current - 1))>"← Trang trước"</A> })}
+            {(current > 1).then(|| view! { <a href=site_href(routes::related(&id, current - 1))>"← Trang trước"</a> })}
             <span class="pager-position">{format!("Trang {current} / {pages}")}</span>
-            {(current < pages).then(|| view! { <A href=site_href(routes::related(&id, current + 1))>"Trang sau →"</A> })}
+            {(current < pages).then(|| view! { <a href=site_href(routes::related(&id, current + 1))>"Trang sau →"</a> })}
         </nav>
     }
     .into_any()

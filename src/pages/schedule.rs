@@ -16,7 +16,6 @@ use crate::core::week::IsoWeek;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// The schedule view for `/lich-cong-tac` and `/lich-cong-tac/:year/:week`.
@@ -106,9 +105,9 @@ fn missing(earlier: Option<IsoWeek>, later: Option<IsoWeek>) -> AnyView {
     let link = |week: IsoWeek, label: &'static str| {
         view! {
             <li>
-                <A href=site_href(routes::schedule_week(week)) attr:class="schedule-nearest-link">
+                <a href=site_href(routes::schedule_week(week)) class="schedule-nearest-link">
                     {format!("{label}: {}", week.heading())}
-                </A>
+                </a>
             </li>
         }
     };
