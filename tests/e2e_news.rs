@@ -430,3 +430,48 @@ async fn related_articles_beside_the_article_are_fetched_together() {
     })
     .await;
 }
+
+/// Category first pages the server was asked for so far.
+fn category_pages_served(server: &support::StaticServer) -> Vec<String> {
+    let pages = server.served().into_iter().map(|served| served.path);
+    pages.filter(|path| path.starts_with("/data/chuyen-muc/")).collect()
+}
+
+#[tokio::test]
+async fn home_blocks_come_from_the_categories_document_alone() {
+    with_browser("news-home-newest", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        browser.wait_for(".sidebar .news-list li a").await;
+        let blocks = browser.eval("return document.querySelectorAll('.category-block').length;", vec![]).await;
+        let filled = browser
+            .eval("return document.querySelectorAll('.category-block .news-list li a.news-card-title').length;", vec![])
+            .await;
+        let (blocks, filled) = (blocks.as_u64().unwrap_or(0), filled.as_u64().unwrap_or(0));
+        assert!(blocks >= 4, "home blocks: {blocks}");
+        assert!(filled >= blocks, "every block holds items: {filled} links in {blocks} blocks");
+        assert_eq!(category_pages_served(&server), Vec::<String>::new(), "no category page needed");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_newest_the_home_blocks_fetch_their_categories() {
+    with_browser("news-home-without-newest", Build::Root, Viewport::Desktop, |browser, server| async move {
+        let mut categories: Value =
+            serde_json::from_str(&std::fs::read_to_string(repo("data/chuyen-muc.json")).unwrap()).unwrap();
+        for item in categories["items"].as_array_mut().unwrap() {
+            item["_portal"].as_object_mut().unwrap().remove("newest");
+        }
+        server.set_reply("/data/chuyen-muc.json", Reply::json(categories.to_string()));
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        browser.wait_for(".sidebar .news-list li a").await;
+        let fetched = category_pages_served(&server);
+        assert!(fetched.contains(&"/data/chuyen-muc/tin-hoat-dong-so/1.json".to_string()), "{fetched:?}");
+        assert!(fetched.contains(&"/data/chuyen-muc/chuyen-muc-khcn/1.json".to_string()), "sidebar: {fetched:?}");
+        let error = browser.text_of("[role=alert]").await;
+        assert!(error.is_none(), "an error shows: {error:?}");
+    })
+    .await;
+}

@@ -112,6 +112,18 @@ pub struct CategoryExtension<'a> {
     pub section: &'a str,
     pub feed_url: String,
     pub on_home: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub newest: Vec<Teaser<'a>>,
+}
+
+/// One of a category's newest items, as the categories document lists them
+/// for the home page's blocks and the sidebar.
+#[derive(Serialize)]
+pub struct Teaser<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub date_published: &'a str,
 }
 
 /// `config.json`.

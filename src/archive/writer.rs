@@ -33,6 +33,10 @@ pub struct Written {
 /// A list page's items are this long at most (characters), so pages stay small.
 const EXCERPT_CHARS: usize = 220;
 
+/// How many of each category's newest items the categories document lists:
+/// the home page's blocks show 4, the sidebar's magazine column 3.
+pub const NEWEST_PER_CATEGORY: usize = 4;
+
 /// Writes every document of `archive` into `sink`.
 pub fn write_archive(archive: &Archive, options: &WriteOptions, sink: &mut dyn Sink) -> io::Result<Written> {
     let mut out = Output { sink, pretty: options.pretty, written: Written::default() };
@@ -57,7 +61,7 @@ pub fn write_archive(archive: &Archive, options: &WriteOptions, sink: &mut dyn S
         let title = format!("{}{}", category.name, labels.title_suffix);
         write_list(&mut out, options, &members, Some(category), &title, &labels.description)?;
     }
-    write_categories(&mut out, dir, archive)?;
+    write_categories(&mut out, dir, archive, &all)?;
     Ok(out.written)
 }
 
@@ -202,8 +206,30 @@ fn write_list(
     Ok(())
 }
 
-fn write_categories(out: &mut Output<'_>, dir: &str, archive: &Archive) -> io::Result<()> {
+/// The categories document; `newest_first` is every article, newest first.
+fn write_categories(
+    out: &mut Output<'_>,
+    dir: &str,
+    archive: &Archive,
+    newest_first: &[(&ArticleDef, CategoryRef<'_>)],
+) -> io::Result<()> {
     let path = paths::categories_document(dir);
+    let newest = |slug: &str| {
+        newest_first
+            .iter()
+            .filter(|(article, _)| article.category == slug)
+            .take(NEWEST_PER_CATEGORY)
+            .map(|(article, _)| {
+                let route = crate::core::routes::article(&article.id, &article.title);
+                Teaser {
+                    id: &article.id,
+                    url: paths::relative(&path, route.trim_start_matches('/')),
+                    title: &article.title,
+                    date_published: &article.published,
+                }
+            })
+            .collect()
+    };
     let items = archive
         .categories
         .iter()
@@ -216,6 +242,7 @@ fn write_categories(out: &mut Output<'_>, dir: &str, archive: &Archive) -> io::R
                 section: &category.section,
                 feed_url: paths::relative(&path, &paths::category_page(dir, &category.slug, 1)),
                 on_home: category.on_home,
+                newest: newest(&category.slug),
             },
         })
         .collect();

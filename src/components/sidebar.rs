@@ -1,10 +1,13 @@
 //! The sidebar: the week's schedule, the KH&CN magazine column, and the visitor box.
 
 use crate::components::category_teaser::CategoryTeaser;
+use crate::components::region::{region, OnFailure};
 use crate::components::schedule_today::ScheduleToday;
+use crate::components::skeleton::ListSkeleton;
 use crate::components::visitor_widget::VisitorWidget;
-use crate::context::site_href;
+use crate::context::{site_href, use_portal};
 use crate::core::routes;
+use crate::documents;
 use leptos::prelude::*;
 
 /// The slug of the magazine column ("Chuyên mục KH&CN").
@@ -15,6 +18,23 @@ const MAGAZINE_COUNT: usize = 3;
 /// data and the visitor widget's timer survive navigation.
 #[component]
 pub fn Sidebar() -> impl IntoView {
+    let portal = use_portal();
+    // The categories document (shared with the navigation) usually lists the
+    // column's newest items; without them, or without the document, the
+    // teaser fetches the column's own first page.
+    let magazine = region(
+        move || view! { <ListSkeleton rows=MAGAZINE_COUNT /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            async move {
+                let entries = documents::categories(&portal).await.unwrap_or_default();
+                let listed = entries.into_iter().find(|entry| entry.category.slug == MAGAZINE_SLUG);
+                Ok(listed.map(|entry| entry.newest).unwrap_or_default())
+            }
+        },
+        |newest| view! { <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT newest /> }.into_any(),
+        OnFailure::ErrorBox,
+    );
     view! {
         <aside class="sidebar" aria-label="Thông tin thêm">
             <section class="sidebar-box">
@@ -27,7 +47,7 @@ pub fn Sidebar() -> impl IntoView {
                 <h2 class="sidebar-heading">
                     <a href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</a>
                 </h2>
-                <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT />
+                {magazine}
             </section>
             <VisitorWidget />
         </aside>

@@ -82,6 +82,9 @@ pub struct CategoryEntry {
     pub feed_url: Option<String>,
     /// Whether the home page shows a block for it.
     pub on_home: bool,
+    /// Its newest items (id, title, date), when the document lists them: the
+    /// home page and the sidebar then need no request of their own.
+    pub newest: Vec<NewsItem>,
 }
 
 /// Reads a feed page. `url` is the document's own URL, against which relative
@@ -126,14 +129,17 @@ pub fn parse_categories(document: &str, url: &str, text: &str) -> Result<Vec<Cat
             let slug = item.required_string("id")?;
             let name = item.required_string("title")?;
             let description = item.optional_string("content_text")?;
-            let (section, feed_url, on_home) = item.with_required("_portal", |portal| {
+            let (section, feed_url, on_home, newest) = item.with_required("_portal", |portal| {
                 Ok((
                     portal.required_string("section")?,
                     portal.optional_string("feed_url")?.map(|feed| resolve(url, &feed)),
                     portal.with_field("on_home", |flag| flag.boolean())?.unwrap_or(false),
+                    portal.with_field("newest", |teasers| teasers.each(read_teaser))?.unwrap_or_default(),
                 ))
             })?;
-            Ok(CategoryEntry { category: Category { slug, name, section }, description, feed_url, on_home })
+            let category = Category { slug, name, section };
+            let newest = newest.into_iter().map(|teaser| teaser.in_category(&category)).collect();
+            Ok(CategoryEntry { category, description, feed_url, on_home, newest })
         })
     })
 }
@@ -148,6 +154,34 @@ fn check_version(root: &Node<'_>) -> Result<(), DocError> {
             Err(version.invalid("https://jsonfeed.org/version/1.1"))
         }
     })
+}
+
+/// A category's newest item as the categories document lists it: just what a
+/// list row shows.
+fn read_teaser(node: Node<'_>) -> Result<NewsItem, DocError> {
+    Ok(NewsItem {
+        id: node.required_string("id")?,
+        title: node.required_string("title")?,
+        summary: None,
+        content_html: None,
+        content_text: None,
+        image: None,
+        published: node.with_required("date_published", |date| date.instant())?,
+        modified: None,
+        authors: Vec::new(),
+        tags: Vec::new(),
+        category: None,
+        related: Vec::new(),
+        source: None,
+        captions: Vec::new(),
+        featured: false,
+    })
+}
+
+impl NewsItem {
+    fn in_category(self, category: &Category) -> NewsItem {
+        NewsItem { category: Some(category.clone()), ..self }
+    }
 }
 
 fn read_category(node: Node<'_>) -> Result<Category, DocError> {
@@ -267,6 +301,35 @@ mod tests {
         assert!(matches!(error.problem, Problem::WrongType { .. }));
         let numeric_id = ITEM.replace(r#""id":"1019""#, r#""id":1019"#);
         assert!(parse_feed("bản tin", URL, &feed(&numeric_id)).is_err());
+    }
+
+    const CATEGORIES: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Chuyên mục","items":[
+        {"id":"tin-hoat-dong-so","title":"Tin hoạt động Sở","_portal":{"section":"Tin tức - Sự kiện","on_home":true,
+         "newest":[{"id":"1019","url":"../tin/1019/doan","title":"Đoàn Kiểm tra","date_published":"2023-10-19T08:00:00+07:00"}]}},
+        {"id":"thong-bao","title":"Thông báo","_portal":{"section":"Tin tức - Sự kiện"}}]}"#;
+
+    #[test]
+    fn categories_carry_their_newest_items_when_listed() {
+        let entries = parse_categories("chuyên mục", URL, CATEGORIES).unwrap();
+        let newest = &entries[0].newest;
+        assert_eq!(newest.len(), 1);
+        assert_eq!((newest[0].id.as_str(), newest[0].title.as_str()), ("1019", "Đoàn Kiểm tra"));
+        assert_eq!(newest[0].published, 1_697_677_200);
+        assert_eq!(newest[0].category.as_ref().map(|c| c.slug.as_str()), Some("tin-hoat-dong-so"));
+        assert!(entries[1].newest.is_empty(), "newest is optional");
+        assert!(entries[0].on_home && !entries[1].on_home);
+    }
+
+    #[test]
+    fn a_broken_newest_item_is_named_with_its_path() {
+        let broken =
+            CATEGORIES.replace(r#""date_published":"2023-10-19T08:00:00+07:00""#, r#""date_published":"hôm qua""#);
+        let error = parse_categories("chuyên mục", URL, &broken).unwrap_err();
+        let path = match error.problem {
+            Problem::WrongType { path, .. } | Problem::MissingField { path } => path,
+            other => panic!("unexpected problem {other:?}"),
+        };
+        assert_eq!(path, "items[0]._portal.newest[0].date_published");
     }
 
     #[test]

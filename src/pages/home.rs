@@ -113,7 +113,7 @@ fn CategoryBlock(entry: CategoryEntry) -> impl IntoView {
             <h2 id=heading_id.clone() class="section-heading">
                 <a href=site_href(&more)>{entry.category.name.clone()}</a>
             </h2>
-            <CategoryTeaser slug=entry.category.slug.clone() count=BLOCK_COUNT />
+            <CategoryTeaser slug=entry.category.slug.clone() count=BLOCK_COUNT newest=entry.newest />
             <a href=site_href(&more) class="more-link">"Xem thêm"</a>
         </section>
     }

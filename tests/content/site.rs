@@ -98,6 +98,12 @@ pub fn check_archive(files: &Files, data_dir: &str) -> Parsed {
             newest_first.iter().copied().filter(|item| item.category.as_ref().unwrap().slug == *slug).collect();
         let pages = walk_chain(files, &feed_schema, &format!("{data_dir}/chuyen-muc/{slug}"), Some(entry));
         assert_same_items(&pages, &members, &articles, slug);
+        // `newest` is the head of the category's list, as its articles say.
+        let listed: Vec<(&str, &str, i64)> =
+            entry.newest.iter().map(|item| (item.id.as_str(), item.title.as_str(), item.published)).collect();
+        let head: Vec<(&str, &str, i64)> =
+            members.iter().take(4).map(|item| (item.id.as_str(), item.title.as_str(), item.published)).collect();
+        assert_eq!(listed, head, "{slug}: newest in the categories document is not the category's first 4");
     }
     let category_dirs: BTreeSet<String> = files
         .keys()
