@@ -4,6 +4,7 @@
 
 use super::date::{Date, VietnamTime};
 use super::schedule::{Entry, PartOfDay, ScheduleIndex, WeekSchedule};
+use super::small_sort::sort_small_by_key;
 use super::week::IsoWeek;
 
 /// How long an entry with a start and no end is taken to last, for the
@@ -79,7 +80,7 @@ pub fn is_under_way(entry: &Entry, now: VietnamTime) -> bool {
 /// time is not known yet come last in their part, in the document's order.
 fn sorted_entries_on(schedule: &WeekSchedule, date: Date) -> Vec<Entry> {
     let mut entries: Vec<Entry> = schedule.entries.iter().filter(|entry| entry.date == date).cloned().collect();
-    entries.sort_by_key(|entry| (entry.part, entry.start.is_none(), entry.start));
+    sort_small_by_key(&mut entries, |entry| (entry.part, entry.start.is_none(), entry.start));
     entries
 }
 

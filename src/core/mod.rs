@@ -18,6 +18,7 @@ pub mod routes;
 pub mod schedule;
 pub mod share;
 pub mod slug;
+pub mod small_sort;
 pub mod stats;
 pub mod stats_display;
 pub mod titles;

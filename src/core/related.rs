@@ -1,6 +1,7 @@
 //! Which other news to show beside an article, and in what order.
 
 use super::feed::NewsItem;
+use super::small_sort::sort_small_by_key;
 use std::collections::HashSet;
 
 /// Related news, most related first: the ids the article names itself (in its
@@ -8,7 +9,7 @@ use std::collections::HashSet;
 /// closeness in time to the article. The article itself and repeats are left out.
 pub fn rank_related(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem> {
     let mut ranked = distinct_others(article, candidates);
-    ranked.sort_by_key(|item| {
+    sort_small_by_key(&mut ranked, |item| {
         let explicit = article.related.iter().position(|id| *id == item.id).unwrap_or(usize::MAX);
         let distance = (item.published - article.published).unsigned_abs();
         (explicit, !same_category(article, item), distance)
@@ -20,7 +21,7 @@ pub fn rank_related(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem
 /// category, then the newest of the rest; at most `limit`.
 pub fn other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> Vec<NewsItem> {
     let mut ranked = distinct_others(article, candidates);
-    ranked.sort_by_key(|item| {
+    sort_small_by_key(&mut ranked, |item| {
         let explicit = article.related.iter().position(|id| *id == item.id).unwrap_or(usize::MAX);
         (explicit, !same_category(article, item), std::cmp::Reverse(item.published))
     });

@@ -5,6 +5,7 @@
 use super::date::Date;
 use super::error::DocError;
 use super::json::{parse_document, Node};
+use super::small_sort::sort_small_by_key;
 use super::url::resolve;
 use super::week::IsoWeek;
 
@@ -151,7 +152,7 @@ pub fn parse_index(document: &str, _url: &str, text: &str) -> Result<ScheduleInd
     let root = Node::root(document, &value);
     check_version(&root)?;
     let mut weeks = root.with_required("weeks", |list| list.each(read_week))?;
-    weeks.sort();
+    sort_small_by_key(&mut weeks, |week| *week);
     weeks.dedup();
     Ok(ScheduleIndex { weeks })
 }
