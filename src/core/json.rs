@@ -5,7 +5,8 @@
 
 use super::date::parse_rfc3339;
 use super::error::{DocError, Problem};
-use serde_json::Value;
+use super::json_text::parse;
+pub use super::json_text::Value;
 
 /// Parses `text` as JSON after checking its size, so that an oversized
 /// document is refused before any work is spent on it.
@@ -19,10 +20,7 @@ pub fn parse_document(document: &str, text: &str, limit_bytes: usize) -> Result<
         let detail = "got HTML where JSON was expected (missing file behind an SPA fallback?)".to_string();
         return Err(DocError::new(document, Problem::Malformed { detail }));
     }
-    serde_json::from_str(text).map_err(|error| {
-        let detail = format!("{error}");
-        DocError::new(document, Problem::Malformed { detail })
-    })
+    parse(text).map_err(|detail| DocError::new(document, Problem::Malformed { detail }))
 }
 
 /// One value inside a document, with its path (`items[3].title`).
@@ -102,10 +100,10 @@ impl<'a> Node<'a> {
         key: &str,
         read: impl FnOnce(Node<'_>) -> Result<T, DocError>,
     ) -> Result<Option<T>, DocError> {
-        let Value::Object(map) = self.value else {
+        if !matches!(self.value, Value::Object(_)) {
             return Err(self.wrong_type("object"));
-        };
-        match map.get(key) {
+        }
+        match self.value.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => {
                 let path = Path::Key(&self.path, key);

@@ -11,6 +11,7 @@ pub mod feed;
 pub mod html_policy;
 pub mod ical;
 pub mod json;
+pub mod json_text;
 pub mod number;
 pub mod poll;
 pub mod related;

@@ -5,6 +5,7 @@
 use super::date::VietnamTime;
 use super::error::DocError;
 use super::json::{parse_document, Node};
+use super::json_text::quote;
 
 /// The name the statistics go by in error messages.
 pub const STATS_DOCUMENT: &str = "thống kê truy cập";
@@ -65,7 +66,7 @@ pub const UNAVAILABLE_LABEL: &str = "Chưa tải được số liệu";
 /// The body of the optional page-view beacon (docs/formats/statistics.md):
 /// the path the visitor opened, nothing that identifies them.
 pub fn pageview_body(path: &str) -> String {
-    serde_json::json!({ "version": STATS_VERSION, "path": path }).to_string()
+    format!(r#"{{"path":{},"version":{STATS_VERSION}}}"#, quote(path))
 }
 
 fn clock_and_day(at_seconds: i64, now_seconds: i64) -> String {
