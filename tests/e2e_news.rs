@@ -475,3 +475,35 @@ async fn without_newest_the_home_blocks_fetch_their_categories() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn returning_to_a_fetched_view_never_shows_its_placeholder() {
+    with_browser("news-no-placeholder-flash", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        browser.click(".site-nav a[href='/chuyen-muc/tin-hoat-dong-so']").await;
+        browser.wait_for("main#noi-dung .news-card-title").await;
+        browser.wait_until("every region to load", "!document.querySelector('.skeleton')").await;
+        // Checks before every frame from now on whether a placeholder is in
+        // the page, that is, whether the visitor would see one.
+        browser
+            .eval(
+                "window.framesWithPlaceholder = 0;
+                 const started = performance.now();
+                 const look = () => {
+                     if (document.querySelector('.skeleton')) window.framesWithPlaceholder += 1;
+                     if (performance.now() - started < 3000) requestAnimationFrame(look);
+                 };
+                 requestAnimationFrame(look);",
+                vec![],
+            )
+            .await;
+        browser.click(".site-nav a[href='/']").await;
+        browser.wait_for("main#noi-dung .featured-title").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let frames = browser.eval("return window.framesWithPlaceholder;", vec![]).await;
+        assert_eq!(frames, 0, "the home page's documents were fetched already, yet a placeholder was painted");
+    })
+    .await;
+}
