@@ -5,12 +5,12 @@
 //! failure becomes a [`DocError`] that names the document.
 
 use crate::core::error::{DocError, Problem};
+use crate::core::keyed::Keyed;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::{on_cleanup, set_timeout, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -25,10 +25,10 @@ struct InFlight {
 thread_local! {
     /// Bodies fetched successfully during this visit, by URL: each document is
     /// fetched once per visit unless the visitor asks to retry.
-    static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    static FETCHED: RefCell<Keyed<Rc<str>>> = const { RefCell::new(Keyed::new()) };
     /// Requests not answered yet, so that two views asking at once (the
     /// navigation and the home page both want the categories) share one.
-    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+    static IN_FLIGHT: RefCell<Keyed<InFlight>> = const { RefCell::new(Keyed::new()) };
     static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
 }
 
@@ -52,7 +52,7 @@ pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result
     }
     let response = IN_FLIGHT.with(|requests| {
         let mut requests = requests.borrow_mut();
-        let request = requests.entry(url.to_string()).or_insert_with(|| {
+        let request = requests.get_or_insert_with(url, || {
             let controller = web_sys::AbortController::new().ok();
             let (document, url, signal) = (document.to_string(), url.to_string(), controller.clone());
             let response = async move { fetch_with(&document, &url, limit_bytes, signal).await.map(Rc::from) };
@@ -76,7 +76,7 @@ pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result
     answered.set(true);
     IN_FLIGHT.with(|requests| requests.borrow_mut().remove(url));
     if let Ok(body) = &outcome {
-        FETCHED.with(|cache| cache.borrow_mut().insert(url.to_string(), body.clone()));
+        FETCHED.with(|cache| cache.borrow_mut().insert(url, body.clone()));
     }
     outcome
 }

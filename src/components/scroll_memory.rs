@@ -2,16 +2,16 @@
 //! new page starts at the top with focus on its content, and Back returns to
 //! where the visitor was, once the page has its content again.
 
+use crate::core::keyed::Keyed;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// The last scroll position seen on each address (path and query).
-    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    static POSITIONS: RefCell<Keyed<f64>> = const { RefCell::new(Keyed::new()) };
     /// Set by `popstate`: the coming route change is Back or Forward.
     static RETURNING: Cell<bool> = const { Cell::new(false) };
 }
@@ -29,7 +29,7 @@ pub fn ScrollMemory() -> impl IntoView {
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
         let y = window().scroll_y().unwrap_or(0.0);
         let here = current_address();
-        POSITIONS.with(|positions| positions.borrow_mut().insert(here, y));
+        POSITIONS.with(|positions| positions.borrow_mut().insert(&here, y));
     });
     let popstate = window_event_listener(leptos::ev::popstate, |_| RETURNING.with(|flag| flag.set(true)));
     on_cleanup(move || {

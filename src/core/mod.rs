@@ -12,6 +12,7 @@ pub mod html_policy;
 pub mod ical;
 pub mod json;
 pub mod json_text;
+pub mod keyed;
 pub mod number;
 pub mod poll;
 pub mod related;

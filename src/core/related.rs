@@ -2,7 +2,6 @@
 
 use super::feed::NewsItem;
 use super::small_sort::sort_small_by_key;
-use std::collections::HashSet;
 
 /// Related news, most related first: the ids the article names itself (in its
 /// order), then items of the same category, then the rest, each group by
@@ -59,9 +58,16 @@ fn same_category(a: &NewsItem, b: &NewsItem) -> bool {
     }
 }
 
+/// The candidates other than the article, each id once (the first seen).
+/// A list scan: there are a few dozen candidates at most.
 fn distinct_others(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem> {
-    let mut seen = HashSet::from([article.id.as_str()]);
-    candidates.iter().filter(|item| seen.insert(item.id.as_str())).cloned().collect()
+    let mut others: Vec<NewsItem> = Vec::new();
+    for item in candidates {
+        if item.id != article.id && !others.iter().any(|other| other.id == item.id) {
+            others.push(item.clone());
+        }
+    }
+    others
 }
 
 #[cfg(test)]
