@@ -99,6 +99,17 @@ async fn category_walks_its_pages_and_keeps_them_in_the_url() {
         // The sample's "Tin hoạt động Sở" spans two pages (6 items a page).
         let pages = browser.eval("return !!document.querySelector('.more-button');", vec![]).await;
         assert_eq!(pages, json!(true), "no \"Xem thêm\" on the first page of a two-page category");
+        // Thumbnails below the fold are sized and wait until they are near.
+        let thumbnails = browser
+            .eval(
+                "return [...document.querySelectorAll('main#noi-dung .news-card-image')]
+                    .map(i => [i.getAttribute('loading'), i.getAttribute('width'), i.getAttribute('height')]);",
+                vec![],
+            )
+            .await;
+        let thumbnails = thumbnails.as_array().cloned().unwrap_or_default();
+        assert!(!thumbnails.is_empty(), "the sample's category page has thumbnails");
+        assert!(thumbnails.iter().all(|t| *t == json!(["lazy", "160", "100"])), "{thumbnails:?}");
         {
             browser.click(".more-button").await;
             browser.wait_until("the second page", "location.search === '?trang=2'").await;
@@ -451,6 +462,15 @@ async fn home_blocks_come_from_the_categories_document_alone() {
         assert!(blocks >= 4, "home blocks: {blocks}");
         assert!(filled >= blocks, "every block holds items: {filled} links in {blocks} blocks");
         assert_eq!(category_pages_served(&server), Vec::<String>::new(), "no category page needed");
+        // The featured image is the likely largest paint: sized, and asked for first.
+        let featured = browser
+            .eval(
+                "const i = document.querySelector('.featured-image');
+                 return i && [i.getAttribute('fetchpriority'), i.getAttribute('loading'), i.width > 0 && i.height > 0];",
+                vec![],
+            )
+            .await;
+        assert_eq!(featured, serde_json::json!(["high", null, true]), "featured image attributes");
     })
     .await;
 }
