@@ -32,8 +32,10 @@ pub fn App(portal: Portal) -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/tin/:id/lien-quan") view=RelatedPage />
-                        <Route path=path!("/tin/:id/:slug") view=ArticlePage />
-                        <Route path=path!("/tin/:id") view=ArticlePage />
+                        // One route with and without the slug: putting the
+                        // canonical slug into the address then keeps the view
+                        // instead of drawing the article a second time.
+                        <Route path=path!("/tin/:id/:slug?") view=ArticlePage />
                         <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
                         <Route path=path!("/lich-cong-tac") view=SchedulePage />
                         <Route path=path!("/lich-cong-tac/:year/:week") view=SchedulePage />

@@ -527,3 +527,37 @@ async fn returning_to_a_fetched_view_never_shows_its_placeholder() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_canonical_slug_does_not_draw_the_article_twice() {
+    with_browser("news-slug-draws-once", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        browser.open("/").await;
+        browser.wait_for(".category-block .news-list li a").await;
+        // Counts every article view put into the page from now on, then
+        // follows an address without a slug, as an old or shared link has.
+        browser
+            .eval(
+                "window.articlesDrawn = 0;
+                 new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+                     if (n.nodeType === 1 && (n.matches('article.article') || n.querySelector('article.article'))) {
+                         window.articlesDrawn += 1;
+                     }
+                 }))).observe(document.body, { childList: true, subtree: true });
+                 const link = document.createElement('a');
+                 link.href = '/tin/1019';
+                 link.id = 'lien-ket-thu';
+                 link.textContent = 'Bài thử';
+                 document.querySelector('main').append(link);",
+                vec![],
+            )
+            .await;
+        browser.click("#lien-ket-thu").await;
+        wait_for_article(&browser).await;
+        browser.wait_until("the canonical address", "location.pathname.startsWith('/tin/1019/')").await;
+        browser.wait_for(".other-news .news-list li a").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let drawn = browser.eval("return window.articlesDrawn;", vec![]).await;
+        assert_eq!(drawn, 1, "the article was drawn again when its slug was added to the address");
+    })
+    .await;
+}
