@@ -134,6 +134,8 @@ fn news_card_links_to_the_canonical_address_with_the_vietnam_date() {
         source: None,
         captions: vec![],
         featured: false,
+        newer: None,
+        older: None,
     };
     let host = container();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {

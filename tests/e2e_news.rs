@@ -561,3 +561,26 @@ async fn the_canonical_slug_does_not_draw_the_article_twice() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_article_beyond_its_categorys_first_page_still_links_its_neighbours() {
+    with_browser("news-deep-neighbours", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        // The oldest "Tin hoạt động Sở" article, on the category's second
+        // page: its newer neighbour comes from its own document.
+        browser.open("/tin/801").await;
+        wait_for_article(&browser).await;
+        browser.wait_for(".article-steps a").await;
+        let steps = browser
+            .eval(
+                "return [...document.querySelectorAll('.article-steps a')]
+                    .map(a => [a.querySelector('.article-step-label').textContent, a.getAttribute('href')]);",
+                vec![],
+            )
+            .await;
+        let steps = steps.as_array().cloned().unwrap_or_default();
+        assert_eq!(steps.len(), 1, "the oldest article has only a newer neighbour: {steps:?}");
+        assert_eq!(steps[0][0], "← Tin mới hơn");
+        assert!(steps[0][1].as_str().is_some_and(|href| href.starts_with("/tin/812/")), "{steps:?}");
+    })
+    .await;
+}

@@ -86,6 +86,24 @@ pub struct ItemExtension<'a> {
     pub captions: Vec<Caption<'a>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub featured: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub neighbours: Option<Neighbours<'a>>,
+}
+
+/// An article's neighbours in its category (article documents only).
+#[derive(Serialize, Clone, Copy, Default)]
+pub struct Neighbours<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newer: Option<ArticleLink<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub older: Option<ArticleLink<'a>>,
+}
+
+/// Another article, by id and title.
+#[derive(Serialize, Clone, Copy)]
+pub struct ArticleLink<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
 }
 
 /// A caption keyed by its image's URL.

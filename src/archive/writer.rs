@@ -50,8 +50,10 @@ pub fn write_archive(archive: &Archive, options: &WriteOptions, sink: &mut dyn S
     }
     newest_first.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.id.cmp(&a.1.id)));
     let dir = options.data_dir.as_str();
+    let neighbours = category_neighbours(&newest_first);
     for (_, article, category) in &newest_first {
-        write_article(&mut out, dir, article, *category)?;
+        let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
+        write_article(&mut out, dir, article, *category, sides)?;
     }
     let all: Vec<_> = newest_first.iter().map(|(_, article, category)| (*article, *category)).collect();
     let labels = &archive.labels;
@@ -114,7 +116,33 @@ fn category_ref(category: &CategoryDef) -> CategoryRef<'_> {
     CategoryRef { slug: &category.slug, name: &category.name, section: &category.section }
 }
 
-fn write_article(out: &mut Output<'_>, dir: &str, article: &ArticleDef, category: CategoryRef<'_>) -> io::Result<()> {
+/// Each article's newer and older neighbour within its category, by id.
+fn category_neighbours<'a>(
+    newest_first: &[(i64, &'a ArticleDef, CategoryRef<'_>)],
+) -> HashMap<&'a str, Neighbours<'a>> {
+    let mut by_category: HashMap<&str, Vec<&'a ArticleDef>> = HashMap::new();
+    for (_, article, _) in newest_first {
+        by_category.entry(article.category.as_str()).or_default().push(article);
+    }
+    let link = |article: &&'a ArticleDef| ArticleLink { id: &article.id, title: &article.title };
+    let mut neighbours = HashMap::new();
+    for members in by_category.values() {
+        for (index, article) in members.iter().enumerate() {
+            let newer = index.checked_sub(1).map(|i| link(&members[i]));
+            let older = members.get(index + 1).map(link);
+            neighbours.insert(article.id.as_str(), Neighbours { newer, older });
+        }
+    }
+    neighbours
+}
+
+fn write_article(
+    out: &mut Output<'_>,
+    dir: &str,
+    article: &ArticleDef,
+    category: CategoryRef<'_>,
+    neighbours: Neighbours<'_>,
+) -> io::Result<()> {
     let path = paths::article_document(dir, &article.id);
     let image_url = |name: &str| paths::relative(&path, &paths::image(dir, name));
     let captions = figures(&article.body)
@@ -130,6 +158,7 @@ fn write_article(out: &mut Output<'_>, dir: &str, article: &ArticleDef, category
     item.portal.related = article.related.iter().map(String::as_str).collect();
     item.portal.source = Some(&article.source);
     item.portal.captions = captions;
+    item.portal.neighbours = Some(neighbours).filter(|sides| sides.newer.is_some() || sides.older.is_some());
     let document = FeedDocument {
         version: JSON_FEED_VERSION,
         title: &article.title,
@@ -163,6 +192,7 @@ fn list_item<'a>(path: &str, dir: &str, article: &'a ArticleDef, category: Categ
             source: None,
             captions: Vec::new(),
             featured: article.featured,
+            neighbours: None,
         },
     }
 }

@@ -32,6 +32,14 @@ pub struct Caption {
     pub text: String,
 }
 
+/// The article just newer or just older in the same category, as the
+/// article document names it (`_portal.neighbours`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Neighbour {
+    pub id: String,
+    pub title: String,
+}
+
 /// One news item, as a list shows it or, with `content_html`, in full.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewsItem {
@@ -57,6 +65,10 @@ pub struct NewsItem {
     pub source: Option<String>,
     pub captions: Vec<Caption>,
     pub featured: bool,
+    /// Its neighbours in the category, when the document names them (article
+    /// documents do; list items need not).
+    pub newer: Option<Neighbour>,
+    pub older: Option<Neighbour>,
 }
 
 /// One page of a feed.
@@ -175,6 +187,8 @@ fn read_teaser(node: Node<'_>) -> Result<NewsItem, DocError> {
         source: None,
         captions: Vec::new(),
         featured: false,
+        newer: None,
+        older: None,
     })
 }
 
@@ -182,6 +196,10 @@ impl NewsItem {
     fn in_category(self, category: &Category) -> NewsItem {
         NewsItem { category: Some(category.clone()), ..self }
     }
+}
+
+fn read_neighbour(node: Node<'_>) -> Result<Neighbour, DocError> {
+    Ok(Neighbour { id: node.required_string("id")?, title: node.required_string("title")? })
 }
 
 fn read_category(node: Node<'_>) -> Result<Category, DocError> {
@@ -224,6 +242,11 @@ fn read_item(item: Node<'_>, url: &str) -> Result<NewsItem, DocError> {
                     })?
                     .unwrap_or_default(),
                 featured: portal.with_field("featured", |flag| flag.boolean())?.unwrap_or(false),
+                neighbours: portal
+                    .with_field("neighbours", |sides| {
+                        Ok((sides.with_field("newer", read_neighbour)?, sides.with_field("older", read_neighbour)?))
+                    })?
+                    .unwrap_or_default(),
             })
         })?
         .unwrap_or_default();
@@ -243,6 +266,8 @@ fn read_item(item: Node<'_>, url: &str) -> Result<NewsItem, DocError> {
         source: portal.source,
         captions: portal.captions,
         featured: portal.featured,
+        newer: portal.neighbours.0,
+        older: portal.neighbours.1,
     })
 }
 
@@ -253,6 +278,8 @@ struct ItemExtension {
     source: Option<String>,
     captions: Vec<Caption>,
     featured: bool,
+    /// (newer, older)
+    neighbours: (Option<Neighbour>, Option<Neighbour>),
 }
 
 #[cfg(test)]
@@ -330,6 +357,20 @@ mod tests {
             other => panic!("unexpected problem {other:?}"),
         };
         assert_eq!(path, "items[0]._portal.newest[0].date_published");
+    }
+
+    #[test]
+    fn an_article_names_its_neighbours_in_the_category() {
+        let with = ITEM
+            .replace(r#""featured":true"#, r#""featured":true,"neighbours":{"older":{"id":"1012","title":"Tin cũ"}}"#);
+        let item = parse_article("bài viết", URL, &feed(&with)).unwrap();
+        assert_eq!(item.older, Some(Neighbour { id: "1012".into(), title: "Tin cũ".into() }));
+        assert_eq!(item.newer, None);
+        let broken = with.replace(r#""title":"Tin cũ""#, r#""title":7"#);
+        let error = parse_article("bài viết", URL, &feed(&broken)).unwrap_err();
+        assert!(
+            matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.neighbours.older.title")
+        );
     }
 
     #[test]

@@ -339,7 +339,8 @@ impl Reader<'_> {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest and serde_json are native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -1,6 +1,6 @@
 //! Which other news to show beside an article, and in what order.
 
-use super::feed::NewsItem;
+use super::feed::{Neighbour, NewsItem};
 use super::small_sort::sort_small_by_key;
 
 /// Related news, most related first: the ids the article names itself (in its
@@ -28,15 +28,19 @@ pub fn other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> 
     ranked
 }
 
-/// The items of the article's own category just newer and just older than
-/// it, among `newest_first` (a category feed first): `(newer, older)`.
-pub fn neighbours<'a>(
-    article: &NewsItem,
-    newest_first: &'a [NewsItem],
-) -> (Option<&'a NewsItem>, Option<&'a NewsItem>) {
-    let in_category: Vec<&'a NewsItem> = newest_first.iter().filter(|item| same_category(article, item)).collect();
+/// The articles of the article's own category just newer and just older
+/// than it: `(newer, older)`. The article document's own `neighbours` win,
+/// which hold at any depth of the archive; without them they are looked for
+/// in `newest_first` (the category's first page first), which finds them
+/// only for articles on that page.
+pub fn neighbours(article: &NewsItem, newest_first: &[NewsItem]) -> (Option<Neighbour>, Option<Neighbour>) {
+    if article.newer.is_some() || article.older.is_some() {
+        return (article.newer.clone(), article.older.clone());
+    }
+    let in_category: Vec<&NewsItem> = newest_first.iter().filter(|item| same_category(article, item)).collect();
+    let link = |item: &&NewsItem| Neighbour { id: item.id.clone(), title: item.title.clone() };
     match in_category.iter().position(|item| item.id == article.id) {
-        Some(index) => (index.checked_sub(1).map(|i| in_category[i]), in_category.get(index + 1).copied()),
+        Some(index) => (index.checked_sub(1).map(|i| link(&in_category[i])), in_category.get(index + 1).map(link)),
         None => (None, None),
     }
 }
@@ -94,6 +98,8 @@ mod tests {
             source: None,
             captions: vec![],
             featured: false,
+            newer: None,
+            older: None,
         }
     }
 
@@ -132,6 +138,14 @@ mod tests {
         assert_eq!((newer.unwrap().id.as_str(), older.unwrap().id.as_str()), ("3", "1"));
         assert_eq!(neighbours(&list[0], &list).0, None);
         assert_eq!(neighbours(&item("9", "x", 9), &list), (None, None));
+    }
+
+    #[test]
+    fn the_article_documents_own_neighbours_win_at_any_depth() {
+        let list = [item("3", "x", 3), item("2", "x", 2)];
+        let mut deep = item("9", "x", -100);
+        deep.newer = Some(Neighbour { id: "10".into(), title: "Tin 10".into() });
+        assert_eq!(neighbours(&deep, &list), (deep.newer.clone(), None));
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> 
     }
 }
 
-#[cfg(test)]
+// Native only: proptest and serde_json are native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

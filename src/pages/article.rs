@@ -8,7 +8,7 @@ use crate::components::share::ShareLinks;
 use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
 use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
-use crate::core::feed::NewsItem;
+use crate::core::feed::{Neighbour, NewsItem};
 use crate::core::related::{neighbours, other_news};
 use crate::core::routes::{self, is_canonical_slug};
 use crate::core::titles::{page_title, TitleOf};
@@ -128,14 +128,13 @@ fn AroundArticle(item: NewsItem) -> impl IntoView {
 /// Previous/next in the category, then "Tin khác".
 fn around_list(item: &NewsItem, candidates: &[NewsItem]) -> AnyView {
     let (newer, older) = neighbours(item, candidates);
-    let step = |label: &'static str, other: Option<&NewsItem>| {
+    let step = |label: &'static str, other: Option<Neighbour>| {
         other.map(|other| {
             let href = routes::article(&other.id, &other.title);
-            let title = other.title.clone();
             view! {
                 <a href=site_href(&href) class="article-step">
                     <span class="article-step-label">{label}</span>
-                    {title}
+                    {other.title}
                 </a>
             }
         })

@@ -104,6 +104,15 @@ pub fn check_archive(files: &Files, data_dir: &str) -> Parsed {
         let head: Vec<(&str, &str, i64)> =
             members.iter().take(4).map(|item| (item.id.as_str(), item.title.as_str(), item.published)).collect();
         assert_eq!(listed, head, "{slug}: newest in the categories document is not the category's first 4");
+        // Each article names its neighbours in this newest-first order.
+        for (index, member) in members.iter().enumerate() {
+            let article = &articles[&member.id];
+            let link = |item: &&NewsItem| (item.id.clone(), item.title.clone());
+            let expected = (index.checked_sub(1).map(|i| link(&members[i])), members.get(index + 1).map(link));
+            let named =
+                |side: &Option<portal::core::feed::Neighbour>| side.as_ref().map(|n| (n.id.clone(), n.title.clone()));
+            assert_eq!((named(&article.newer), named(&article.older)), expected, "article {}: neighbours", member.id);
+        }
     }
     let category_dirs: BTreeSet<String> = files
         .keys()
