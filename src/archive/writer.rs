@@ -50,20 +50,27 @@ pub fn write_archive(archive: &Archive, options: &WriteOptions, sink: &mut dyn S
     }
     newest_first.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.id.cmp(&a.1.id)));
     let dir = options.data_dir.as_str();
-    let neighbours = category_neighbours(&newest_first);
-    for (_, article, category) in &newest_first {
+    let all: Vec<Entry<'_>> = newest_first.iter().map(|(_, article, category)| (*article, *category)).collect();
+    // Each category's articles, newest first, grouped once: its list pages,
+    // its `newest` in the categories document and every article's
+    // neighbours all come from this.
+    let mut by_category: HashMap<&str, Vec<Entry<'_>>> = HashMap::new();
+    for entry in &all {
+        by_category.entry(entry.0.category.as_str()).or_default().push(*entry);
+    }
+    let neighbours = category_neighbours(&by_category);
+    for (article, category) in &all {
         let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
         write_article(&mut out, dir, article, *category, sides)?;
     }
-    let all: Vec<_> = newest_first.iter().map(|(_, article, category)| (*article, *category)).collect();
     let labels = &archive.labels;
     write_list(&mut out, options, &all, None, &labels.latest_title, &labels.description)?;
     for category in &archive.categories {
-        let members: Vec<_> = all.iter().copied().filter(|(article, _)| article.category == category.slug).collect();
+        let members = members_of(&by_category, &category.slug);
         let title = format!("{}{}", category.name, labels.title_suffix);
-        write_list(&mut out, options, &members, Some(category), &title, &labels.description)?;
+        write_list(&mut out, options, members, Some(category), &title, &labels.description)?;
     }
-    write_categories(&mut out, dir, archive, &all)?;
+    write_categories(&mut out, dir, archive, &by_category)?;
     Ok(out.written)
 }
 
@@ -116,18 +123,20 @@ fn category_ref(category: &CategoryDef) -> CategoryRef<'_> {
     CategoryRef { slug: &category.slug, name: &category.name, section: &category.section }
 }
 
+/// An article with the category it is filed under.
+type Entry<'a> = (&'a ArticleDef, CategoryRef<'a>);
+
+/// The articles of category `slug`, newest first (none for an empty one).
+fn members_of<'m, 'a>(by_category: &'m HashMap<&str, Vec<Entry<'a>>>, slug: &str) -> &'m [Entry<'a>] {
+    by_category.get(slug).map(Vec::as_slice).unwrap_or_default()
+}
+
 /// Each article's newer and older neighbour within its category, by id.
-fn category_neighbours<'a>(
-    newest_first: &[(i64, &'a ArticleDef, CategoryRef<'_>)],
-) -> HashMap<&'a str, Neighbours<'a>> {
-    let mut by_category: HashMap<&str, Vec<&'a ArticleDef>> = HashMap::new();
-    for (_, article, _) in newest_first {
-        by_category.entry(article.category.as_str()).or_default().push(article);
-    }
-    let link = |article: &&'a ArticleDef| ArticleLink { id: &article.id, title: &article.title };
+fn category_neighbours<'a>(by_category: &HashMap<&str, Vec<Entry<'a>>>) -> HashMap<&'a str, Neighbours<'a>> {
+    let link = |(article, _): &Entry<'a>| ArticleLink { id: &article.id, title: &article.title };
     let mut neighbours = HashMap::new();
     for members in by_category.values() {
-        for (index, article) in members.iter().enumerate() {
+        for (index, (article, _)) in members.iter().enumerate() {
             let newer = index.checked_sub(1).map(|i| link(&members[i]));
             let older = members.get(index + 1).map(link);
             neighbours.insert(article.id.as_str(), Neighbours { newer, older });
@@ -241,13 +250,12 @@ fn write_categories(
     out: &mut Output<'_>,
     dir: &str,
     archive: &Archive,
-    newest_first: &[(&ArticleDef, CategoryRef<'_>)],
+    by_category: &HashMap<&str, Vec<Entry<'_>>>,
 ) -> io::Result<()> {
     let path = paths::categories_document(dir);
     let newest = |slug: &str| {
-        newest_first
+        members_of(by_category, slug)
             .iter()
-            .filter(|(article, _)| article.category == slug)
             .take(NEWEST_PER_CATEGORY)
             .map(|(article, _)| {
                 let route = crate::core::routes::article(&article.id, &article.title);
