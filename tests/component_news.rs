@@ -120,22 +120,10 @@ fn news_card_links_to_the_canonical_address_with_the_vietnam_date() {
     let item = NewsItem {
         id: "1019".into(),
         title: "Đoàn Kiểm tra".into(),
-        summary: None,
-        content_html: None,
         content_text: Some("Tóm tắt".into()),
-        image: None,
         // 2023-10-18T18:00:00Z is already 19 October in Vietnam.
         published: 1_697_652_000,
-        modified: None,
-        authors: vec![],
-        tags: vec![],
-        category: None,
-        related: vec![],
-        source: None,
-        captions: vec![],
-        featured: false,
-        newer: None,
-        older: None,
+        ..NewsItem::default()
     };
     let host = container();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {

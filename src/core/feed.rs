@@ -41,7 +41,7 @@ pub struct Neighbour {
 }
 
 /// One news item, as a list shows it or, with `content_html`, in full.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewsItem {
     pub id: String,
     pub title: String,
@@ -174,21 +174,8 @@ fn read_teaser(node: Node<'_>) -> Result<NewsItem, DocError> {
     Ok(NewsItem {
         id: node.required_string("id")?,
         title: node.required_string("title")?,
-        summary: None,
-        content_html: None,
-        content_text: None,
-        image: None,
         published: node.with_required("date_published", |date| date.instant())?,
-        modified: None,
-        authors: Vec::new(),
-        tags: Vec::new(),
-        category: None,
-        related: Vec::new(),
-        source: None,
-        captions: Vec::new(),
-        featured: false,
-        newer: None,
-        older: None,
+        ..NewsItem::default()
     })
 }
 

@@ -85,21 +85,10 @@ mod tests {
         NewsItem {
             id: id.into(),
             title: format!("Tin {id}"),
-            summary: None,
-            content_html: None,
             content_text: Some(String::new()),
-            image: None,
             published: day * DAY,
-            modified: None,
-            authors: vec![],
-            tags: vec![],
             category: Some(Category { slug: category.into(), name: category.into(), section: "S".into() }),
-            related: vec![],
-            source: None,
-            captions: vec![],
-            featured: false,
-            newer: None,
-            older: None,
+            ..NewsItem::default()
         }
     }
 
