@@ -74,10 +74,6 @@ impl<'a> Node<'a> {
         self.wrong_type(expected)
     }
 
-    pub fn value(&self) -> &'a Value {
-        self.value
-    }
-
     fn error(&self, problem: Problem) -> DocError {
         DocError::new(self.document, problem)
     }

@@ -56,13 +56,12 @@ pub fn ArticlePage() -> impl IntoView {
             }
         }
     });
-    let loaded = move || shown.get();
     view! {
-        <Title text=move || page_title(TitleOf::Article(loaded().as_ref().map(|item| item.title.as_str())), &site) />
-        <Meta name="description" content=move || loaded().and_then(|item| item.summary).unwrap_or_default() />
-        <Meta property="og:title" content=move || loaded().map(|item| item.title).unwrap_or_default() />
+        <Title text=move || page_title(TitleOf::Article(shown.get().as_ref().map(|item| item.title.as_str())), &site) />
+        <Meta name="description" content=move || shown.get().and_then(|item| item.summary).unwrap_or_default() />
+        <Meta property="og:title" content=move || shown.get().map(|item| item.title).unwrap_or_default() />
         <Meta property="og:type" content="article" />
-        <Meta property="og:image" content=move || loaded().and_then(|item| item.image).unwrap_or_default() />
+        <Meta property="og:image" content=move || shown.get().and_then(|item| item.image).unwrap_or_default() />
         {content}
     }
 }
