@@ -75,6 +75,20 @@ setup_all() {
         "rustup component list --installed --toolchain $RELEASE_TOOLCHAIN | grep -qx rust-src" \
         "rustup toolchain install $RELEASE_TOOLCHAIN --profile minimal --component rust-src"
 
+    # trunk's `offline = true` builds with `cargo --offline`, and -Z build-std
+    # then resolves std's own dependencies (wasip1, rustc-demangle, …) from
+    # the local registry: on a machine that never downloaded them the release
+    # build stops at "no matching package named wasip1". Fetch them, and the
+    # portal's own crates, while the registry is reachable.
+    local std_manifest
+    std_manifest="$(rustc "+$RELEASE_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+    step "crates of std (for -Z build-std) in the cargo registry" \
+        "cargo '+$RELEASE_TOOLCHAIN' metadata --offline --locked --format-version 1 --manifest-path '$std_manifest' && cargo '+$RELEASE_TOOLCHAIN' fetch --offline --locked --manifest-path '$std_manifest'" \
+        "cargo '+$RELEASE_TOOLCHAIN' fetch --locked --manifest-path '$std_manifest'"
+    step "the portal's crates in the cargo registry" \
+        "cargo fetch --offline --locked --manifest-path '$PORTAL_ROOT/Cargo.toml'" \
+        "cargo fetch --locked --manifest-path '$PORTAL_ROOT/Cargo.toml'"
+
     step "trunk $TRUNK_VERSION" \
         "trunk --version | grep -qx 'trunk $TRUNK_VERSION'" \
         "cargo install trunk --version $TRUNK_VERSION --locked"

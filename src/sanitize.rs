@@ -1,14 +1,28 @@
-//! Article HTML made safe: the browser's own parser (`DOMParser`, which never
-//! runs scripts) builds the tree, and only what `core::html_policy` allows is
-//! rebuilt, element by element, into fresh nodes of the page's document.
+//! Article HTML made safe: the browser's own parser builds the tree inside a
+//! `<template>` (whose content is inert: no script runs, no image loads), and
+//! only what `core::html_policy` allows is rebuilt, element by element, into
+//! fresh nodes of the page's document.
 //!
 //! Nothing is serialised and parsed again, so no markup can change meaning on
 //! the way ("mutation XSS").
+//!
+//! The parsed markup must not be able to change what this code sees ("DOM
+//! clobbering"). A `<form>` lets the controls inside it shadow its own
+//! properties: `<form><input name=namespaceURI>` makes `form.namespaceURI` an
+//! element, and reading it as a string once trapped the wasm and killed the
+//! app. A parsed `Document` lets `<img name=body>` shadow `document.body`. So:
+//! - no parsed `Document` is used: the template's content is a fragment;
+//! - every node is classified by `instanceof` (its prototype chain, which
+//!   markup cannot change) before any of its properties is read, and a form
+//!   is dropped right there, unread;
+//! - a node's siblings are reached through its parent's `childNodes`, never
+//!   through the node's own `nextSibling`; only forms and documents can be
+//!   clobbered, and no parent here is either.
 
 use crate::core::html_policy::{allowed_attribute, is_external_link, is_url_attribute, safe_url, tag_rule, TagRule};
 use crate::core::url::resolve;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+use web_sys::{Document, DocumentFragment, Element, HtmlFormElement, HtmlTemplateElement, Node, Text};
 
 /// Where the HTML came from and where it goes.
 struct Context<'a> {
@@ -23,32 +37,28 @@ struct Context<'a> {
 pub fn sanitize(html: &str, document_url: &str, target: &Document, site_origin: &str) -> DocumentFragment {
     let context = Context { target, document_url, site_origin };
     let fragment = target.create_document_fragment();
-    let parsed = DomParser::new().and_then(|parser| parser.parse_from_string(html, SupportedType::TextHtml));
-    if let Ok(parsed) = parsed {
-        if let Some(body) = parsed.body() {
-            copy_children(&body, &fragment, &context);
-        }
+    let template = target.create_element("template").ok().and_then(|e| e.dyn_into::<HtmlTemplateElement>().ok());
+    if let Some(template) = template {
+        template.set_inner_html(html);
+        copy_children(&template.content(), &fragment, &context);
     }
     fragment
 }
 
+/// `from` is the template's content or an element already known not to be a
+/// form, so its `childNodes` is its own.
 fn copy_children(from: &Node, into: &Node, context: &Context<'_>) {
     let children = from.child_nodes();
     for index in 0..children.length() {
         let Some(child) = children.item(index) else { continue };
-        match child.node_type() {
-            Node::TEXT_NODE => {
-                let text = context.target.create_text_node(&child.text_content().unwrap_or_default());
-                let _ = into.append_child(&text);
-            }
-            Node::ELEMENT_NODE => {
-                if let Ok(element) = child.dyn_into::<Element>() {
-                    copy_element(&element, into, context);
-                }
-            }
-            // Comments, processing instructions and the rest carry nothing to read.
-            _ => {}
+        if let Some(text) = child.dyn_ref::<Text>() {
+            let _ = into.append_child(&context.target.create_text_node(&text.data()));
+        } else if child.is_instance_of::<HtmlFormElement>() {
+            // A form carries nothing to read, and its properties can lie.
+        } else if let Some(element) = child.dyn_ref::<Element>() {
+            copy_element(element, into, context);
         }
+        // Comments, processing instructions and the rest carry nothing to read.
     }
 }
 
