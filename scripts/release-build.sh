@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The release build a CDN serves: `trunk build --release` on the pinned
 # nightly (RELEASE_TOOLCHAIN in setup.sh) with the standard library rebuilt
-# for size. Extra arguments go to trunk.
+# for size, then the prerender, which writes every page as HTML into it.
 #
 #   bash scripts/release-build.sh                              # dist/
 #   bash scripts/release-build.sh --dist out --public-url /portal/
+#   bash scripts/release-build.sh --base-url https://skhcn.quangtri.gov.vn/
+#   bash scripts/release-build.sh --no-prerender               # the app alone
 #
-# Why nightly, for this build only: stable ships std precompiled with panic
+# --base-url is the site's absolute address without the sub-path (for
+# canonical links, Open Graph and the sitemap); PORTAL_BASE_URL sets it too.
+# Other arguments go to trunk.
+#
+# Why nightly, for the wasm only: stable ships std precompiled with panic
 # messages, file locations and Debug formatting that the portal never shows
 # (it is built with panic = "abort"). Rebuilding std with
 #   -C panic=immediate-abort   no panic machinery or messages,
@@ -20,8 +26,31 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
 
-export RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN"
-export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
-exec trunk build --release "$@"
+dist="dist"
+public_url="/"
+base_url="${PORTAL_BASE_URL:-https://skhcn.quangtri.gov.vn}"
+prerender=1
+trunk_args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --dist) dist="$2"; trunk_args+=(--dist "$2"); shift 2 ;;
+        --public-url) public_url="$2"; trunk_args+=(--public-url "$2"); shift 2 ;;
+        --base-url) base_url="$2"; shift 2 ;;
+        --no-prerender) prerender=0; shift ;;
+        *) trunk_args+=("$1"); shift ;;
+    esac
+done
+
+(
+    export RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN"
+    export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+    export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+    trunk build --release "${trunk_args[@]}"
+)
+
+if [ "$prerender" = 1 ]; then
+    # The site's address: the host, then the sub-path trunk built for.
+    site_url="${base_url%/}/${public_url#/}"
+    cargo run --quiet --profile prerender -p prerender -- --site "$dist" --base-url "$site_url"
+fi

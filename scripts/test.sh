@@ -26,8 +26,10 @@ run() {
     TIMINGS+=("$(printf '%-34s %4d s' "$name" $(($(date +%s) - started)))")
 }
 
-run "format" cargo fmt --check
+run "format" cargo fmt --all --check
 run "clippy (host)" cargo clippy --all-targets -- -D warnings
+# The prerender on its own: it turns on the app's `ssr`, never with `csr`.
+run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run "unit tests (native)" cargo test --lib --bins
@@ -45,6 +47,9 @@ run_counted() {
     run "$@" > >(tee -a "$TEST_LOG") 2>&1
 }
 run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
+# The prerender's own tests: its sanitiser, head tags, sitemap, and a re-run
+# over a copy of the sample with one article added.
+run_counted "prerender tests (native)" cargo test -p prerender
 
 run "release build (dist/)" bash scripts/release-build.sh --dist dist
 run "release build (dist-portal/)" bash scripts/release-build.sh --public-url /portal/ --dist dist-portal

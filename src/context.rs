@@ -10,6 +10,19 @@ use std::sync::Arc;
 thread_local! {
     /// The router's base ("" or "/portal"), for the links' `href`s.
     static ROUTER_BASE: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Set when the page the app mounts over was prerendered (see takeover.rs).
+    static OVER_PRERENDERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that the app is about to replace a prerendered page.
+pub fn set_taking_over_prerendered_page(yes: bool) {
+    OVER_PRERENDERED.with(|flag| flag.set(yes));
+}
+
+/// Whether the app is replacing a prerendered page: then whatever it can
+/// draw at once it draws at once, since the page is already on screen.
+pub fn taking_over_prerendered_page() -> bool {
+    OVER_PRERENDERED.with(|flag| flag.get())
 }
 
 /// The `href` of a route path ("/tin/1019/…") on this site: the router's base
@@ -71,7 +84,7 @@ pub async fn load_portal() -> Portal {
 }
 
 /// The document's base URL: `<base href>` as trunk's `--public-url` wrote it.
-fn site_root() -> String {
+pub fn site_root() -> String {
     let document = leptos::prelude::document();
     let base = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
     // baseURI of "/portal/" is already absolute; keep only up to the last '/'.
@@ -79,6 +92,24 @@ fn site_root() -> String {
         Some(i) => base[..=i].to_string(),
         None => base,
     }
+}
+
+/// The address of the page being drawn, when the prerender draws it
+/// natively (in the browser it is the window's).
+#[derive(Clone, Debug)]
+pub struct PageUrl(pub String);
+
+/// Files a page links to that the prerender writes beside it (the week's
+/// calendar, made in the browser as a blob): (path under the site, text).
+#[derive(Clone, Debug, Default)]
+pub struct PrerenderFiles(pub std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>);
+
+/// The absolute address of the page shown, for sharing and printing.
+pub fn current_page_url() -> String {
+    #[cfg(feature = "ssr")]
+    return leptos::prelude::use_context::<PageUrl>().map(|url| url.0).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    return leptos::prelude::window().location().href().unwrap_or_default();
 }
 
 pub fn provide_portal(portal: Portal) {

@@ -13,3 +13,5 @@ pub mod documents;
 pub mod net;
 pub mod pages;
 pub mod sanitize;
+#[cfg(not(feature = "ssr"))]
+pub mod takeover;

@@ -10,6 +10,8 @@ fn main() {
     // config.json is read before mounting, so this runs on the browser's own
     // microtask queue: leptos's executor is set up by mounting itself.
     wasm_bindgen_futures::spawn_local(async {
+        let prerendered = portal::takeover::preload_embedded_documents(&portal::context::site_root());
+        portal::context::set_taking_over_prerendered_page(prerendered);
         let portal = load_portal().await;
         portal::app::remove_static_shell();
         mount_to_body(move || view! { <App portal /> });

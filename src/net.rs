@@ -6,15 +6,19 @@
 
 use crate::core::error::{DocError, Problem};
 use crate::core::keyed::Keyed;
+#[cfg(target_arch = "wasm32")]
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
-use leptos::prelude::{on_cleanup, set_timeout, set_timeout_with_handle};
+#[cfg(target_arch = "wasm32")]
+use leptos::prelude::set_timeout;
+use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
 /// A request under way, shared by every view that asks for the same URL.
+#[cfg(target_arch = "wasm32")]
 struct InFlight {
     response: Shared<LocalBoxFuture<'static, Result<Rc<str>, DocError>>>,
     /// How many views still wait for it; the last one to leave aborts it.
@@ -26,10 +30,26 @@ thread_local! {
     /// Bodies fetched successfully during this visit, by URL: each document is
     /// fetched once per visit unless the visitor asks to retry.
     static FETCHED: RefCell<Keyed<Rc<str>>> = const { RefCell::new(Keyed::new()) };
+    static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
+    /// Set while [`from_cache_only`] runs: a fetch then never starts a request.
+    static CACHE_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `poll` (which polls fetches) so that a document not already at hand
+/// is not requested: its fetch just stays pending. A view uses it to learn,
+/// without side effects, whether it can be drawn at once.
+pub fn from_cache_only<T>(poll: impl FnOnce() -> T) -> T {
+    let before = CACHE_ONLY.with(|flag| flag.replace(true));
+    let result = poll();
+    CACHE_ONLY.with(|flag| flag.set(before));
+    result
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
     /// Requests not answered yet, so that two views asking at once (the
     /// navigation and the home page both want the categories) share one.
     static IN_FLIGHT: RefCell<Keyed<InFlight>> = const { RefCell::new(Keyed::new()) };
-    static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
 }
 
 /// Sets how long a request may take before it is given up (from config.json).
@@ -42,14 +62,86 @@ fn forget(url: &str) {
     FETCHED.with(|cache| cache.borrow_mut().remove(url));
 }
 
+/// Hands over a document's body before anyone asks for it: the documents a
+/// prerendered page was drawn from (embedded in it), or, in the native
+/// prerender, the documents read from disk. A later fetch of `url` is then
+/// answered at once, without a request.
+pub fn preload(url: &str, body: Rc<str>) {
+    FETCHED.with(|cache| cache.borrow_mut().insert(url, body));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// URLs asked for natively that were not preloaded, in order.
+    static MISSED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// URLs answered natively from what was preloaded, in order.
+    static USED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// URLs the prerender could not read: fetching them fails with this.
+    static UNAVAILABLE: RefCell<Keyed<Problem>> = const { RefCell::new(Keyed::new()) };
+}
+
+/// Makes every later fetch of `url` fail with `problem` (native only): the
+/// prerender found no such document, and the view says so as in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn preload_failure(url: &str, problem: Problem) {
+    UNAVAILABLE.with(|failed| failed.borrow_mut().insert(url, problem));
+}
+
+/// The URLs that views read from what was preloaded, since the last call:
+/// the documents a prerendered page was drawn from (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_used() -> Vec<String> {
+    USED.with(|used| std::mem::take(&mut *used.borrow_mut()))
+}
+
+/// Forgets every preloaded document (native only): the prerender keeps only
+/// what the pages being drawn need, not the whole archive.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn forget_all() {
+    FETCHED.with(|cache| *cache.borrow_mut() = Keyed::new());
+    UNAVAILABLE.with(|failed| *failed.borrow_mut() = Keyed::new());
+}
+
+/// The URLs that views asked for but nobody preloaded, since the last call.
+/// The prerender reads them, then draws the page again (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_missed() -> Vec<String> {
+    MISSED.with(|missed| std::mem::take(&mut *missed.borrow_mut()))
+}
+
 /// Fetches `url` as text, once per visit. `document` names it in errors;
 /// bodies over `limit_bytes` are refused (by `Content-Length` before reading
 /// when the server sends it). Views asking for the same URL at once share one
 /// request, which is aborted when the last of them goes away.
 pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result<Rc<str>, DocError> {
     if let Some(body) = FETCHED.with(|cache| cache.borrow().get(url).cloned()) {
+        #[cfg(not(target_arch = "wasm32"))]
+        USED.with(|used| used.borrow_mut().push(url.to_string()));
         return Ok(body);
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(problem) = UNAVAILABLE.with(|failed| failed.borrow().get(url).cloned()) {
+        return Err(DocError::new(document, problem));
+    }
+    if CACHE_ONLY.with(Cell::get) {
+        #[cfg(not(target_arch = "wasm32"))]
+        MISSED.with(|missed| missed.borrow_mut().push(url.to_string()));
+        return std::future::pending().await;
+    }
+    fetch_shared(document, url, limit_bytes).await
+}
+
+/// Natively there is no network: the prerender preloads every document. A
+/// miss is noted for it, and the view keeps its placeholder.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_shared(_document: &str, url: &str, _limit_bytes: usize) -> Result<Rc<str>, DocError> {
+    MISSED.with(|missed| missed.borrow_mut().push(url.to_string()));
+    std::future::pending().await
+}
+
+/// One request for `url` however many views ask for it at once.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_shared(document: &str, url: &str, limit_bytes: usize) -> Result<Rc<str>, DocError> {
     let response = IN_FLIGHT.with(|requests| {
         let mut requests = requests.borrow_mut();
         let request = requests.get_or_insert_with(url, || {
@@ -94,6 +186,7 @@ pub async fn fetch_parsed<T>(
 }
 
 /// One view no longer waits for `url`; when none does, the request is aborted.
+#[cfg(target_arch = "wasm32")]
 fn stop_waiting(url: &str) {
     IN_FLIGHT.with(|requests| {
         let mut requests = requests.borrow_mut();
@@ -181,5 +274,9 @@ async fn fetch_with(
 
 /// Writes the English form of an error to the console, for the web team.
 pub fn report(error: &DocError) {
+    #[cfg(target_arch = "wasm32")]
     web_sys::console::warn_1(&error.english().into());
+    // Natively (the prerender) there is no console: it reports failures itself.
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = error;
 }

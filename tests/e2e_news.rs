@@ -167,6 +167,8 @@ async fn unknown_article_and_category_show_the_not_found_view() {
 async fn bad_article_document(name: &str, reply: Reply, message: &'static str) {
     let name = name.to_string();
     with_browser(&name, Build::Root, Viewport::Phone, move |browser, server| async move {
+        // The documents as the app fetches them, not as a prerendered page holds them.
+        server.serve_app_shell_only();
         server.set_reply(SEED_PATH, reply);
         browser.open(&format!("/tin/{SEED_ID}")).await;
         browser.wait_for_text("main#noi-dung [role=alert]", message).await;
@@ -214,6 +216,8 @@ async fn html_instead_of_json_is_refused() {
 #[tokio::test]
 async fn slow_document_shows_the_skeleton_then_the_article() {
     with_browser("news-slow", Build::Root, Viewport::Phone, |browser, server| async move {
+        // The documents as the app fetches them, not as a prerendered page holds them.
+        server.serve_app_shell_only();
         let body = std::fs::read(repo(SEED_FILE)).unwrap();
         server.set_reply(SEED_PATH, Reply::json(body).with_delay(Duration::from_secs(2)));
         browser.open(&format!("/tin/{SEED_ID}")).await;
@@ -226,6 +230,8 @@ async fn slow_document_shows_the_skeleton_then_the_article() {
 #[tokio::test]
 async fn a_document_slower_than_the_time_limit_times_out_with_a_retry() {
     with_browser("news-timeout", Build::Root, Viewport::Phone, |browser, server| async move {
+        // The documents as the app fetches them, not as a prerendered page holds them.
+        server.serve_app_shell_only();
         server.set_reply("/config.json", Reply::json(r#"{"version":1,"request_timeout_seconds":1}"#));
         let body = std::fs::read(repo(SEED_FILE)).unwrap();
         server.set_reply(SEED_PATH, Reply::json(body).with_delay(Duration::from_secs(4)));
@@ -279,6 +285,8 @@ async fn script_in_article_html_never_runs() {
     document["items"][0]["content_html"] = json!(vectors.concat());
     let reply = Reply::json(document.to_string());
     with_browser("news-xss", Build::Root, Viewport::Desktop, move |browser, server| async move {
+        // The documents as the app fetches them, not as a prerendered page holds them.
+        server.serve_app_shell_only();
         server.set_reply(SEED_PATH, reply);
         browser.open(&format!("/tin/{SEED_ID}")).await;
         browser.wait_for_text(".article-body", "vẫn còn").await;
@@ -413,6 +421,8 @@ async fn an_address_without_slug_gets_the_full_article_view() {
 #[tokio::test]
 async fn related_articles_beside_the_article_are_fetched_together() {
     with_browser("news-related-together", Build::Root, Viewport::Desktop, |browser, server| async move {
+        // The documents as the app fetches them, not as a prerendered page holds them.
+        server.serve_app_shell_only();
         // The seed's related articles that neither its category's first page
         // nor the latest news hold: each must be fetched on its own.
         let missing = ["1003", "1012"];

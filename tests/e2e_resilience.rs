@@ -45,6 +45,8 @@ async fn a_clobbering_article_renders_and_the_app_stays_alive() {
     with_browser("resilience-clobbering", Build::Root, Viewport::Desktop, |browser, server| async move {
         let markup = "<form><input name=namespaceURI><input name=nodeName><img name=attributes>\
                       <form><input name=childNodes></form></form><a id=body>liên kết</a>";
+        // The article as the app fetches it (the prerendered page holds the good one).
+        server.serve_app_shell_only();
         server.set_reply(SEED_PATH, Reply::json(seed_with(markup)));
         browser.open("/tin/1019").await;
         browser.wait_for_text("main#noi-dung .article-body", "Đoạn sau phần lạ.").await;

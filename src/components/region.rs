@@ -67,14 +67,30 @@ where
 
 /// The one non-generic body behind every [`region`].
 fn erased_region(placeholder: Box<dyn Fn() -> AnyView>, start: Start, on_failure: OnFailure) -> AnyView {
-    let phase = RwSignal::new_local(Phase::Waiting);
-    let ready = StoredValue::new_local(None::<Draw>);
+    // Documents already at hand (fetched earlier in the visit, embedded in a
+    // prerendered page, or preloaded by the native prerender) answer on the
+    // first poll: the region is then drawn at once, never as a placeholder.
+    // That is also how the prerender draws a whole page without effects.
+    let at_once = crate::net::from_cache_only(|| untrack(|| start().now_or_never()));
+    let (first_phase, first_draw) = match at_once {
+        Some(Ok(draw)) => (Phase::Shown, Some(draw)),
+        Some(Err(error)) => (Phase::Failed(error), None),
+        None => (Phase::Waiting, None),
+    };
+    let drawn_at_once = !matches!(first_phase, Phase::Waiting);
+    let phase = RwSignal::new_local(first_phase);
+    let ready = StoredValue::new_local(first_draw);
     let placeholder = StoredValue::new_local(placeholder);
     // Bumped by "Thử lại"; the effect below reads it, so it loads again.
     let attempt = RwSignal::new(0_u32);
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         attempt.track();
         let pending = start();
+        if previous.is_none() && drawn_at_once {
+            // Calling `start` subscribed this effect to what the load reads;
+            // the answer itself is already on screen.
+            return;
+        }
         // Runs under this effect's owner: cancelled when the effect runs
         // again or the region goes away, which also releases the request.
         spawn_local_scoped_with_cancellation(async move {

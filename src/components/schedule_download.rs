@@ -4,7 +4,9 @@ use crate::context::use_portal;
 use crate::core::ical::{file_name, week_calendar};
 use crate::core::schedule::WeekSchedule;
 use leptos::prelude::*;
+#[cfg(not(feature = "ssr"))]
 use wasm_bindgen::JsValue;
+#[cfg(not(feature = "ssr"))]
 use web_sys::{Blob, BlobPropertyBag, Url};
 
 /// A download link for the week's calendar file; the object URL is released
@@ -13,9 +15,16 @@ use web_sys::{Blob, BlobPropertyBag, Url};
 pub fn ScheduleDownload(schedule: WeekSchedule) -> impl IntoView {
     let portal = use_portal();
     let calendar_name = format!("Lịch công tác {} - {}", schedule.week.heading(), portal.config.site.short_name);
-    let text =
-        week_calendar(&schedule, &calendar_name, super::schedule_source::now_unix(), &uid_domain(&portal.site_root));
+    // Made natively (the prerender), the file is stamped with the week's own
+    // update time, so an unchanged week writes an unchanged file.
+    let now = super::schedule_source::now_unix();
+    let stamp = if cfg!(feature = "ssr") { schedule.updated.unwrap_or(now) } else { now };
+    let text = week_calendar(&schedule, &calendar_name, stamp, &uid_domain(&portal.site_root));
+    #[cfg(feature = "ssr")]
+    let href = prerendered_file(&schedule, text);
+    #[cfg(not(feature = "ssr"))]
     let href = object_url(&text);
+    #[cfg(not(feature = "ssr"))]
     if let Some(href) = href.clone() {
         on_cleanup(move || {
             let _ = Url::revoke_object_url(&href);
@@ -30,7 +39,19 @@ pub fn ScheduleDownload(schedule: WeekSchedule) -> impl IntoView {
     })
 }
 
+/// Drawn natively (the prerender): the calendar becomes a file beside the
+/// week's page, which the prerender writes, so the link works without script.
+#[cfg(feature = "ssr")]
+fn prerendered_file(schedule: &WeekSchedule, text: String) -> Option<String> {
+    let files = use_context::<crate::context::PrerenderFiles>()?;
+    let path = format!("{}/{}/{}.ics", &crate::core::routes::SCHEDULE[1..], schedule.week.year(), schedule.week.week());
+    let href = crate::context::site_href(format!("/{path}"));
+    files.0.lock().ok()?.push((path, text));
+    Some(href)
+}
+
 /// A `blob:` URL holding `text` as text/calendar, or None if the browser refuses.
+#[cfg(not(feature = "ssr"))]
 fn object_url(text: &str) -> Option<String> {
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();

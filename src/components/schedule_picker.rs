@@ -33,10 +33,8 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
             None => problem.set(format!("Năm “{asked_year}” không có tuần “{asked_week}”.")),
         }
     };
-    let is_this_week = move || {
-        let now = (web_sys::js_sys::Date::now() / 1000.0) as i64;
-        week.get() == IsoWeek::current_in_vietnam(now)
-    };
+    let is_this_week =
+        move || week.get() == IsoWeek::current_in_vietnam(crate::components::schedule_source::now_unix());
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">

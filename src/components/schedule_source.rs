@@ -9,7 +9,6 @@ use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex,
 use crate::core::week::IsoWeek;
 use crate::net::fetch_parsed;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// What there is to show for a week.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,15 +57,27 @@ pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
 }
 
 /// Now, in Unix seconds, from the browser's clock.
+#[cfg(target_arch = "wasm32")]
 pub fn now_unix() -> i64 {
     (web_sys::js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// Now, in Unix seconds: natively (the prerender), the machine's clock.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_unix() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    since_epoch.as_secs() as i64
 }
 
 /// A signal holding now (Unix seconds), updated every half minute while the
 /// view that asked for it lives, so "Hôm nay" and "Đang diễn ra" move on.
 pub fn use_clock() -> ReadSignal<i64> {
     let (now, set_now) = signal(now_unix());
-    if let Ok(handle) = set_interval_with_handle(move || set_now.set(now_unix()), Duration::from_secs(30)) {
+    // Drawn natively (the prerender), the clock stands still.
+    #[cfg(feature = "ssr")]
+    let _ = set_now;
+    #[cfg(not(feature = "ssr"))]
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(now_unix()), std::time::Duration::from_secs(30)) {
         on_cleanup(move || handle.clear());
     }
     now

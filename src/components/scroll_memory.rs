@@ -24,6 +24,10 @@ const RESTORE_STEP: Duration = Duration::from_millis(50);
 /// main region on every other navigation. Renders nothing.
 #[component]
 pub fn ScrollMemory() -> impl IntoView {
+    // Drawn natively (the prerender) there is no window to scroll.
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let location = use_location();
     let address = move || format!("{}{}", location.pathname.get(), location.search.get());
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {

@@ -1,13 +1,14 @@
 //! Copy the article's link, share it on Facebook, or through the phone's own
 //! share sheet (where Zalo and other apps appear).
 
+use crate::context::current_page_url;
 use crate::core::share::facebook_share_url;
 use leptos::prelude::*;
 
 /// The sharing row under an article.
 #[component]
 pub fn ShareLinks(title: String) -> impl IntoView {
-    let page_url = move || window().location().href().unwrap_or_default();
+    let page_url = current_page_url;
     let (copied, set_copied) = signal(false);
     let copy = move |_| {
         let clipboard = window().navigator().clipboard();
@@ -15,7 +16,9 @@ pub fn ShareLinks(title: String) -> impl IntoView {
         set_copied.set(true);
     };
     // The Web Share API exists on phones; desktop browsers mostly lack it.
-    let can_share = web_sys::js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
+    // Drawn natively (prerender) there is no browser to ask: no such button.
+    let can_share = !cfg!(feature = "ssr")
+        && web_sys::js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let share = move |_| {
         let data = web_sys::ShareData::new();
         data.set_title(&title);

@@ -22,8 +22,13 @@ pub fn Sidebar() -> impl IntoView {
     // Drawn one task after the rest of the first render, so that first render
     // is two shorter tasks, not one long one (Total Blocking Time, measured
     // by scripts/bench.sh). The column keeps its width meanwhile: nothing moves.
-    let drawn = RwSignal::new(false);
-    set_timeout(move || drawn.set(true), Duration::ZERO);
+    // Over a prerendered page (and in the prerender itself) the sidebar is
+    // already on screen: it is drawn at once, or it would blink.
+    let at_once = cfg!(feature = "ssr") || crate::context::taking_over_prerendered_page();
+    let drawn = RwSignal::new(at_once);
+    if !at_once {
+        set_timeout(move || drawn.set(true), Duration::ZERO);
+    }
     view! {
         <aside class="sidebar" aria-label="Thông tin thêm">
             {move || drawn.get().then(sidebar_boxes)}

@@ -7,7 +7,11 @@
 
 mod figures;
 mod pageview;
+// Drawn natively (the prerender), the widget shows the figures it was
+// handed and polls nothing.
+#[cfg(not(feature = "ssr"))]
 mod polling;
+#[cfg_attr(feature = "ssr", allow(dead_code))]
 mod tabs;
 
 pub use figures::StatsFigures;
@@ -18,17 +22,25 @@ use crate::core::poll::Shown;
 use crate::core::stats_display::stats_display;
 use leptos::prelude::*;
 use pageview::PageViewBeacon;
+#[cfg(not(feature = "ssr"))]
 use polling::StatsPolling;
+#[cfg(not(feature = "ssr"))]
 use send_wrapper::SendWrapper;
 
 /// The visitor statistics box: online now, today, total, and when counted.
 #[component]
 pub fn VisitorWidget() -> impl IntoView {
     let portal = use_portal();
-    let display = RwSignal::new(stats_display(Shown::Waiting, 0));
     let url = portal.url(&portal.config.sources.stats);
-    let polling = SendWrapper::new(StatsPolling::start(url, portal.config.stats_poll_seconds, display));
-    on_cleanup(move || polling.stop());
+    #[cfg(not(feature = "ssr"))]
+    let display = {
+        let display = RwSignal::new(stats_display(Shown::Waiting, 0));
+        let polling = SendWrapper::new(StatsPolling::start(url, portal.config.stats_poll_seconds, display));
+        on_cleanup(move || polling.stop());
+        display
+    };
+    #[cfg(feature = "ssr")]
+    let display = RwSignal::new(figures_at_prerender(&url));
     let beacon_url = portal.config.pageview_url.as_deref().map(|url| portal.url(url));
     view! {
         <section class="sidebar-box visitor-widget" aria-labelledby="thong-ke-truy-cap">
@@ -37,4 +49,19 @@ pub fn VisitorWidget() -> impl IntoView {
             {beacon_url.map(|url| view! { <PageViewBeacon url /> })}
         </section>
     }
+}
+
+/// Drawn natively (the prerender): the figures of the statistics document
+/// the prerender read, with the time they were counted; no polling.
+#[cfg(feature = "ssr")]
+fn figures_at_prerender(url: &str) -> crate::core::stats_display::StatsDisplay {
+    use crate::core::stats::{parse_stats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+    use futures::FutureExt;
+    let fetched =
+        crate::net::from_cache_only(|| crate::net::fetch_text(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).now_or_never());
+    let stats = fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok());
+    let shown = stats.map_or(Shown::Unavailable, Shown::Current);
+    // "Now" at the epoch: the time is always said with its date, since the
+    // page is read on later days too.
+    stats_display(shown, 0)
 }

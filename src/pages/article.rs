@@ -83,7 +83,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
     });
     let body = item.content_html.clone().unwrap_or_default();
     let related_href = routes::related(&item.id, 1);
-    let page_url = window().location().href().unwrap_or_default();
+    let page_url = crate::context::current_page_url();
     view! {
         <article class="article" data-url=page_url>
             {breadcrumb}

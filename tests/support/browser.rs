@@ -66,6 +66,12 @@ impl Drop for Driver {
 
 impl Session {
     pub async fn start(viewport: Viewport) -> Session {
+        Session::start_with(viewport, true).await
+    }
+
+    /// A session whose Chromium runs script or not, as a reader without
+    /// JavaScript would see the site.
+    pub async fn start_with(viewport: Viewport, javascript: bool) -> Session {
         take_browser_slot();
         let profile = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), unique()));
         let port = free_port();
@@ -74,7 +80,7 @@ impl Session {
         let driver = Driver { child, profile };
         wait_for_port(port);
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(chromium_capabilities(viewport, &driver.profile))
+            .capabilities(chromium_capabilities(viewport, &driver.profile, javascript))
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("starting Chromium through chromedriver");
@@ -128,7 +134,7 @@ fn wait_for_port(port: u16) {
 }
 
 /// The flags keep Chromium off the network (closed here) and let it run as root.
-fn chromium_capabilities(viewport: Viewport, profile: &Path) -> serde_json::Map<String, Value> {
+fn chromium_capabilities(viewport: Viewport, profile: &Path, javascript: bool) -> serde_json::Map<String, Value> {
     let binary = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let args = [
         "--headless=new".to_string(),
@@ -145,7 +151,12 @@ fn chromium_capabilities(viewport: Viewport, profile: &Path) -> serde_json::Map<
     ];
     let capabilities = json!({
         "browserName": "chrome",
-        "goog:chromeOptions": { "binary": binary, "args": args },
+        "goog:chromeOptions": {
+            "binary": binary,
+            "args": args,
+            // 2 blocks script on every site, as a browser with JavaScript off.
+            "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } },
+        },
         "goog:loggingPrefs": { "browser": "ALL" },
     });
     match capabilities {
@@ -298,5 +309,29 @@ impl Browser {
             self.console_lines.lock().unwrap().extend(fresh);
         }
         self.console_lines.lock().unwrap().clone()
+    }
+}
+
+/// chromedriver's door to the DevTools protocol, for what WebDriver lacks:
+/// a script that runs in every new document before the page's own.
+#[derive(Debug)]
+struct DevTools(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+impl Browser {
+    /// Runs `script` at the start of every document opened from now on,
+    /// before the page's own scripts (to watch the page from its first frame).
+    pub async fn on_every_new_document(&self, script: &str) {
+        let command = json!({ "cmd": "Page.addScriptToEvaluateOnNewDocument", "params": { "source": script } });
+        self.client.issue_cmd(DevTools(command)).await.expect("adding a script through chromedriver's DevTools door");
     }
 }

@@ -100,8 +100,18 @@ where
     F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_browser_scripted(name, build, viewport, true, test).await;
+}
+
+/// As [`with_browser`], in a Chromium that runs script or, for readers
+/// without JavaScript, not.
+pub async fn with_browser_scripted<F, Fut>(name: &str, build: Build, viewport: Viewport, javascript: bool, test: F)
+where
+    F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let server = std::sync::Arc::new(StaticServer::start(&build.dist(), build.prefix()));
-    let session = Session::start(viewport).await;
+    let session = Session::start_with(viewport, javascript).await;
     let browser = Browser::new(session.client.clone(), server.url(""));
     let outcome = tokio::spawn(test(browser.clone(), server.clone())).await;
     if outcome.is_err() {

@@ -71,6 +71,9 @@ struct Shared {
     overrides: Mutex<HashMap<String, Reply>>,
     log: Mutex<Vec<Served>>,
     stopping: AtomicBool,
+    /// Answer every app address with the app shell, as if no page had been
+    /// prerendered: the app then fetches its documents itself.
+    shell_only: AtomicBool,
 }
 
 /// Serves `root` on 127.0.0.1 at a free port until dropped.
@@ -91,6 +94,7 @@ impl StaticServer {
             overrides: Mutex::new(HashMap::new()),
             log: Mutex::new(Vec::new()),
             stopping: AtomicBool::new(false),
+            shell_only: AtomicBool::new(false),
         });
         let accepting = Arc::clone(&shared);
         thread::spawn(move || {
@@ -127,6 +131,13 @@ impl StaticServer {
     }
 
     /// Every request served so far, in order (full paths, prefix included).
+    /// From now on, every address of the app gets the app shell and no
+    /// prerendered page: for tests of what the app does with the documents it
+    /// fetches (a page drawn later, or a host that serves no prerender).
+    pub fn serve_app_shell_only(&self) {
+        self.shared.shell_only.store(true, Ordering::SeqCst);
+    }
+
     pub fn served(&self) -> Vec<Served> {
         self.shared.log.lock().unwrap().clone()
     }
@@ -189,7 +200,7 @@ fn answer(shared: &Shared, method: &str, path: &str) -> (u16, String, Vec<u8>, D
     if let Some(reply) = shared.overrides.lock().unwrap().get(&site_path) {
         return (reply.status, reply.content_type.clone(), reply.body.clone(), reply.delay);
     }
-    match resolve(&shared.root, &site_path) {
+    match resolve(&shared.root, &site_path, shared.shell_only.load(Ordering::SeqCst)) {
         Some(file) => match std::fs::read(&file) {
             Ok(body) => (200, content_type(&file).into(), body, Duration::ZERO),
             Err(_) => not_found(),
@@ -210,24 +221,32 @@ fn strip_prefix(path: &str, prefix: &str) -> Option<String> {
     path.strip_prefix(prefix.trim_end_matches('/')).filter(|rest| rest.starts_with('/')).map(str::to_string)
 }
 
-/// The file for a site path: the file itself, or index.html for a route the
-/// app handles (no extension), or None for a missing file with an extension.
-fn resolve(root: &Path, site_path: &str) -> Option<PathBuf> {
+/// The file for a site path, as the shipped host configurations answer: the
+/// file itself; for an address without extension its prerendered page
+/// ("/tin/1019/slug" → "tin/1019/slug.html"), else the app shell (`app.html`,
+/// which the prerender keeps; `index.html` in a build without prerender);
+/// None for a missing file with an extension.
+fn resolve(root: &Path, site_path: &str, shell_only: bool) -> Option<PathBuf> {
     let relative = Path::new(site_path.trim_start_matches('/'));
     // Refuse "..": a test server must not read outside its dist folder either.
     if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
         return None;
     }
     let candidate = root.join(relative);
-    if candidate.is_file() {
+    let is_page = candidate.extension().is_some_and(|e| e == "html");
+    if candidate.is_file() && !(shell_only && is_page) {
         return Some(candidate);
     }
     let looks_like_file = relative.extension().is_some();
     if looks_like_file {
-        None
-    } else {
-        Some(root.join("index.html"))
+        return None;
     }
+    let page = root.join(format!("{}.html", site_path.trim_matches('/')));
+    if site_path != "/" && page.is_file() && !shell_only {
+        return Some(page);
+    }
+    let shell = root.join("app.html");
+    Some(if shell.is_file() { shell } else { root.join("index.html") })
 }
 
 fn decode_path(raw: &str) -> String {

@@ -1,0 +1,178 @@
+//! What a prerendered page's `<head>` says about it: title, description,
+//! canonical address, Open Graph and Twitter cards, and for an article the
+//! schema.org `NewsArticle` that search engines read.
+
+use crate::sanitize::escape;
+use portal::core::date::VietnamTime;
+use serde_json::json;
+use std::fmt::Write;
+
+/// The facts of one page, as its head tells them.
+#[derive(Clone, Debug, Default)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// Absolute.
+    pub canonical: String,
+    /// Absolute, when the page has a picture.
+    pub image: Option<String>,
+    pub article: Option<ArticleFacts>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ArticleFacts {
+    pub headline: String,
+    pub published: i64,
+    pub modified: Option<i64>,
+    pub authors: Vec<String>,
+    pub section: Option<String>,
+}
+
+/// The tags for `meta`, for a site named `site_name`, to stand after `<title>`.
+pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
+    let mut out = String::new();
+    let mut tag = |attribute: &str, key: &str, value: &str| {
+        let _ = writeln!(out, r#"  <meta {attribute}="{key}" content="{}">"#, escape(value, true));
+    };
+    tag("name", "description", &meta.description);
+    tag("property", "og:site_name", site_name);
+    tag("property", "og:locale", "vi_VN");
+    tag("property", "og:type", if meta.article.is_some() { "article" } else { "website" });
+    // A shared article is named by its headline alone; other pages by their title.
+    let og_title = meta.article.as_ref().map_or(meta.title.as_str(), |article| article.headline.as_str());
+    tag("property", "og:title", og_title);
+    tag("property", "og:description", &meta.description);
+    tag("property", "og:url", &meta.canonical);
+    if let Some(image) = &meta.image {
+        tag("property", "og:image", image);
+    }
+    tag("name", "twitter:card", if meta.image.is_some() { "summary_large_image" } else { "summary" });
+    tag("name", "twitter:title", &meta.title);
+    tag("name", "twitter:description", &meta.description);
+    if let Some(image) = &meta.image {
+        tag("name", "twitter:image", image);
+    }
+    if let Some(article) = &meta.article {
+        tag("property", "article:published_time", &iso_vietnam(article.published));
+        if let Some(modified) = article.modified {
+            tag("property", "article:modified_time", &iso_vietnam(modified));
+        }
+        if let Some(section) = &article.section {
+            tag("property", "article:section", section);
+        }
+    }
+    let _ = writeln!(out, r#"  <link rel="canonical" href="{}">"#, escape(&meta.canonical, true));
+    if let Some(article) = &meta.article {
+        let _ = writeln!(
+            out,
+            r#"  <script type="application/ld+json">{}</script>"#,
+            news_article(meta, article, site_name)
+        );
+    }
+    out
+}
+
+/// schema.org NewsArticle, as JSON safe inside a `<script>` element.
+fn news_article(meta: &PageMeta, article: &ArticleFacts, site_name: &str) -> String {
+    let authors: Vec<_> = if article.authors.is_empty() {
+        vec![json!({ "@type": "Organization", "name": site_name })]
+    } else {
+        article.authors.iter().map(|name| json!({ "@type": "Person", "name": name })).collect()
+    };
+    let document = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": meta.description,
+        "datePublished": iso_vietnam(article.published),
+        "dateModified": iso_vietnam(article.modified.unwrap_or(article.published)),
+        "author": authors,
+        "image": meta.image.iter().collect::<Vec<_>>(),
+        "publisher": { "@type": "Organization", "name": site_name },
+        "mainEntityOfPage": meta.canonical,
+        "inLanguage": "vi",
+    });
+    script_safe(&document.to_string())
+}
+
+/// JSON that cannot end its `<script>` element early.
+pub fn script_safe(json: &str) -> String {
+    json.replace("</", "<\\/").replace("<!--", "<\\!--")
+}
+
+/// "2023-10-19T08:00:00+07:00": the instant in Vietnam time.
+pub fn iso_vietnam(unix_seconds: i64) -> String {
+    let local = VietnamTime::from_unix_seconds(unix_seconds);
+    let second = unix_seconds.rem_euclid(60);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00",
+        local.date.year,
+        local.date.month,
+        local.date.day,
+        local.minute_of_day / 60,
+        local.minute_of_day % 60,
+        second
+    )
+}
+
+/// A description of at most about 160 characters, cut at a word.
+pub fn short_description(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() > 157 {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_written_in_vietnam_time() {
+        // 2023-10-19T01:00:00Z is 08:00 in Vietnam.
+        assert_eq!(iso_vietnam(1_697_677_200), "2023-10-19T08:00:00+07:00");
+    }
+
+    #[test]
+    fn json_cannot_close_the_script() {
+        assert_eq!(script_safe(r#"{"a":"</script><!--"}"#), r#"{"a":"<\/script><\!--"}"#);
+    }
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        let long = "từ ".repeat(100);
+        let short = short_description(&long);
+        assert!(short.ends_with('…') && short.chars().count() <= 160, "{short}");
+        assert_eq!(short_description("  hai   từ "), "hai từ");
+    }
+
+    #[test]
+    fn an_article_gets_open_graph_and_news_article() {
+        let meta = PageMeta {
+            title: "Tiêu đề \"x\"".into(),
+            description: "Tóm tắt".into(),
+            canonical: "https://h.vn/tin/1/tieu-de".into(),
+            image: Some("https://h.vn/data/anh/1.svg".into()),
+            article: Some(ArticleFacts {
+                headline: "Tiêu đề".into(), published: 1_697_677_200, ..Default::default()
+            }),
+        };
+        let tags = head_tags(&meta, "Sở KH&CN");
+        assert!(tags.contains(r#"<meta property="og:title" content="Tiêu đề">"#), "{tags}");
+        assert!(tags.contains(r#"<meta name="twitter:title" content="Tiêu đề &quot;x&quot;">"#), "{tags}");
+        assert!(tags.contains(r#"<meta property="og:type" content="article">"#));
+        assert!(tags.contains(r#"<meta property="og:image" content="https://h.vn/data/anh/1.svg">"#));
+        assert!(tags.contains(r#"<meta property="article:published_time" content="2023-10-19T08:00:00+07:00">"#));
+        assert!(tags.contains(r#""@type":"NewsArticle""#), "{tags}");
+        assert!(tags.contains(r#"<link rel="canonical" href="https://h.vn/tin/1/tieu-de">"#));
+    }
+}

@@ -1,0 +1,143 @@
+//! The prerender: writes every page of the built portal as HTML, drawn by the
+//! app's own components from the documents the site ships, so that search
+//! engines, link previews and readers without JavaScript get the page, and
+//! the first paint is the content. The app takes over when its wasm arrives.
+//!
+//!   prerender --site dist --base-url https://skhcn.quangtri.gov.vn/
+//!
+//! Run after `trunk build --release` (scripts/release-build.sh does), and
+//! again whenever the documents change: pages whose HTML comes out the same
+//! are not rewritten. A document that cannot be read or parsed is named, the
+//! pages that need it keep their previous version, every other page is
+//! written, and the command ends non-zero with the count.
+
+mod head;
+mod output;
+mod pages;
+mod render;
+mod sanitize;
+mod sitemap;
+mod store;
+
+use output::{compose, write_if_changed, Written};
+use pages::{list_pages, meta_of, Page};
+use portal::context::Portal;
+use portal::core::config::{parse_config, Config};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use store::Store;
+
+struct Options {
+    site_dir: PathBuf,
+    base_url: String,
+}
+
+fn main() -> ExitCode {
+    let options = match parse_options(std::env::args().skip(1).collect()) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("prerender: {message}\nusage: prerender --site DIR --base-url https://host/[sub-path/]");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("prerender: {failed} page(s) not written; their previous version stays");
+            ExitCode::FAILURE
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_options(args: Vec<String>) -> Result<Options, String> {
+    let mut site_dir = None;
+    let mut base_url = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--site" => site_dir = args.next().map(PathBuf::from),
+            "--base-url" => base_url = args.next(),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let site_dir = site_dir.ok_or("--site is required")?;
+    let mut base_url = base_url.ok_or("--base-url is required (the site's absolute address)")?;
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        return Err(format!("--base-url must be absolute (https://…), not {base_url:?}"));
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok(Options { site_dir, base_url })
+}
+
+/// Writes the site's pages; the number of pages that could not be written.
+fn run(options: &Options) -> Result<usize, String> {
+    let started = Instant::now();
+    let store = Store { site_dir: options.site_dir.clone(), base_url: options.base_url.clone() };
+    let template = output::app_shell(&options.site_dir)?;
+    let portal = Portal { config: read_config(&store)?, site_root: options.base_url.clone(), config_error: None };
+    let (pages, listing_failures) = list_pages(&portal, &store);
+    for failure in &listing_failures {
+        eprintln!("prerender: {}", failure.english());
+    }
+
+    let mut written = Written::default();
+    let mut failed = 0;
+    let mut in_sitemap = Vec::new();
+    for page in &pages {
+        let route = page.route();
+        let drawn = render::draw(&portal, &store, &route);
+        // A page whose own view shows an error box would publish that error:
+        // keep its previous version and say which document failed.
+        if drawn.body.contains("class=\"error-box\"") {
+            failed += 1;
+            let causes: Vec<String> = drawn.failures.iter().map(|e| e.english()).collect();
+            eprintln!("prerender: {route} not written: {}", causes.join("; "));
+            continue;
+        }
+        let meta = meta_of(page, &portal, &store, &drawn.documents);
+        let html = compose(&template, &meta, &portal.config.site.name, &drawn, &store);
+        for file in page.files() {
+            write_if_changed(&options.site_dir.join(&file), html.as_bytes(), &mut written)?;
+        }
+        for (file, text) in &drawn.files {
+            write_if_changed(&options.site_dir.join(file), text.as_bytes(), &mut written)?;
+        }
+        if !matches!(page, Page::NotFound) {
+            in_sitemap.push((meta.canonical.clone(), sitemap_lastmod(page)));
+        }
+    }
+    let sitemap_files = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written)?;
+    println!(
+        "prerender: {} pages, {} files written, {} unchanged, {} bytes of HTML, sitemap in {} file(s), {:.1} s",
+        pages.len(),
+        written.changed,
+        written.unchanged,
+        written.bytes,
+        sitemap_files,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(failed + listing_failures.len())
+}
+
+fn read_config(store: &Store) -> Result<Config, String> {
+    let url = format!("{}config.json", store.base_url);
+    match store.read(&url) {
+        Ok(text) => parse_config(&text).map_err(|error| error.english()),
+        Err(portal::core::error::Problem::NotFound) => Ok(Config::default()),
+        Err(problem) => Err(format!("config.json: {problem:?}")),
+    }
+}
+
+fn sitemap_lastmod(page: &Page) -> Option<i64> {
+    match page {
+        Page::Article { lastmod, .. } => Some(*lastmod),
+        _ => None,
+    }
+}

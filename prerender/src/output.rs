@@ -1,0 +1,97 @@
+//! A drawn page put into trunk's `index.html` (kept as `app.html`, the shell
+//! every address without a page of its own falls back to), and written only
+//! when it changed.
+
+use crate::head::{head_tags, script_safe, PageMeta};
+use crate::render::Drawn;
+use crate::sanitize::escape;
+use crate::store::Store;
+use std::path::Path;
+
+/// Where the static shell's markup starts; the app removes this element and
+/// draws the same page in its place when it takes over.
+const SHELL_START: &str = "<div id=\"tai-trang\">";
+/// The app shell, for addresses that have no page of their own.
+pub const APP_SHELL_FILE: &str = "app.html";
+
+/// Trunk's page: `app.html` once a prerender has kept it, else the fresh
+/// `index.html` of the build, which is then kept as `app.html`.
+pub fn app_shell(site_dir: &Path) -> Result<String, String> {
+    let kept = site_dir.join(APP_SHELL_FILE);
+    if let Ok(shell) = std::fs::read_to_string(&kept) {
+        return Ok(shell);
+    }
+    let index = site_dir.join("index.html");
+    let shell = std::fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
+    if !shell.contains(SHELL_START) || shell.contains("data-tai-lieu") {
+        return Err(format!("{} is not the app shell of a trunk build; build again first", index.display()));
+    }
+    std::fs::write(&kept, &shell).map_err(|e| format!("writing {}: {e}", kept.display()))?;
+    Ok(shell)
+}
+
+/// The whole HTML page: the shell with this page's head, body and documents.
+pub fn compose(shell: &str, meta: &PageMeta, site_name: &str, drawn: &Drawn, store: &Store) -> String {
+    let mut head = String::new();
+    for line in shell.lines() {
+        let trimmed = line.trim_start();
+        // The shell's generic description gives way to the page's own, and
+        // the first news page's preload to the documents embedded below.
+        if trimmed.starts_with("<meta name=\"description\"")
+            || trimmed.starts_with("<link rel=\"preload\" href=\"data/")
+        {
+            continue;
+        }
+        if trimmed.starts_with("<title>") {
+            head.push_str(&format!("  <title>{}</title>\n", escape(&meta.title, false)));
+            head.push_str(&head_tags(meta, site_name));
+            continue;
+        }
+        head.push_str(line);
+        head.push('\n');
+    }
+    let start = head.find(SHELL_START).unwrap_or(head.len());
+    let end = head.rfind("</body>").unwrap_or(head.len()).max(start);
+    let mut page = String::with_capacity(head.len() + drawn.body.len() + 4096);
+    page.push_str(&head[..start]);
+    page.push_str(SHELL_START);
+    page.push_str(&drawn.body);
+    page.push_str("</div>\n");
+    // The documents the page was drawn from: the app reads them instead of
+    // fetching them again, and so draws the same page at once.
+    for (url, text) in &drawn.documents {
+        page.push_str(&format!(
+            "<script type=\"application/json\" data-tai-lieu=\"{}\">{}</script>\n",
+            escape(store.site_relative(url), true),
+            script_safe(text)
+        ));
+    }
+    page.push_str(&head[end..]);
+    page
+}
+
+/// What a run wrote.
+#[derive(Default)]
+pub struct Written {
+    pub changed: usize,
+    pub unchanged: usize,
+    pub bytes: u64,
+}
+
+/// Writes `bytes` to `file` unless it already holds exactly them.
+pub fn write_if_changed(file: &Path, bytes: &[u8], written: &mut Written) -> Result<(), String> {
+    written.bytes += bytes.len() as u64;
+    if std::fs::read(file).is_ok_and(|old| old == bytes) {
+        written.unchanged += 1;
+        return Ok(());
+    }
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    }
+    // Written beside, then renamed: a host never serves half a page.
+    let partial = file.with_extension("html.partial");
+    std::fs::write(&partial, bytes).map_err(|e| format!("writing {}: {e}", partial.display()))?;
+    std::fs::rename(&partial, file).map_err(|e| format!("renaming to {}: {e}", file.display()))?;
+    written.changed += 1;
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Which pages the site has, read from its documents by following them as
+//! the app does: the latest-news feed page by page (every article), the
+//! categories document (every category), the schedule index (every week).
+//! Each list is walked once and never held whole: an article page costs one
+//! small record.
+
+use crate::head::{short_description, ArticleFacts, PageMeta};
+use crate::store::Store;
+use portal::context::Portal;
+use portal::core::error::DocError;
+use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
+use portal::core::routes;
+use portal::core::schedule::parse_index;
+use portal::core::titles::{page_title, TitleOf};
+use portal::core::url::resolve;
+
+/// One page to write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    Home,
+    /// An article by id; its canonical address carries the title's slug.
+    Article {
+        id: String,
+        title: String,
+        lastmod: i64,
+    },
+    Category {
+        slug: String,
+    },
+    /// `/lich-cong-tac` (None) or one week.
+    Schedule(Option<(i32, u32)>),
+    NotFound,
+}
+
+impl Page {
+    /// The route the app draws it at (without the site's sub-path).
+    pub fn route(&self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Article { id, title, .. } => routes::article(id, title),
+            Page::Category { slug } => routes::category(slug, 1),
+            Page::Schedule(None) => routes::SCHEDULE.into(),
+            Page::Schedule(Some((year, week))) => format!("{}/{year}/{week}", routes::SCHEDULE),
+            // An address no route matches: the app's not-found view.
+            Page::NotFound => "/khong-tim-thay".into(),
+        }
+    }
+
+    /// The files it is written to, relative to the site folder: the
+    /// canonical address first, then any other address that must reach it.
+    pub fn files(&self) -> Vec<String> {
+        match self {
+            Page::Home => vec!["index.html".into()],
+            Page::NotFound => vec!["404.html".into()],
+            Page::Article { id, .. } => vec![file_of_route(&self.route()), format!("tin/{id}.html")],
+            _ => vec![file_of_route(&self.route())],
+        }
+    }
+}
+
+/// "/tin/1019/doan-kiem-tra" → "tin/1019/doan-kiem-tra.html": static hosts
+/// (nginx with `try_files $uri.html`, Netlify, Cloudflare Pages, GitHub
+/// Pages) answer the address without ".html" from that file.
+pub fn file_of_route(route: &str) -> String {
+    format!("{}.html", route.trim_matches('/'))
+}
+
+/// Every page of the site, in a stable order, and the documents that could
+/// not be read while listing them.
+pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) {
+    let mut pages = vec![Page::Home, Page::NotFound];
+    let mut failures = Vec::new();
+    let sources = &portal.config.sources;
+
+    let categories_url = portal.url(&sources.categories);
+    match read_parsed(store, "danh sách chuyên mục", &categories_url, parse_categories) {
+        Ok(entries) => pages.extend(entries.into_iter().map(|entry| Page::Category { slug: entry.category.slug })),
+        Err(error) => failures.push(error),
+    }
+
+    let mut next = Some(portal.url(&sources.latest_feed));
+    let mut seen_pages = 0;
+    while let Some(url) = next.take() {
+        seen_pages += 1;
+        match read_parsed(store, "bản tin mới nhất", &url, parse_feed) {
+            Ok(page) => {
+                pages.extend(page.items.into_iter().map(|item| Page::Article {
+                    lastmod: item.modified.unwrap_or(item.published),
+                    id: item.id,
+                    title: item.title,
+                }));
+                // A feed that points back at itself would never end.
+                next = page.next_url.map(|next| resolve(&url, &next)).filter(|_| seen_pages < 100_000);
+            }
+            Err(error) => failures.push(error),
+        }
+    }
+
+    pages.push(Page::Schedule(None));
+    let index_url = portal.url(&sources.schedule_index);
+    match read_parsed(store, "danh sách các tuần có lịch công tác", &index_url, parse_index) {
+        Ok(index) => pages.extend(index.weeks.into_iter().map(|week| Page::Schedule(Some((week.year(), week.week()))))),
+        Err(error) => failures.push(error),
+    }
+    (pages, failures)
+}
+
+fn read_parsed<T>(
+    store: &Store,
+    name: &str,
+    url: &str,
+    parse: impl FnOnce(&str, &str, &str) -> Result<T, DocError>,
+) -> Result<T, DocError> {
+    let text = store.read(url).map_err(|problem| DocError::new(name, problem))?;
+    parse(name, url, &text)
+}
+
+/// What the page's head says, from the documents it was drawn from.
+pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String, std::rc::Rc<str>)]) -> PageMeta {
+    let site = &portal.config.site;
+    let canonical = format!("{}{}", store.base_url.trim_end_matches('/'), page.route());
+    let mut meta = PageMeta { canonical, description: site.slogan.clone(), ..PageMeta::default() };
+    match page {
+        Page::Home => {
+            meta.title = page_title(TitleOf::Home, &site.short_name);
+            meta.description = format!("{}. {}", site.name, site.slogan);
+            meta.image = first_feed_image(portal, documents);
+        }
+        Page::Article { id, .. } => {
+            let url = portal.url(&portal.config.sources.article_url(id));
+            let item = documents
+                .iter()
+                .find(|(known, _)| *known == url)
+                .and_then(|(_, text)| parse_article("bài viết", &url, text).ok());
+            if let Some(item) = item {
+                fill_article(&mut meta, &item, &url, &site.short_name);
+            }
+        }
+        Page::Category { slug } => {
+            let name = category_name(portal, documents, slug).unwrap_or_else(|| slug.clone());
+            meta.title = page_title(TitleOf::Category(Some(&name)), &site.short_name);
+            meta.description = format!("Tin {name} – {}", site.name);
+        }
+        Page::Schedule(week) => {
+            let heading = match week {
+                Some((year, week)) => portal::core::week::IsoWeek::new(*year, *week).map(|w| w.heading()),
+                None => None,
+            };
+            meta.title = match &heading {
+                Some(heading) => page_title(TitleOf::ScheduleWeek(heading), &site.short_name),
+                None => format!("Lịch công tác tuần - {}", site.short_name),
+            };
+            meta.description = format!("Lịch công tác tuần của lãnh đạo {}", site.name);
+        }
+        Page::NotFound => {
+            meta.title = page_title(TitleOf::NotFound, &site.short_name);
+        }
+    }
+    meta
+}
+
+fn fill_article(meta: &mut PageMeta, item: &NewsItem, document_url: &str, site_short_name: &str) {
+    meta.title = page_title(TitleOf::Article(Some(&item.title)), site_short_name);
+    let summary = item.summary.clone().or_else(|| item.content_text.clone()).unwrap_or_else(|| item.title.clone());
+    meta.description = short_description(&summary);
+    meta.image = item.image.as_ref().map(|image| resolve(document_url, image));
+    meta.article = Some(ArticleFacts {
+        headline: item.title.clone(),
+        published: item.published,
+        modified: item.modified,
+        authors: item.authors.clone(),
+        section: item.category.as_ref().map(|category| category.name.clone()),
+    });
+}
+
+fn first_feed_image(portal: &Portal, documents: &[(String, std::rc::Rc<str>)]) -> Option<String> {
+    let url = portal.url(&portal.config.sources.latest_feed);
+    let (_, text) = documents.iter().find(|(known, _)| *known == url)?;
+    let page = parse_feed("bản tin", &url, text).ok()?;
+    let item = page.items.iter().find(|item| item.featured).or(page.items.first())?;
+    item.image.as_ref().map(|image| resolve(&url, image))
+}
+
+fn category_name(portal: &Portal, documents: &[(String, std::rc::Rc<str>)], slug: &str) -> Option<String> {
+    let url = portal.url(&portal.config.sources.categories);
+    let (_, text) = documents.iter().find(|(known, _)| *known == url)?;
+    let entries = parse_categories("chuyên mục", &url, text).ok()?;
+    entries.into_iter().find(|entry| entry.category.slug == slug).map(|entry| entry.category.name)
+}

@@ -1,0 +1,93 @@
+//! The documents the pages are drawn from, read from the built site's folder
+//! at the URLs the app would fetch them from.
+
+use portal::core::error::Problem;
+use std::path::{Path, PathBuf};
+
+/// Where the site's files are, and the absolute URL they are served at.
+pub struct Store {
+    pub site_dir: PathBuf,
+    /// The site's absolute base URL, ending in '/': "https://skhcn.quangtri.gov.vn/".
+    pub base_url: String,
+}
+
+impl Store {
+    /// The file behind `url`, if it lies on this site.
+    pub fn file_of(&self, url: &str) -> Option<PathBuf> {
+        let relative = url.strip_prefix(&self.base_url)?;
+        let relative = relative.split(['?', '#']).next().unwrap_or_default();
+        let relative = percent_decode(relative);
+        if relative.split('/').any(|segment| segment == ".." || segment.starts_with('.')) {
+            return None;
+        }
+        Some(self.site_dir.join(relative))
+    }
+
+    /// Reads the document at `url`; a problem in the app's own words when it cannot.
+    pub fn read(&self, url: &str) -> Result<String, Problem> {
+        let file = self.file_of(url).ok_or_else(|| {
+            Problem::Network(format!("{url} lies outside the site folder; only the site's own documents are read"))
+        })?;
+        read_file(&file)
+    }
+
+    /// `url` relative to the site's base URL, as the page embeds it, or the
+    /// URL itself when it lies elsewhere.
+    pub fn site_relative<'a>(&self, url: &'a str) -> &'a str {
+        url.strip_prefix(&self.base_url).unwrap_or(url)
+    }
+}
+
+fn read_file(file: &Path) -> Result<String, Problem> {
+    match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| Problem::Network(format!("{} is not UTF-8", file.display()))),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(Problem::NotFound),
+        Err(error) => Err(Problem::Network(format!("{}: {error}", file.display()))),
+    }
+}
+
+/// "%C4%91" → "đ", so an encoded category slug names its folder.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[index], hex(index + 1), hex(index + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        Store { site_dir: PathBuf::from("/srv/site"), base_url: "https://h.vn/portal/".into() }
+    }
+
+    #[test]
+    fn urls_on_the_site_map_to_files_and_others_do_not() {
+        let store = store();
+        assert_eq!(
+            store.file_of("https://h.vn/portal/data/tin/1.json"),
+            Some(PathBuf::from("/srv/site/data/tin/1.json"))
+        );
+        assert_eq!(
+            store.file_of("https://h.vn/portal/data/a%20b.json?x=1"),
+            Some(PathBuf::from("/srv/site/data/a b.json"))
+        );
+        assert_eq!(store.file_of("https://cms.vn/feed.json"), None);
+        assert_eq!(store.file_of("https://h.vn/portal/../etc/passwd"), None);
+        assert_eq!(store.site_relative("https://h.vn/portal/data/x.json"), "data/x.json");
+    }
+}

@@ -1,0 +1,300 @@
+//! The prerendered site (the prerender crate, run by scripts/release-build.sh):
+//! read without JavaScript, read by a plain HTTP client as a link preview
+//! would, and taken over by the app without a shift, a blank frame or a
+//! second request for what the page already holds.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::{with_browser, with_browser_scripted, Browser, Build, Reply, Viewport};
+
+const SEED_TITLE: &str =
+    "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023 của Tỉnh làm việc tại Sở Khoa học và Công nghệ";
+const SEED_ADDRESS: &str =
+    "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
+const SEED_WEEK_ENTRY: &str = "Đoàn Kiểm tra của Sở làm việc tại huyện Vĩnh Linh";
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The seed page's article paragraphs: the lines between the title and "Tin khác".
+fn seed_paragraphs() -> Vec<String> {
+    let page = std::fs::read_to_string(repo("content/seed-page.txt")).expect("content/seed-page.txt");
+    let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let start = lines.iter().position(|line| *line == SEED_TITLE).expect("seed title") + 1;
+    let end = lines.iter().position(|line| *line == "Tin khác").expect("Tin khác");
+    lines[start..end].iter().map(|line| fold(line)).collect()
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of each block of the article (paragraphs, captions), in order.
+async fn article_blocks(browser: &Browser) -> Vec<String> {
+    let blocks = browser
+        .eval(
+            "return [...document.querySelectorAll('main#noi-dung .article-lead, main#noi-dung .article-body p, \
+             main#noi-dung .article-body figcaption, main#noi-dung .article-source')].map(e => e.textContent);",
+            vec![],
+        )
+        .await;
+    blocks.as_array().cloned().unwrap_or_default().iter().filter_map(|b| b.as_str().map(fold)).collect()
+}
+
+#[tokio::test]
+async fn without_javascript_the_seed_article_reads_paragraph_by_paragraph() {
+    with_browser_scripted(
+        "prerender-no-js-article",
+        Build::Root,
+        Viewport::Phone,
+        false,
+        |browser, _server| async move {
+            browser.open(SEED_ADDRESS).await;
+            assert!(
+                !browser.holds("return typeof window.wasmBindings !== 'undefined';", vec![]).await,
+                "the app ran: this browser was to run no script"
+            );
+            assert_eq!(browser.title().await, format!("{SEED_TITLE} - Sở Khoa học và Công nghệ Quảng Trị"));
+            let heading = browser.text_of("main#noi-dung h1").await.unwrap_or_default();
+            assert_eq!(heading, SEED_TITLE);
+            let blocks = article_blocks(&browser).await;
+            let mut next = 0;
+            for paragraph in seed_paragraphs() {
+                let found = blocks[next..].iter().position(|block| block.contains(&paragraph));
+                let found =
+                    found.unwrap_or_else(|| panic!("not in the page, or out of order: {paragraph}\npage: {blocks:?}"));
+                next += found;
+            }
+            let main = browser.text_of("main#noi-dung").await.unwrap_or_default();
+            assert!(main.contains("Ngày đăng: 19-10-2023") && main.contains("Tin khác"), "{main}");
+            // The figures of the statistics document, with when they were counted.
+            let widget = browser.text_of(".visitor-widget").await.unwrap_or_default();
+            assert!(widget.contains("3.314.815") && widget.contains("Cập nhật lúc"), "{widget}");
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn without_javascript_links_lead_through_categories_articles_and_weeks() {
+    with_browser_scripted(
+        "prerender-no-js-links",
+        Build::SubPath,
+        Viewport::Desktop,
+        false,
+        |browser, _server| async move {
+            browser.open("/").await;
+            browser.click(".site-nav a[href='/portal/chuyen-muc/tin-hoat-dong-so']").await;
+            browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
+            assert_eq!(browser.path().await, "/portal/chuyen-muc/tin-hoat-dong-so");
+            // An article from the category's list, by its plain link.
+            browser.click("main#noi-dung .news-list li a").await;
+            browser.wait_for("main#noi-dung .article-body p").await;
+            assert!(browser.path().await.starts_with("/portal/tin/"));
+            // The schedule, then a week from the index by its address.
+            browser.click(".site-nav a[href='/portal/lich-cong-tac']").await;
+            browser.wait_for("main#noi-dung .schedule-heading").await;
+            browser.open("/lich-cong-tac/2023/42").await;
+            browser.wait_for_text("main#noi-dung .schedule-table", SEED_WEEK_ENTRY).await;
+            // The week's calendar is a file beside the page.
+            let calendar = browser
+                .eval("return document.querySelector('.schedule-download')?.getAttribute('href');", vec![])
+                .await;
+            assert_eq!(calendar, json!("/portal/lich-cong-tac/2023/42.ics"));
+        },
+    )
+    .await;
+}
+
+/// GET `path` from `origin` ("http://127.0.0.1:port") with nothing but a
+/// socket, as a link-preview robot that runs no script.
+fn plain_get(origin: &str, path: &str) -> (u16, String) {
+    let host = origin.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(host).expect("connecting to the test server");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: facebookexternalhit/1.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("reading the answer");
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// The `content` of `<meta property|name="key" content="…">` in `html`.
+fn meta_content(html: &str, key: &str) -> Option<String> {
+    let marker = format!("=\"{key}\" content=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = start + html[start..].find('"')?;
+    Some(html[start..end].replace("&quot;", "\"").replace("&amp;", "&"))
+}
+
+#[tokio::test]
+async fn a_plain_http_client_gets_the_preview_and_the_news_article() {
+    let server = support::StaticServer::start(&Build::Root.dist(), Build::Root.prefix());
+    let (status, html) = plain_get(&server.origin(), SEED_ADDRESS);
+    assert_eq!(status, 200);
+    assert_eq!(meta_content(&html, "og:title").as_deref(), Some(SEED_TITLE));
+    assert_eq!(meta_content(&html, "og:type").as_deref(), Some("article"));
+    let description = meta_content(&html, "og:description").expect("og:description");
+    assert!(description.starts_with("Ngày 17/10/2023, Đoàn kiểm tra công tác cải cách hành chính"), "{description}");
+    let image = meta_content(&html, "og:image").expect("og:image");
+    assert!(image.starts_with("https://") && image.ends_with("/data/anh/1019-1.svg"), "{image}");
+    assert!(meta_content(&html, "og:url").is_some_and(|url| url.ends_with(SEED_ADDRESS)));
+    assert_eq!(meta_content(&html, "twitter:card").as_deref(), Some("summary_large_image"));
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://"), "no canonical link");
+
+    let start = html.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: Value = serde_json::from_str(&html[start..end].replace("<\\/", "</")).expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], SEED_TITLE);
+    assert_eq!(ld["datePublished"], "2023-10-19T08:00:00+07:00");
+    assert!(ld["dateModified"].is_string() && ld["author"][0]["name"].is_string(), "{ld}");
+    assert_eq!(ld["image"][0], json!(image));
+    assert!(ld["publisher"]["name"].as_str().is_some_and(|name| name.contains("Quảng Trị")));
+
+    // The address without slug is a page too; robots.txt and the sitemap are files.
+    let (status, short) = plain_get(&server.origin(), "/tin/1019");
+    assert_eq!(status, 200);
+    assert_eq!(meta_content(&short, "og:title").as_deref(), Some(SEED_TITLE));
+    let (status, robots) = plain_get(&server.origin(), "/robots.txt");
+    assert!(status == 200 && robots.contains("Sitemap: https://"), "{status} {robots}");
+    let (status, sitemap) = plain_get(&server.origin(), "/sitemap.xml");
+    assert!(status == 200 && sitemap.contains(&format!("{SEED_ADDRESS}</loc><lastmod>2023-10-19")), "{sitemap}");
+}
+
+/// Watches every frame from the document's first: whether `main h1` is on
+/// screen, and every layout shift.
+const WATCH_FRAMES: &str = "
+    window.__frames = [];
+    window.__shifts = [];
+    const watch = () => {
+        const heading = document.querySelector('main#noi-dung h1');
+        if (document.body) window.__frames.push(heading ? heading.textContent.trim() : '');
+        if (window.__frames.length < 5000) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+";
+
+#[tokio::test]
+async fn the_app_takes_over_without_a_blank_frame_a_shift_or_a_second_request() {
+    with_browser("prerender-takeover", Build::Root, Viewport::Phone, |browser, server| async move {
+        browser.on_every_new_document(WATCH_FRAMES).await;
+        browser.open(SEED_ADDRESS).await;
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
+        // A few frames after the takeover.
+        browser.eval("return new Promise(r => setTimeout(r, 500));", vec![]).await;
+        let frames = browser.eval("return window.__frames;", vec![]).await;
+        let frames: Vec<&str> = frames.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert!(frames.len() > 5, "too few frames watched: {frames:?}");
+        // Frames painted while the HTML was still being read may come before
+        // the heading; from its first frame on, it never leaves.
+        let first = frames.iter().position(|heading| *heading == SEED_TITLE).expect("the article on screen");
+        assert!(
+            frames[first..].iter().all(|heading| *heading == SEED_TITLE),
+            "a frame without the article after it was shown: {frames:?}"
+        );
+        let shifts = browser.eval("return window.__shifts;", vec![]).await;
+        assert_eq!(shifts, json!([]), "layout shifts");
+        // The article's documents were in the page: none is fetched again.
+        let served = server.served();
+        let documents: Vec<&str> = served.iter().map(|s| s.path.as_str()).filter(|p| p.ends_with(".json")).collect();
+        for held in ["/data/tin/1019.json", "/data/tin-moi/1.json", "/data/chuyen-muc.json"] {
+            assert!(!documents.contains(&held), "{held} fetched again: {documents:?}");
+        }
+        let mut unique = documents.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), documents.len(), "a document fetched twice: {documents:?}");
+        // From here on it is the app: a link changes the view without a page load.
+        browser.eval("window.__sameDocument = true;", vec![]).await;
+        browser.click(".site-nav a[href='/lich-cong-tac']").await;
+        browser.wait_for("main#noi-dung .schedule-heading").await;
+        assert!(browser.holds("return window.__sameDocument === true;", vec![]).await, "a full page load");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_reader_who_scrolled_before_the_wasm_arrived_stays_where_they_were() {
+    with_browser("prerender-scroll", Build::Root, Viewport::Phone, |browser, server| async move {
+        let dist = Build::Root.dist();
+        let wasm = std::fs::read_dir(&dist)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .find(|name| name.ends_with("_bg.wasm"))
+            .expect("the wasm in dist/");
+        let body = std::fs::read(dist.join(&wasm)).unwrap();
+        let slow = Reply::json(body).with_content_type("application/wasm").with_delay(Duration::from_secs(3));
+        server.set_reply(&format!("/{wasm}"), slow);
+        browser.open(SEED_ADDRESS).await;
+        assert!(browser.holds("return !!document.getElementById('tai-trang');", vec![]).await, "the app came early");
+        browser.eval("window.scrollTo(0, 900);", vec![]).await;
+        let before = browser.eval("return window.scrollY;", vec![]).await.as_f64().unwrap();
+        assert!(before > 800.0, "the page did not scroll: {before}");
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
+        browser.eval("return new Promise(r => setTimeout(r, 300));", vec![]).await;
+        let after = browser.eval("return window.scrollY;", vec![]).await.as_f64().unwrap();
+        assert!((after - before).abs() < 2.0, "scrolled from {before} to {after} by the takeover");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_prerendered_text_is_the_text_the_app_draws() {
+    with_browser("prerender-same-text", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        // (address, the file a host serves for it): an unknown address gets
+        // the prerendered 404.html from a host, the app's not-found view here.
+        let pages = [
+            ("/", "/"),
+            (SEED_ADDRESS, SEED_ADDRESS),
+            ("/chuyen-muc/tin-hoat-dong-so", "/chuyen-muc/tin-hoat-dong-so"),
+            ("/lich-cong-tac/2023/42", "/lich-cong-tac/2023/42"),
+            ("/khong-co-trang-nay", "/404.html"),
+        ];
+        for (page, file) in pages {
+            browser.open(page).await;
+            browser
+                .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+                .await;
+            browser.eval("return new Promise(r => setTimeout(r, 200));", vec![]).await;
+            // The same address as the file a host serves, read as HTML, next
+            // to what the app drew in the page.
+            let texts = browser
+                .eval(
+                    "const text = root => ['main#noi-dung', '.site-nav', '.breadcrumb']
+                         .map(css => root.querySelector(css)?.textContent.replace(/\\s+/g, ' ').trim() ?? '');
+                     const drawn = text(document);
+                     return fetch(arguments[0]).then(r => r.text()).then(html => {
+                         const served = new DOMParser().parseFromString(html, 'text/html');
+                         return [text(served), drawn];
+                     });",
+                    vec![json!(file)],
+                )
+                .await;
+            assert_eq!(texts[0], texts[1], "{page}: the prerendered text (first) differs from the app's (second)");
+            assert!(texts[0][0].as_str().is_some_and(|main| main.len() > 20), "{page}: nothing drawn: {texts}");
+        }
+    })
+    .await;
+}
