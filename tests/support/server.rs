@@ -241,8 +241,11 @@ fn resolve(root: &Path, site_path: &str, shell_only: bool) -> Option<PathBuf> {
     if looks_like_file {
         return None;
     }
-    let page = root.join(format!("{}.html", site_path.trim_matches('/')));
-    if site_path != "/" && page.is_file() && !shell_only {
+    let page = match site_path.trim_matches('/') {
+        "" => root.join("index.html"),
+        route => root.join(format!("{route}.html")),
+    };
+    if page.is_file() && !shell_only {
         return Some(page);
     }
     let shell = root.join("app.html");
