@@ -56,6 +56,11 @@ lay_out_archive() {
     rm -rf "$dir"
     cp -r "$SAMPLE" "$dir"
     cargo run -q --release --example generate_archive -- --articles "$articles" --out "$dir"
+    # The archive's own pages, as a deployment would have them; the summary
+    # line (pages, files, bytes, seconds) is the prerender's scale figure.
+    say "prerendering the $articles-article archive"
+    /usr/bin/time -f "bench: prerender of $articles articles: %e s, peak memory %M KB" \
+        cargo run -q --profile prerender -p prerender -- --site "$dir" --base-url https://skhcn.quangtri.gov.vn/
 }
 lay_out_archive "$SMALL_ARTICLES" "$SMALL_ARCHIVE"
 lay_out_archive "$ARTICLES" "$ARCHIVE"

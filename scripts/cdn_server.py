@@ -5,8 +5,11 @@
   pre-compressed at -q 11 when the benchmark lays the site out); any other
   text file is compressed on first request with the `brotli` CLI at -q 11 and
   kept in memory, as a CDN keeps what it compressed once;
-- SPA fallback: a path without an extension that is not a file gets
-  index.html; a missing file with an extension is a real 404;
+- prerendered pages: a path without an extension gets its page
+  (PATH.html, or index.html for the root) when the prerender wrote one;
+- SPA fallback: any other such path gets the app shell (app.html, or
+  index.html in a build without prerender); a missing file with an
+  extension is a real 404;
 - caching: hashed file names (trunk's `name-0123456789abcdef.ext`) are
   `public, max-age=31536000, immutable`; HTML and JSON are short-lived;
 - HTTP/1.1 keep-alive, as browsers use with any real host.
@@ -68,7 +71,14 @@ class Site:
             return candidate
         if os.path.splitext(path)[1]:
             return None
-        return os.path.join(self.root, "index.html")
+        # A prerendered page ("/tin/1019/slug" -> tin/1019/slug.html; "/" ->
+        # index.html), else the app shell the prerender keeps as app.html.
+        route = path.strip("/")
+        page = os.path.join(self.root, route + ".html" if route else "index.html")
+        if os.path.isfile(page):
+            return page
+        shell = os.path.join(self.root, "app.html")
+        return shell if os.path.isfile(shell) else os.path.join(self.root, "index.html")
 
     def brotli(self, file):
         """The file's brotli bytes: its .br twin, or compressed once and kept."""

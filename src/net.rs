@@ -63,50 +63,34 @@ fn forget(url: &str) {
 }
 
 /// Hands over a document's body before anyone asks for it: the documents a
-/// prerendered page was drawn from (embedded in it), or, in the native
-/// prerender, the documents read from disk. A later fetch of `url` is then
-/// answered at once, without a request.
+/// prerendered page was drawn from (embedded in it). A later fetch of `url`
+/// is then answered at once, without a request.
 pub fn preload(url: &str, body: Rc<str>) {
     FETCHED.with(|cache| cache.borrow_mut().insert(url, body));
 }
 
+/// Natively (the prerender) documents come from a source the prerender
+/// sets, answered at once: a page is then drawn in one pass.
+#[cfg(not(target_arch = "wasm32"))]
+pub type NativeSource = dyn Fn(&str) -> Result<Rc<str>, Problem>;
+
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
-    /// URLs asked for natively that were not preloaded, in order.
-    static MISSED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// URLs answered natively from what was preloaded, in order.
+    static SOURCE: RefCell<Option<Rc<NativeSource>>> = const { RefCell::new(None) };
+    /// URLs answered natively, in order: the documents a page was drawn from.
     static USED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// URLs the prerender could not read: fetching them fails with this.
-    static UNAVAILABLE: RefCell<Keyed<Problem>> = const { RefCell::new(Keyed::new()) };
 }
 
-/// Makes every later fetch of `url` fail with `problem` (native only): the
-/// prerender found no such document, and the view says so as in the browser.
+/// Where native fetches read documents from (native only).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn preload_failure(url: &str, problem: Problem) {
-    UNAVAILABLE.with(|failed| failed.borrow_mut().insert(url, problem));
+pub fn set_native_source(source: Rc<NativeSource>) {
+    SOURCE.with(|slot| *slot.borrow_mut() = Some(source));
 }
 
-/// The URLs that views read from what was preloaded, since the last call:
-/// the documents a prerendered page was drawn from (native only).
+/// The URLs that views read since the last call (native only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn take_used() -> Vec<String> {
     USED.with(|used| std::mem::take(&mut *used.borrow_mut()))
-}
-
-/// Forgets every preloaded document (native only): the prerender keeps only
-/// what the pages being drawn need, not the whole archive.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn forget_all() {
-    FETCHED.with(|cache| *cache.borrow_mut() = Keyed::new());
-    UNAVAILABLE.with(|failed| *failed.borrow_mut() = Keyed::new());
-}
-
-/// The URLs that views asked for but nobody preloaded, since the last call.
-/// The prerender reads them, then draws the page again (native only).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn take_missed() -> Vec<String> {
-    MISSED.with(|missed| std::mem::take(&mut *missed.borrow_mut()))
 }
 
 /// Fetches `url` as text, once per visit. `document` names it in errors;
@@ -115,27 +99,23 @@ pub fn take_missed() -> Vec<String> {
 /// request, which is aborted when the last of them goes away.
 pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result<Rc<str>, DocError> {
     if let Some(body) = FETCHED.with(|cache| cache.borrow().get(url).cloned()) {
-        #[cfg(not(target_arch = "wasm32"))]
-        USED.with(|used| used.borrow_mut().push(url.to_string()));
         return Ok(body);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(problem) = UNAVAILABLE.with(|failed| failed.borrow().get(url).cloned()) {
-        return Err(DocError::new(document, problem));
+    if let Some(source) = SOURCE.with(|slot| slot.borrow().clone()) {
+        USED.with(|used| used.borrow_mut().push(url.to_string()));
+        return source(url).map_err(|problem| DocError::new(document, problem));
     }
     if CACHE_ONLY.with(Cell::get) {
-        #[cfg(not(target_arch = "wasm32"))]
-        MISSED.with(|missed| missed.borrow_mut().push(url.to_string()));
         return std::future::pending().await;
     }
     fetch_shared(document, url, limit_bytes).await
 }
 
-/// Natively there is no network: the prerender preloads every document. A
-/// miss is noted for it, and the view keeps its placeholder.
+/// Natively, without a source, a document never arrives: its view keeps
+/// its placeholder.
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_shared(_document: &str, url: &str, _limit_bytes: usize) -> Result<Rc<str>, DocError> {
-    MISSED.with(|missed| missed.borrow_mut().push(url.to_string()));
+async fn fetch_shared(_document: &str, _url: &str, _limit_bytes: usize) -> Result<Rc<str>, DocError> {
     std::future::pending().await
 }
 

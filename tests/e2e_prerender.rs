@@ -77,6 +77,7 @@ async fn without_javascript_the_seed_article_reads_paragraph_by_paragraph() {
             // The figures of the statistics document, with when they were counted.
             let widget = browser.text_of(".visitor-widget").await.unwrap_or_default();
             assert!(widget.contains("3.314.815") && widget.contains("Cập nhật lúc"), "{widget}");
+            browser.screenshot(&repo("target/e2e-screenshots/prerender-no-js-article.png")).await;
         },
     )
     .await;
@@ -108,6 +109,8 @@ async fn without_javascript_links_lead_through_categories_articles_and_weeks() {
                 .eval("return document.querySelector('.schedule-download')?.getAttribute('href');", vec![])
                 .await;
             assert_eq!(calendar, json!("/portal/lich-cong-tac/2023/42.ics"));
+            browser.open("/").await;
+            browser.screenshot(&repo("target/e2e-screenshots/prerender-no-js-home.png")).await;
         },
     )
     .await;

@@ -12,6 +12,7 @@
 //! written, and the command ends non-zero with the count.
 
 mod head;
+mod manifest;
 mod output;
 mod pages;
 mod render;
@@ -79,20 +80,34 @@ fn parse_options(args: Vec<String>) -> Result<Options, String> {
 /// Writes the site's pages; the number of pages that could not be written.
 fn run(options: &Options) -> Result<usize, String> {
     let started = Instant::now();
-    let store = Store { site_dir: options.site_dir.clone(), base_url: options.base_url.clone() };
+    let store = Store::new(options.site_dir.clone(), options.base_url.clone());
     let template = output::app_shell(&options.site_dir)?;
-    let portal = Portal { config: read_config(&store)?, site_root: options.base_url.clone(), config_error: None };
+    // The views resolve documents against the site's path, not its host: the
+    // URLs they draw (images, links) then work on whatever host serves them.
+    let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };
     let (pages, listing_failures) = list_pages(&portal, &store);
+    let documents = render::Documents::install(store.clone());
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());
     }
 
+    let today = (portal::components::schedule_source::now_unix() + 7 * 3600).div_euclid(86_400);
+    let stats_url = portal.url(&portal.config.sources.stats);
+    let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url);
     let mut written = Written::default();
     let mut failed = 0;
+    let mut skipped = 0;
     let mut in_sitemap = Vec::new();
     for page in &pages {
         let route = page.route();
-        let drawn = render::draw(&portal, &store, &route);
+        if !matches!(page, Page::NotFound) {
+            in_sitemap.push((pages::canonical(&store, page), sitemap_lastmod(page)));
+        }
+        if manifest.unchanged(&store, &route, &options.site_dir.join(&page.files()[0])) {
+            skipped += 1;
+            continue;
+        }
+        let drawn = render::draw(&portal, &documents, &route);
         // A page whose own view shows an error box would publish that error:
         // keep its previous version and say which document failed.
         if drawn.body.contains("class=\"error-box\"") {
@@ -103,20 +118,30 @@ fn run(options: &Options) -> Result<usize, String> {
         }
         let meta = meta_of(page, &portal, &store, &drawn.documents);
         let html = compose(&template, &meta, &portal.config.site.name, &drawn, &store);
-        for file in page.files() {
-            write_if_changed(&options.site_dir.join(&file), html.as_bytes(), &mut written)?;
+        let files = page.files();
+        write_if_changed(&options.site_dir.join(&files[0]), html.as_bytes(), &mut written)?;
+        if files.len() > 1 {
+            let leading = output::leading_page(&meta, &portal.config.site.name, &portal.router_base(), &route);
+            for file in &files[1..] {
+                write_if_changed(&options.site_dir.join(file), leading.as_bytes(), &mut written)?;
+            }
         }
         for (file, text) in &drawn.files {
             write_if_changed(&options.site_dir.join(file), text.as_bytes(), &mut written)?;
         }
-        if !matches!(page, Page::NotFound) {
-            in_sitemap.push((meta.canonical.clone(), sitemap_lastmod(page)));
-        }
+        manifest.drawn(&store, &route, drawn.documents.iter().map(|(url, _)| url.clone()).collect());
     }
+    manifest.save(&options.site_dir)?;
     let sitemap_files = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written)?;
+    for gone in output::remember_pages(&options.site_dir, &pages)? {
+        println!("prerender: kept {gone}: no document lists its page any more; delete it if it should go");
+    }
     println!(
-        "prerender: {} pages, {} files written, {} unchanged, {} bytes of HTML, sitemap in {} file(s), {:.1} s",
+        "prerender: {} pages ({} drawn, {} with unchanged documents), {} files written, {} unchanged, \
+         {} bytes written or checked, sitemap in {} file(s), {:.1} s",
         pages.len(),
+        pages.len() - skipped,
+        skipped,
         written.changed,
         written.unchanged,
         written.bytes,
@@ -127,7 +152,7 @@ fn run(options: &Options) -> Result<usize, String> {
 }
 
 fn read_config(store: &Store) -> Result<Config, String> {
-    let url = format!("{}config.json", store.base_url);
+    let url = format!("{}config.json", store.site_path());
     match store.read(&url) {
         Ok(text) => parse_config(&text).map_err(|error| error.english()),
         Err(portal::core::error::Problem::NotFound) => Ok(Config::default()),

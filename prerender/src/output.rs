@@ -70,6 +70,22 @@ pub fn compose(shell: &str, meta: &PageMeta, site_name: &str, drawn: &Drawn, sto
     page
 }
 
+/// The page at another address of the same page (an article without its
+/// slug): the same head, so a link preview of the short address is as
+/// good, and a body that leads to the canonical address, with and without
+/// script. A twentieth of the full page's size, for every article.
+pub fn leading_page(meta: &PageMeta, site_name: &str, router_base: &str, route: &str) -> String {
+    let target = escape(&format!("{router_base}{route}"), true);
+    let title = escape(&meta.title, false);
+    let mut page = String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n  <meta charset=\"utf-8\">\n");
+    page.push_str("  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str(&format!("  <title>{title}</title>\n"));
+    page.push_str(&head_tags(meta, site_name));
+    page.push_str(&format!("  <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n"));
+    page.push_str(&format!("  <p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n"));
+    page
+}
+
 /// What a run wrote.
 #[derive(Default)]
 pub struct Written {
@@ -94,4 +110,22 @@ pub fn write_if_changed(file: &Path, bytes: &[u8], written: &mut Written) -> Res
     std::fs::rename(&partial, file).map_err(|e| format!("renaming to {}: {e}", file.display()))?;
     written.changed += 1;
     Ok(())
+}
+
+/// The list of pages the last run wrote, in the site folder (not served as a
+/// page: it has no .html).
+const PAGE_LIST_FILE: &str = ".prerender-pages";
+
+/// Records this run's page files and returns those of the last run that this
+/// one no longer writes. They are never deleted here: a document that went
+/// missing by mistake must not take its page down with it.
+pub fn remember_pages(site_dir: &Path, pages: &[crate::pages::Page]) -> Result<Vec<String>, String> {
+    let list = site_dir.join(PAGE_LIST_FILE);
+    let before = std::fs::read_to_string(&list).unwrap_or_default();
+    let now: std::collections::BTreeSet<String> = pages.iter().flat_map(|page| page.files()).collect();
+    let gone = before.lines().filter(|file| !file.is_empty() && !now.contains(*file)).map(str::to_string).collect();
+    let mut text = now.into_iter().collect::<Vec<_>>().join("\n");
+    text.push('\n');
+    std::fs::write(&list, text).map_err(|e| format!("writing {}: {e}", list.display()))?;
+    Ok(gone)
 }

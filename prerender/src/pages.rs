@@ -47,7 +47,8 @@ impl Page {
     }
 
     /// The files it is written to, relative to the site folder: the
-    /// canonical address first, then any other address that must reach it.
+    /// canonical address first, then any other address that must reach it
+    /// (written as a small page that leads to the first).
     pub fn files(&self) -> Vec<String> {
         match self {
             Page::Home => vec!["index.html".into()],
@@ -115,16 +116,21 @@ fn read_parsed<T>(
     parse(name, url, &text)
 }
 
+/// The page's absolute canonical address.
+pub fn canonical(store: &Store, page: &Page) -> String {
+    format!("{}{}", store.base_url.trim_end_matches('/'), page.route())
+}
+
 /// What the page's head says, from the documents it was drawn from.
 pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String, std::rc::Rc<str>)]) -> PageMeta {
     let site = &portal.config.site;
-    let canonical = format!("{}{}", store.base_url.trim_end_matches('/'), page.route());
+    let canonical = canonical(store, page);
     let mut meta = PageMeta { canonical, description: site.slogan.clone(), ..PageMeta::default() };
     match page {
         Page::Home => {
             meta.title = page_title(TitleOf::Home, &site.short_name);
             meta.description = format!("{}. {}", site.name, site.slogan);
-            meta.image = first_feed_image(portal, documents);
+            meta.image = first_feed_image(portal, documents).map(|image| store.absolute(&image));
         }
         Page::Article { id, .. } => {
             let url = portal.url(&portal.config.sources.article_url(id));
@@ -134,6 +140,7 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 .and_then(|(_, text)| parse_article("bài viết", &url, text).ok());
             if let Some(item) = item {
                 fill_article(&mut meta, &item, &url, &site.short_name);
+                meta.image = meta.image.map(|image| store.absolute(&image));
             }
         }
         Page::Category { slug } => {

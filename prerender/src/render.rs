@@ -1,10 +1,6 @@
 //! One page drawn natively by the app's own components: the same `App`, the
-//! same views, with the documents handed over before drawing.
-//!
-//! Views ask for documents as in the browser; natively, a document not yet
-//! preloaded leaves its view as a placeholder and is noted. The page is drawn
-//! again once those documents are read, until nothing more is asked for (an
-//! article asks for its related news only once it is drawn itself).
+//! same views, with every document they ask for answered at once from the
+//! site's folder (`net::set_native_source`), so a page is drawn in one pass.
 
 use crate::sanitize::sanitize;
 use crate::store::Store;
@@ -13,14 +9,17 @@ use leptos_router::location::RequestUrl;
 use portal::app::App;
 use portal::components::article_body::NativeSanitizer;
 use portal::context::{PageUrl, Portal, PrerenderFiles};
-use portal::core::error::DocError;
+use portal::core::error::{DocError, Problem};
 use portal::net;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// At most this many rounds of "draw, read what was asked for": the deepest
-/// page (an article, then its neighbours) needs three.
-const MAX_ROUNDS: usize = 6;
+/// Documents kept between pages: the ones every page reads (latest news,
+/// categories, statistics) are read from disk once. Past this many the
+/// cache starts again, so a 100 000-article run holds a bounded amount.
+const CACHE_LIMIT: usize = 4096;
 
 /// A page as drawn.
 pub struct Drawn {
@@ -28,48 +27,58 @@ pub struct Drawn {
     pub body: String,
     /// The documents it was drawn from: (URL, text), in the order first read.
     pub documents: Vec<(String, Rc<str>)>,
-    /// Documents that could not be read or parsed: the page says so.
+    /// Documents that could not be read: the page says so.
     pub failures: Vec<DocError>,
     /// Files the page links to, to write beside it: (path under the site, text).
     pub files: Vec<(String, String)>,
 }
 
-/// Draws the page at `route` ("/tin/1019/…", without the site's sub-path).
-pub fn draw(portal: &Portal, store: &Store, route: &str) -> Drawn {
-    net::forget_all();
-    let mut read: Vec<(String, Rc<str>)> = Vec::new();
-    let mut failures = Vec::new();
-    let mut body = String::new();
-    let mut files = PrerenderFiles::default();
-    for _ in 0..MAX_ROUNDS {
-        let _ = net::take_used();
-        files = PrerenderFiles::default();
-        body = draw_once(portal, store, route, &files);
-        let missed = net::take_missed();
-        if missed.is_empty() {
-            break;
-        }
-        for url in missed {
-            if read.iter().any(|(known, _)| *known == url) {
-                continue;
-            }
-            match store.read(&url) {
-                Ok(text) => {
-                    let text: Rc<str> = Rc::from(text);
-                    net::preload(&url, text.clone());
-                    read.push((url, text));
-                }
-                Err(problem) => {
-                    failures.push(DocError::new(store.site_relative(&url), problem.clone()));
-                    net::preload_failure(&url, problem);
-                }
-            }
-        }
+/// The documents of the site, read on demand and kept for a while.
+pub struct Documents {
+    store: Store,
+    cache: RefCell<HashMap<String, Result<Rc<str>, Problem>>>,
+    failures: RefCell<Vec<DocError>>,
+}
+
+impl Documents {
+    /// Answers every native fetch from `store` from now on.
+    pub fn install(store: Store) -> Rc<Documents> {
+        let documents = Rc::new(Documents { store, cache: Default::default(), failures: Default::default() });
+        let source = documents.clone();
+        net::set_native_source(Rc::new(move |url: &str| source.read(url)));
+        documents
     }
-    let used = net::take_used();
-    let documents = read.into_iter().filter(|(url, _)| used.contains(url)).collect();
+
+    fn read(&self, url: &str) -> Result<Rc<str>, Problem> {
+        if let Some(known) = self.cache.borrow().get(url) {
+            return known.clone();
+        }
+        let read = self.store.read(url).map(Rc::from);
+        if let Err(problem) = &read {
+            self.failures.borrow_mut().push(DocError::new(self.store.site_relative(url), problem.clone()));
+        }
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(url.to_string(), read.clone());
+        read
+    }
+}
+
+/// Draws the page at `route` ("/tin/1019/…", without the site's sub-path).
+pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
+    let _ = net::take_used();
+    documents.failures.borrow_mut().clear();
+    let files = PrerenderFiles::default();
+    let body = draw_once(portal, &documents.store, route, &files);
+    let mut used = net::take_used();
+    let mut seen = std::collections::HashSet::new();
+    used.retain(|url| seen.insert(url.clone()));
+    let embedded = used.into_iter().filter_map(|url| documents.read(&url).ok().map(|text| (url, text))).collect();
     let files = std::mem::take(&mut *files.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
-    Drawn { body, documents, failures, files }
+    let failures = std::mem::take(&mut *documents.failures.borrow_mut());
+    Drawn { body, documents: embedded, failures, files }
 }
 
 fn draw_once(portal: &Portal, store: &Store, route: &str, files: &PrerenderFiles) -> String {

@@ -5,6 +5,7 @@ use portal::core::error::Problem;
 use std::path::{Path, PathBuf};
 
 /// Where the site's files are, and the absolute URL they are served at.
+#[derive(Clone)]
 pub struct Store {
     pub site_dir: PathBuf,
     /// The site's absolute base URL, ending in '/': "https://skhcn.quangtri.gov.vn/".
@@ -12,9 +13,34 @@ pub struct Store {
 }
 
 impl Store {
+    pub fn new(site_dir: PathBuf, base_url: String) -> Store {
+        Store { site_dir, base_url }
+    }
+
+    /// The site's root as a path ("/" or "/portal/"): what the pages' views
+    /// resolve documents against, so every URL they draw is on the host that
+    /// serves them, whatever its name (a staging copy, a test server).
+    pub fn site_path(&self) -> String {
+        let origin = crate::render::origin_of(&self.base_url);
+        self.base_url[origin.len()..].to_string()
+    }
+
+    /// `url` made absolute on the site's host, for Open Graph and JSON-LD.
+    pub fn absolute(&self, url: &str) -> String {
+        match url.strip_prefix('/') {
+            Some(path) => format!("{}/{path}", crate::render::origin_of(&self.base_url)),
+            None => url.to_string(),
+        }
+    }
+
+    /// The part of `url` under the site's root, if it lies on this site.
+    fn under_site<'a>(&self, url: &'a str) -> Option<&'a str> {
+        url.strip_prefix(&self.base_url).or_else(|| url.strip_prefix(&self.site_path()))
+    }
+
     /// The file behind `url`, if it lies on this site.
     pub fn file_of(&self, url: &str) -> Option<PathBuf> {
-        let relative = url.strip_prefix(&self.base_url)?;
+        let relative = self.under_site(url)?;
         let relative = relative.split(['?', '#']).next().unwrap_or_default();
         let relative = percent_decode(relative);
         if relative.split('/').any(|segment| segment == ".." || segment.starts_with('.')) {
@@ -34,7 +60,7 @@ impl Store {
     /// `url` relative to the site's base URL, as the page embeds it, or the
     /// URL itself when it lies elsewhere.
     pub fn site_relative<'a>(&self, url: &'a str) -> &'a str {
-        url.strip_prefix(&self.base_url).unwrap_or(url)
+        self.under_site(url).unwrap_or(url)
     }
 }
 
@@ -89,5 +115,9 @@ mod tests {
         assert_eq!(store.file_of("https://cms.vn/feed.json"), None);
         assert_eq!(store.file_of("https://h.vn/portal/../etc/passwd"), None);
         assert_eq!(store.site_relative("https://h.vn/portal/data/x.json"), "data/x.json");
+        assert_eq!(store.file_of("/portal/data/tin/1.json"), Some(PathBuf::from("/srv/site/data/tin/1.json")));
+        assert_eq!(store.site_relative("/portal/data/x.json"), "data/x.json");
+        assert_eq!(store.site_path(), "/portal/");
+        assert_eq!(store.absolute("/portal/data/anh/1.svg"), "https://h.vn/portal/data/anh/1.svg");
     }
 }

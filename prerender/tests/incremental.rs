@@ -130,6 +130,16 @@ fn a_rerun_writes_only_what_changed() {
     for unchanged in ["404.html", "lich-cong-tac/2023/42.html", "lich-cong-tac/2023/42.ics", "robots.txt"] {
         assert!(!rewritten.iter().any(|name| name == unchanged), "{unchanged} rewritten: {rewritten:?}");
     }
+
+    // An article that no document lists any more: its page stays, and the
+    // run says so.
+    let latest_file = site.join("data/tin-moi/1.json");
+    let mut latest: Value = serde_json::from_str(&std::fs::read_to_string(&latest_file).unwrap()).unwrap();
+    latest["items"].as_array_mut().unwrap().remove(0);
+    std::fs::write(&latest_file, latest.to_string()).unwrap();
+    let (ok, printed) = prerender(&site);
+    assert!(ok && printed.contains("prerender: kept tin/9999.html"), "{printed}");
+    assert!(site.join("tin/9999.html").is_file(), "a page was deleted");
     std::fs::remove_dir_all(&site).unwrap();
 }
 

@@ -1,0 +1,97 @@
+//! What each page was drawn from, so a run after new documents arrive draws
+//! only the pages whose inputs changed (`.prerender-manifest` in the site).
+//!
+//! A page's signature hashes, for each document it read, the URL and the
+//! file's size and modification time, plus the app shell (whose hashed wasm
+//! and script names change with every build of the app) and the day in
+//! Vietnam (the sidebar shows today's schedule). The statistics document is
+//! left out: its figures change every minute, and a page shows the figures
+//! of its last drawing, with their time, until it is drawn again anyway.
+
+use crate::store::Store;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+const MANIFEST_FILE: &str = ".prerender-manifest";
+
+/// Signatures of the last run, and of this one as pages are drawn.
+pub struct Manifest {
+    /// route → (signature, the documents it read)
+    before: HashMap<String, (u64, Vec<String>)>,
+    now: Vec<(String, u64, Vec<String>)>,
+    /// What every page's signature starts from: the shell and the day.
+    common: u64,
+    /// Each file's signature, looked up once per run.
+    files: HashMap<String, u64>,
+    /// Left out of signatures (the statistics document).
+    ignored: String,
+}
+
+impl Manifest {
+    pub fn load(site_dir: &Path, shell: &str, today: i64, ignored: String) -> Manifest {
+        let mut before = HashMap::new();
+        let text = std::fs::read_to_string(site_dir.join(MANIFEST_FILE)).unwrap_or_default();
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            let (Some(route), Some(signature)) = (fields.next(), fields.next()) else { continue };
+            let Ok(signature) = u64::from_str_radix(signature, 16) else { continue };
+            let inputs = fields.map(str::to_string).collect();
+            before.insert(route.to_string(), (signature, inputs));
+        }
+        let mut hasher = DefaultHasher::new();
+        (shell, today, env!("CARGO_PKG_VERSION")).hash(&mut hasher);
+        Manifest { before, now: Vec::new(), common: hasher.finish(), files: HashMap::new(), ignored }
+    }
+
+    fn signature(&mut self, store: &Store, inputs: &[String]) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.common.hash(&mut hasher);
+        for url in inputs.iter().filter(|url| **url != self.ignored) {
+            let file = *self.files.entry(url.clone()).or_insert_with(|| file_signature(store, url));
+            (url, file).hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    /// Whether `route` was drawn before from documents that are unchanged
+    /// (its file then stands as it is); if so it is kept in the manifest.
+    pub fn unchanged(&mut self, store: &Store, route: &str, page_file: &Path) -> bool {
+        let Some((signature, inputs)) = self.before.get(route).cloned() else { return false };
+        if !page_file.is_file() || self.signature(store, &inputs) != signature {
+            return false;
+        }
+        self.now.push((route.to_string(), signature, inputs));
+        true
+    }
+
+    /// Records what `route` was just drawn from.
+    pub fn drawn(&mut self, store: &Store, route: &str, inputs: Vec<String>) {
+        let signature = self.signature(store, &inputs);
+        self.now.push((route.to_string(), signature, inputs));
+    }
+
+    pub fn save(&self, site_dir: &Path) -> Result<(), String> {
+        let mut text = String::new();
+        for (route, signature, inputs) in &self.now {
+            text.push_str(&format!("{route}\t{signature:016x}"));
+            for input in inputs {
+                text.push('\t');
+                text.push_str(input);
+            }
+            text.push('\n');
+        }
+        let file = site_dir.join(MANIFEST_FILE);
+        std::fs::write(&file, text).map_err(|e| format!("writing {}: {e}", file.display()))
+    }
+}
+
+fn file_signature(store: &Store, url: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    match store.file_of(url).and_then(|file| file.metadata().ok()) {
+        Some(metadata) => (metadata.len(), metadata.modified().ok()).hash(&mut hasher),
+        None => "missing".hash(&mut hasher),
+    }
+    hasher.finish()
+}
