@@ -5,29 +5,13 @@
 mod support;
 
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::{with_browser, Browser, Build, Reply, Viewport};
+use support::{repo, seed_paragraphs, with_browser, Browser, Build, Reply, Viewport, SEED_TITLE};
 
 const SEED_ID: &str = "1019";
-const SEED_TITLE: &str =
-    "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023 của Tỉnh làm việc tại Sở Khoa học và Công nghệ";
 /// The seed article's document, in the repository and on the server.
 const SEED_FILE: &str = "data/tin/1019.json";
 const SEED_PATH: &str = "/data/tin/1019.json";
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-/// The seed page's article paragraphs: the lines between the title and "Tin khác".
-fn seed_paragraphs() -> Vec<String> {
-    let page = std::fs::read_to_string(repo("content/seed-page.txt")).expect("content/seed-page.txt");
-    let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
-    let start = lines.iter().position(|line| *line == SEED_TITLE).expect("seed title") + 1;
-    let end = lines.iter().position(|line| *line == "Tin khác").expect("Tin khác");
-    lines[start..end].iter().map(|line| line.to_string()).collect()
-}
 
 /// The text of `<main>` with white space folded, as a reader sees it.
 async fn main_text(browser: &Browser) -> String {

@@ -9,28 +9,14 @@ mod support;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::{with_browser, with_browser_scripted, Browser, Build, Reply, Viewport};
+use support::{
+    repo, seed_paragraphs, with_browser, with_browser_scripted, Browser, Build, Reply, Viewport, SEED_TITLE,
+};
 
-const SEED_TITLE: &str =
-    "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023 của Tỉnh làm việc tại Sở Khoa học và Công nghệ";
 const SEED_ADDRESS: &str =
     "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
 const SEED_WEEK_ENTRY: &str = "Đoàn Kiểm tra của Sở làm việc tại huyện Vĩnh Linh";
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-/// The seed page's article paragraphs: the lines between the title and "Tin khác".
-fn seed_paragraphs() -> Vec<String> {
-    let page = std::fs::read_to_string(repo("content/seed-page.txt")).expect("content/seed-page.txt");
-    let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
-    let start = lines.iter().position(|line| *line == SEED_TITLE).expect("seed title") + 1;
-    let end = lines.iter().position(|line| *line == "Tin khác").expect("Tin khác");
-    lines[start..end].iter().map(|line| fold(line)).collect()
-}
 
 fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

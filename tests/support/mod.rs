@@ -22,6 +22,25 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// The seed article's title, as the page it is modelled on has it.
+pub const SEED_TITLE: &str =
+    "Đoàn Kiểm tra Công tác cải cách hành chính năm 2023 của Tỉnh làm việc tại Sở Khoa học và Công nghệ";
+
+/// A file of the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The seed page's article paragraphs (the lines between the title and "Tin
+/// khác"), white space folded as a reader sees it.
+pub fn seed_paragraphs() -> Vec<String> {
+    let page = std::fs::read_to_string(repo("content/seed-page.txt")).expect("content/seed-page.txt");
+    let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let start = lines.iter().position(|line| *line == SEED_TITLE).expect("seed title") + 1;
+    let end = lines.iter().position(|line| *line == "Tin khác").expect("Tin khác");
+    lines[start..end].iter().map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
 /// Which release build to serve, and where.
 #[derive(Clone, Copy, Debug)]
 pub enum Build {
