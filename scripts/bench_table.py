@@ -22,6 +22,7 @@ def figures(report_path):
     row = {key: round(100 * (report["categories"][key]["score"] or 0)) for key, _ in CATEGORIES}
     row["fcp"] = audits["first-contentful-paint"]["numericValue"]
     row["lcp"] = audits["largest-contentful-paint"]["numericValue"]
+    row["throttling"] = report["configSettings"]["throttlingMethod"]
     # Within one run, so the machine's noise cancels: 1.00 when the largest
     # paint is the first (a prerendered page's content).
     row["lcp_fcp"] = row["lcp"] / row["fcp"] if row["fcp"] else 0
@@ -43,7 +44,8 @@ def figures(report_path):
 
 
 def median_row(rows):
-    merged = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "failing"}
+    merged = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key not in ("failing", "throttling")}
+    merged["throttling"] = rows[0]["throttling"]
     merged["failing"] = sorted({a for r in rows for a in r["failing"]})
     merged["lcp_fcp_max"] = max(r["lcp_fcp"] for r in rows)
     merged["runs"] = len(rows)
@@ -65,13 +67,14 @@ def main():
     print("-" * len(header))
     for site, path, r in rows:
         print(
-            f"{site:<16} {path:<30} {r['performance']:>4.0f} {r['accessibility']:>4.0f} "
+            f"{site:<16} {path[:30]:<30} {r['performance']:>4.0f} {r['accessibility']:>4.0f} "
             f"{r['best-practices']:>4.0f} {r['seo']:>4.0f} {r['fcp'] / 1000:>6.2f} {r['lcp'] / 1000:>6.2f} "
             f"{r['lcp_fcp']:>7.2f} {r['lcp_fcp_max']:>5.2f} "
             f"{r['tbt']:>6.0f} {r['cls']:>6.3f} {r['bytes']:>8.0f} {r['requests']:>4.0f}"
         )
     print()
-    print(f"(Lighthouse 12 mobile, simulated throttling; median of {rows[0][2]['runs']} run(s) per page)")
+    method = {"simulate": "simulated", "devtools": "applied (devtools)"}.get(rows[0][2]["throttling"], rows[0][2]["throttling"])
+    print(f"(Lighthouse 12 mobile, {method} throttling; median of {rows[0][2]['runs']} run(s) per page)")
     for site, path, r in rows:
         if r["failing"]:
             print(f"below 100 on {site} {path}: {', '.join(r['failing'])}")

@@ -80,6 +80,8 @@ pub fn leading_page(meta: &PageMeta, site_name: &str, router_base: &str, route: 
     let mut page = String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n  <meta charset=\"utf-8\">\n");
     page.push_str("  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str(&format!("  <title>{title}</title>\n"));
+    // As in the app shell: no request for a /favicon.ico that is not there.
+    page.push_str("  <link rel=\"icon\" href=\"data:,\">\n");
     page.push_str(&head_tags(meta, site_name));
     page.push_str(&format!("  <meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n"));
     page.push_str(&format!("  <p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n"));
