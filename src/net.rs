@@ -33,6 +33,8 @@ thread_local! {
     static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
     /// Set while [`from_cache_only`] runs: a fetch then never starts a request.
     static CACHE_ONLY: Cell<bool> = const { Cell::new(false) };
+    /// URLs handed over by [`preload`], until [`forget_preloaded`].
+    static PRELOADED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `poll` (which polls fetches) so that a document not already at hand
@@ -67,6 +69,17 @@ fn forget(url: &str) {
 /// is then answered at once, without a request.
 pub fn preload(url: &str, body: Rc<str>) {
     FETCHED.with(|cache| cache.borrow_mut().insert(url, body));
+    PRELOADED.with(|urls| urls.borrow_mut().push(url.to_string()));
+}
+
+/// Drops the preloaded documents once the page they came with is drawn. They
+/// are as old as the page's prerendering (a page is not redrawn when only
+/// parts it does not show changed), so the views the visitor opens next
+/// fetch their own.
+pub fn forget_preloaded() {
+    for url in PRELOADED.with(|urls| std::mem::take(&mut *urls.borrow_mut())) {
+        forget(&url);
+    }
 }
 
 /// Natively (the prerender) documents come from a source the prerender

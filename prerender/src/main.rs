@@ -93,7 +93,8 @@ fn run(options: &Options) -> Result<usize, String> {
 
     let today = (portal::components::schedule_source::now_unix() + 7 * 3600).div_euclid(86_400);
     let stats_url = portal.url(&portal.config.sources.stats);
-    let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url);
+    let categories_url = portal.url(&portal.config.sources.categories);
+    let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url, categories_url);
     let mut written = Written::default();
     let mut failed = 0;
     let mut skipped = 0;

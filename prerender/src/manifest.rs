@@ -7,8 +7,18 @@
 //! Vietnam (the sidebar shows today's schedule). The statistics document is
 //! left out: its figures change every minute, and a page shows the figures
 //! of its last drawing, with their time, until it is drawn again anyway.
+//!
+//! The categories document is rewritten whenever news is published (its
+//! `newest` lists), and every page reads it for the navigation. Only the home
+//! page shows those lists (and the sidebar the magazine column's), so for
+//! every other page the signature covers the navigation's part of it: one
+//! new article does not redraw the whole archive. The app forgets the
+//! documents a page embeds once it has taken the page over, so the older
+//! copy embedded in such a page is never shown anywhere else.
 
 use crate::store::Store;
+use portal::components::sidebar::MAGAZINE_SLUG;
+use portal::core::feed::parse_categories;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -27,10 +37,12 @@ pub struct Manifest {
     files: HashMap<String, u64>,
     /// Left out of signatures (the statistics document).
     ignored: String,
+    /// The categories document's URL.
+    categories: String,
 }
 
 impl Manifest {
-    pub fn load(site_dir: &Path, shell: &str, today: i64, ignored: String) -> Manifest {
+    pub fn load(site_dir: &Path, shell: &str, today: i64, ignored: String, categories: String) -> Manifest {
         let mut before = HashMap::new();
         let text = std::fs::read_to_string(site_dir.join(MANIFEST_FILE)).unwrap_or_default();
         for line in text.lines() {
@@ -42,14 +54,19 @@ impl Manifest {
         }
         let mut hasher = DefaultHasher::new();
         (shell, today, env!("CARGO_PKG_VERSION")).hash(&mut hasher);
-        Manifest { before, now: Vec::new(), common: hasher.finish(), files: HashMap::new(), ignored }
+        Manifest { before, now: Vec::new(), common: hasher.finish(), files: HashMap::new(), ignored, categories }
     }
 
-    fn signature(&mut self, store: &Store, inputs: &[String]) -> u64 {
+    fn signature(&mut self, store: &Store, route: &str, inputs: &[String]) -> u64 {
         let mut hasher = DefaultHasher::new();
         self.common.hash(&mut hasher);
         for url in inputs.iter().filter(|url| **url != self.ignored) {
-            let file = *self.files.entry(url.clone()).or_insert_with(|| file_signature(store, url));
+            let navigation_only = *url == self.categories && route != "/";
+            let key = if navigation_only { format!("{url}#navigation") } else { url.clone() };
+            let file = *self.files.entry(key).or_insert_with(|| match navigation_only {
+                true => navigation_signature(store, url),
+                false => file_signature(store, url),
+            });
             (url, file).hash(&mut hasher);
         }
         hasher.finish()
@@ -59,7 +76,7 @@ impl Manifest {
     /// (its file then stands as it is); if so it is kept in the manifest.
     pub fn unchanged(&mut self, store: &Store, route: &str, page_file: &Path) -> bool {
         let Some((signature, inputs)) = self.before.get(route).cloned() else { return false };
-        if !page_file.is_file() || self.signature(store, &inputs) != signature {
+        if !page_file.is_file() || self.signature(store, route, &inputs) != signature {
             return false;
         }
         self.now.push((route.to_string(), signature, inputs));
@@ -68,7 +85,7 @@ impl Manifest {
 
     /// Records what `route` was just drawn from.
     pub fn drawn(&mut self, store: &Store, route: &str, inputs: Vec<String>) {
-        let signature = self.signature(store, &inputs);
+        let signature = self.signature(store, route, &inputs);
         self.now.push((route.to_string(), signature, inputs));
     }
 
@@ -92,6 +109,26 @@ fn file_signature(store: &Store, url: &str) -> u64 {
     match store.file_of(url).and_then(|file| file.metadata().ok()) {
         Some(metadata) => (metadata.len(), metadata.modified().ok()).hash(&mut hasher),
         None => "missing".hash(&mut hasher),
+    }
+    hasher.finish()
+}
+
+/// What a page other than the home page shows of the categories document:
+/// every category's name, section and links, and the magazine column's
+/// newest items. A document that does not parse falls back to the file.
+fn navigation_signature(store: &Store, url: &str) -> u64 {
+    let parsed = store.read(url).ok().and_then(|text| parse_categories("chuyên mục", url, &text).ok());
+    let Some(entries) = parsed else { return file_signature(store, url) };
+    let mut hasher = DefaultHasher::new();
+    for entry in &entries {
+        let category = &entry.category;
+        (&category.slug, &category.name, &category.section, &entry.description, &entry.feed_url, entry.on_home)
+            .hash(&mut hasher);
+        if category.slug == MAGAZINE_SLUG {
+            for item in &entry.newest {
+                (&item.id, &item.title, item.published).hash(&mut hasher);
+            }
+        }
     }
     hasher.finish()
 }

@@ -77,22 +77,56 @@ fn changed(before: &[(String, Vec<u8>)], after: &[(String, Vec<u8>)]) -> Vec<Str
         .collect()
 }
 
-/// Publishes article 9999 in "Tin hoạt động Sở": its own document, and the
-/// first place of the latest-news feed.
-fn publish_article(site: &Path) {
-    let seed: Value = serde_json::from_str(&std::fs::read_to_string(site.join("data/tin/1019.json")).unwrap()).unwrap();
-    let mut article = seed.clone();
+fn read_json(file: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
+fn write_json(file: &Path, value: &Value) {
+    std::fs::write(file, value.to_string()).unwrap();
+}
+
+/// Publishes article 9999 in "Tin hoạt động Sở" as a CMS does: its own
+/// document; the first place of the latest news and of the category; the
+/// category's `newest` in the categories document; and the `newer` neighbour
+/// of the article it displaces. Returns the displaced article's id.
+fn publish_article(site: &Path) -> String {
+    let mut article = read_json(&site.join("data/tin/1019.json"));
     article["items"][0]["id"] = "9999".into();
     article["items"][0]["title"] = "Bài mới đăng để thử chạy lại".into();
     article["items"][0]["date_published"] = "2026-11-30T08:00:00+07:00".into();
-    std::fs::write(site.join("data/tin/9999.json"), article.to_string()).unwrap();
-    let latest_file = site.join("data/tin-moi/1.json");
-    let mut latest: Value = serde_json::from_str(&std::fs::read_to_string(&latest_file).unwrap()).unwrap();
+    write_json(&site.join("data/tin/9999.json"), &article);
     let mut item = article["items"][0].clone();
-    item.as_object_mut().unwrap().remove("content_html");
+    for field in ["content_html", "summary"] {
+        item.as_object_mut().unwrap().remove(field);
+    }
+    item["_portal"].as_object_mut().unwrap().retain(|key, _| key == "category");
     item["content_text"] = "Tóm tắt bài mới.".into();
-    latest["items"].as_array_mut().unwrap().insert(0, item);
-    std::fs::write(&latest_file, latest.to_string()).unwrap();
+    let category_file = site.join("data/chuyen-muc/tin-hoat-dong-so/1.json");
+    let mut category = read_json(&category_file);
+    let displaced = category["items"][0]["id"].as_str().unwrap().to_string();
+    for file in [site.join("data/tin-moi/1.json"), category_file] {
+        let mut feed = read_json(&file);
+        feed["items"].as_array_mut().unwrap().insert(0, item.clone());
+        write_json(&file, &feed);
+    }
+    let categories_file = site.join("data/chuyen-muc.json");
+    let mut categories = read_json(&categories_file);
+    for entry in categories["items"].as_array_mut().unwrap() {
+        if entry["id"] == "tin-hoat-dong-so" {
+            let teaser =
+                serde_json::json!({"id": "9999", "title": item["title"], "date_published": item["date_published"]});
+            entry["_portal"]["newest"].as_array_mut().unwrap().insert(0, teaser);
+        }
+    }
+    write_json(&categories_file, &categories);
+    let displaced_file = site.join(format!("data/tin/{displaced}.json"));
+    let mut displaced_article = read_json(&displaced_file);
+    displaced_article["items"][0]["_portal"]["neighbours"]["newer"] =
+        serde_json::json!({"id": "9999", "title": item["title"]});
+    write_json(&displaced_file, &displaced_article);
+    category = read_json(&site.join("data/chuyen-muc/tin-hoat-dong-so/1.json"));
+    assert_eq!(category["items"][0]["id"], "9999");
+    displaced
 }
 
 #[test]
@@ -119,17 +153,26 @@ fn a_rerun_writes_only_what_changed() {
     assert!(ok && printed.contains(" 0 files written"), "{printed}");
     assert_eq!(changed(&first, &pages(&site)), Vec::<String>::new());
 
-    publish_article(&site);
+    let displaced = publish_article(&site);
     let (ok, printed) = prerender(&site);
     assert!(ok, "{printed}");
-    let rewritten = changed(&first, &pages(&site));
-    for expected in ["tin/9999.html", "tin/9999/bai-moi-dang-de-thu-chay-lai.html", "index.html", "sitemap.xml"] {
-        assert!(rewritten.iter().any(|name| name == expected), "{expected} not rewritten: {rewritten:?}");
-    }
-    // Pages that read neither the new article nor the latest news stand.
-    for unchanged in ["404.html", "lich-cong-tac/2023/42.html", "lich-cong-tac/2023/42.ics", "robots.txt"] {
-        assert!(!rewritten.iter().any(|name| name == unchanged), "{unchanged} rewritten: {rewritten:?}");
-    }
+    let mut rewritten = changed(&first, &pages(&site));
+    // Exactly the pages that show what changed: the new article (and its
+    // short address), the one it displaced (its "Tin mới hơn" link), the
+    // home page, the category's page, the sitemap, and the manifests.
+    rewritten.retain(|name| !name.starts_with(".prerender"));
+    let displaced_page = rewritten.iter().find(|name| name.starts_with(&format!("tin/{displaced}/"))).cloned();
+    let mut expected = vec![
+        "chuyen-muc/tin-hoat-dong-so.html".to_string(),
+        "index.html".into(),
+        "sitemap.xml".into(),
+        "tin/9999.html".into(),
+        "tin/9999/bai-moi-dang-de-thu-chay-lai.html".into(),
+        displaced_page.unwrap_or_else(|| panic!("tin/{displaced}/… not rewritten: {rewritten:?}")),
+    ];
+    expected.sort();
+    rewritten.sort();
+    assert_eq!(rewritten, expected, "{printed}");
 
     // An article that no document lists any more: its page stays, and the
     // run says so.

@@ -88,6 +88,9 @@ pub struct ItemExtension<'a> {
     pub featured: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub neighbours: Option<Neighbours<'a>>,
+    /// "Tin khác" (article documents only), as list items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_news: Vec<NewsItem<'a>>,
 }
 
 /// An article's neighbours in its category (article documents only).

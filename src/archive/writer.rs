@@ -8,6 +8,7 @@ use super::paths;
 use super::sink::Sink;
 use super::svg::stand_in_svg;
 use crate::core::date::parse_rfc3339;
+use crate::core::related::OTHER_NEWS_COUNT;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io;
@@ -59,9 +60,11 @@ pub fn write_archive(archive: &Archive, options: &WriteOptions, sink: &mut dyn S
         by_category.entry(entry.0.category.as_str()).or_default().push(*entry);
     }
     let neighbours = category_neighbours(&by_category);
+    let by_id: HashMap<&str, Entry<'_>> = all.iter().map(|entry| (entry.0.id.as_str(), *entry)).collect();
     for (article, category) in &all {
         let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
-        write_article(&mut out, dir, article, *category, sides)?;
+        let others = other_news_of(article, members_of(&by_category, &article.category), &by_id);
+        write_article(&mut out, dir, (article, *category), sides, &others)?;
     }
     let labels = &archive.labels;
     write_list(&mut out, options, &all, None, &labels.latest_title, &labels.description)?;
@@ -145,12 +148,33 @@ fn category_neighbours<'a>(by_category: &HashMap<&str, Vec<Entry<'a>>>) -> HashM
     neighbours
 }
 
+/// "Tin khác" of `article`: the related articles it names, then the nearest
+/// of its category, older ones first. Articles published later never enter
+/// an older article's list (unless its category has too few older ones), so
+/// publishing news does not change the documents of the archive.
+fn other_news_of<'a>(article: &ArticleDef, category: &[Entry<'a>], by_id: &HashMap<&str, Entry<'a>>) -> Vec<Entry<'a>> {
+    let mut others: Vec<Entry<'a>> = Vec::with_capacity(OTHER_NEWS_COUNT);
+    let position = category.iter().position(|(member, _)| member.id == article.id).unwrap_or(category.len());
+    let related = article.related.iter().filter_map(|id| by_id.get(id.as_str()).copied());
+    let older = category.iter().skip(position + 1).copied();
+    let newer = category[..position].iter().rev().copied();
+    for entry in related.chain(older).chain(newer) {
+        if others.len() == OTHER_NEWS_COUNT {
+            break;
+        }
+        if entry.0.id != article.id && !others.iter().any(|(other, _)| other.id == entry.0.id) {
+            others.push(entry);
+        }
+    }
+    others
+}
+
 fn write_article(
     out: &mut Output<'_>,
     dir: &str,
-    article: &ArticleDef,
-    category: CategoryRef<'_>,
+    (article, category): Entry<'_>,
     neighbours: Neighbours<'_>,
+    others: &[Entry<'_>],
 ) -> io::Result<()> {
     let path = paths::article_document(dir, &article.id);
     let image_url = |name: &str| paths::relative(&path, &paths::image(dir, name));
@@ -168,6 +192,7 @@ fn write_article(
     item.portal.source = Some(&article.source);
     item.portal.captions = captions;
     item.portal.neighbours = Some(neighbours).filter(|sides| sides.newer.is_some() || sides.older.is_some());
+    item.portal.other_news = others.iter().map(|(other, category)| list_item(&path, dir, other, *category)).collect();
     let document = FeedDocument {
         version: JSON_FEED_VERSION,
         title: &article.title,
@@ -202,6 +227,7 @@ fn list_item<'a>(path: &str, dir: &str, article: &'a ArticleDef, category: Categ
             captions: Vec::new(),
             featured: article.featured,
             neighbours: None,
+            other_news: Vec::new(),
         },
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// The slug of the magazine column ("Chuyên mục KH&CN").
-const MAGAZINE_SLUG: &str = "chuyen-muc-khcn";
+pub const MAGAZINE_SLUG: &str = "chuyen-muc-khcn";
 const MAGAZINE_COUNT: usize = 3;
 
 /// The sidebar, the same on every page; it lives outside the routes, so its

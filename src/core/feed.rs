@@ -69,6 +69,11 @@ pub struct NewsItem {
     /// documents do; list items need not).
     pub newer: Option<Neighbour>,
     pub older: Option<Neighbour>,
+    /// "Tin khác" as the article document lists it (`_portal.other_news`):
+    /// items chosen when the article was published, which do not change as
+    /// newer articles arrive. Empty when the document leaves the choice to
+    /// the portal.
+    pub other_news: Vec<NewsItem>,
 }
 
 /// One page of a feed.
@@ -234,6 +239,9 @@ fn read_item(item: Node<'_>, url: &str) -> Result<NewsItem, DocError> {
                         Ok((sides.with_field("newer", read_neighbour)?, sides.with_field("older", read_neighbour)?))
                     })?
                     .unwrap_or_default(),
+                other_news: portal
+                    .with_field("other_news", |items| items.each(|other| read_item(other, url)))?
+                    .unwrap_or_default(),
             })
         })?
         .unwrap_or_default();
@@ -255,6 +263,7 @@ fn read_item(item: Node<'_>, url: &str) -> Result<NewsItem, DocError> {
         featured: portal.featured,
         newer: portal.neighbours.0,
         older: portal.neighbours.1,
+        other_news: portal.other_news,
     })
 }
 
@@ -267,6 +276,7 @@ struct ItemExtension {
     featured: bool,
     /// (newer, older)
     neighbours: (Option<Neighbour>, Option<Neighbour>),
+    other_news: Vec<NewsItem>,
 }
 
 #[cfg(test)]
@@ -358,6 +368,22 @@ mod tests {
         assert!(
             matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.neighbours.older.title")
         );
+
+        #[test]
+        fn an_article_lists_its_other_news_as_items() {
+            let other = r#"{"id":"1012","title":"Tin cũ","content_text":"Tóm tắt","date_published":"2023-10-01T08:00:00+07:00","image":"../anh/b.svg"}"#;
+            let with = ITEM.replace(r#""featured":true"#, &format!(r#""featured":true,"other_news":[{other}]"#));
+            let item = parse_article("bài viết", URL, &feed(&with)).unwrap();
+            assert_eq!(item.other_news.len(), 1);
+            assert_eq!((item.other_news[0].id.as_str(), item.other_news[0].title.as_str()), ("1012", "Tin cũ"));
+            assert_eq!(item.other_news[0].image.as_deref(), Some("https://h.vn/data/anh/b.svg"));
+            let broken = with.replace(r#""date_published":"2023-10-01T08:00:00+07:00""#, r#""date_published":1"#);
+            let error = parse_article("bài viết", URL, &feed(&broken)).unwrap_err();
+            assert!(
+                matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.other_news[0].date_published"),
+                "{error:?}"
+            );
+        }
     }
 
     #[test]

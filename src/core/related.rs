@@ -16,7 +16,21 @@ pub fn rank_related(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem
     ranked
 }
 
-/// "Tin khác": the named related items first, then the newest of the same
+/// How many items "Tin khác" lists under an article.
+pub const OTHER_NEWS_COUNT: usize = 8;
+
+/// "Tin khác" for `article`: the list its own document gives, in that order,
+/// when it gives one; otherwise chosen by [`other_news`] from `candidates`.
+pub fn shown_other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> Vec<NewsItem> {
+    if article.other_news.is_empty() {
+        return other_news(article, candidates, limit);
+    }
+    let mut listed = distinct_others(article, &article.other_news);
+    listed.truncate(limit);
+    listed
+}
+
+/// "Tin khác" chosen by the portal: the named related items first, then the newest of the same
 /// category, then the newest of the rest; at most `limit`.
 pub fn other_news(article: &NewsItem, candidates: &[NewsItem], limit: usize) -> Vec<NewsItem> {
     let mut ranked = distinct_others(article, candidates);
@@ -118,6 +132,16 @@ mod tests {
         article.related = vec!["r".into()];
         let candidates = [item("x1", "x", 50), item("x2", "x", 200), item("y1", "y", 300), item("r", "y", 1)];
         assert_eq!(ids(&other_news(&article, &candidates, 3)), ["r", "x2", "x1"]);
+    }
+
+    #[test]
+    fn the_documents_own_other_news_win_in_their_order() {
+        let mut article = item("a", "x", 100);
+        let candidates = [item("x2", "x", 200), item("y1", "y", 300)];
+        assert_eq!(ids(&shown_other_news(&article, &candidates, 3)), ["x2", "y1"]);
+        article.other_news = vec![item("x0", "x", 10), item("a", "x", 100), item("y9", "y", 90), item("x0", "x", 10)];
+        assert_eq!(ids(&shown_other_news(&article, &candidates, 3)), ["x0", "y9"]);
+        assert_eq!(ids(&shown_other_news(&article, &candidates, 1)), ["x0"]);
     }
 
     #[test]

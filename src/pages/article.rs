@@ -9,7 +9,7 @@ use crate::components::skeleton::{ArticleSkeleton, ListSkeleton};
 use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
 use crate::core::feed::{Neighbour, NewsItem};
-use crate::core::related::{neighbours, other_news};
+use crate::core::related::{neighbours, shown_other_news, OTHER_NEWS_COUNT};
 use crate::core::routes::{self, is_canonical_slug};
 use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
@@ -17,9 +17,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
-
-/// How many items "Tin khác" lists.
-const OTHER_NEWS_COUNT: usize = 8;
 
 /// The article view, for `/tin/:id` and `/tin/:id/:slug`.
 #[component]
@@ -111,7 +108,13 @@ fn AroundArticle(item: NewsItem) -> impl IntoView {
         move || {
             let portal = portal.clone();
             let article = article.clone();
-            async move { Ok(documents::neighbourhood(&portal, &article, OTHER_NEWS_COUNT).await) }
+            async move {
+                // An article that lists its own "Tin khác" needs nothing more.
+                if !article.other_news.is_empty() {
+                    return Ok(Vec::new());
+                }
+                Ok(documents::neighbourhood(&portal, &article, OTHER_NEWS_COUNT).await)
+            }
         },
         move |candidates| around_list(&item, &candidates),
         OnFailure::ErrorBox,
@@ -138,7 +141,7 @@ fn around_list(item: &NewsItem, candidates: &[NewsItem]) -> AnyView {
             }
         })
     };
-    let others = other_news(item, candidates, OTHER_NEWS_COUNT);
+    let others = shown_other_news(item, candidates, OTHER_NEWS_COUNT);
     view! {
         <nav class="article-steps" aria-label="Tin trước và tin sau trong chuyên mục">
             {step("← Tin mới hơn", newer)}
