@@ -27,6 +27,17 @@ pub async fn category_page(portal: &Portal, slug: &str, url: Option<String>) -> 
     load(&name, &url, parse_feed).await
 }
 
+/// Page `page` of a category's archive, by `sources.category_page`; page 0
+/// does not exist.
+pub async fn category_archive_page(portal: &Portal, slug: &str, page: u32) -> Result<FeedPage, DocError> {
+    let name = format!("chuyên mục “{slug}”, trang {page}");
+    if page == 0 {
+        return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
+    }
+    let url = portal.url(&portal.config.sources.category_page_url(slug, page));
+    load(&name, &url, parse_feed).await
+}
+
 /// The full article with id `id`.
 pub async fn article(portal: &Portal, id: &str) -> Result<NewsItem, DocError> {
     let url = portal.url(&portal.config.sources.article_url(id));

@@ -81,6 +81,18 @@ async fn without_javascript_links_lead_through_categories_articles_and_weeks() {
             browser.click(".site-nav a[href='/portal/chuyen-muc/tin-hoat-dong-so']").await;
             browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
             assert_eq!(browser.path().await, "/portal/chuyen-muc/tin-hoat-dong-so");
+            // The category's archive, page by page, by the page list's links.
+            let first_titles = browser.text_of("main#noi-dung .news-list").await.unwrap_or_default();
+            browser.click("main#noi-dung .page-list a[href='/portal/chuyen-muc/tin-hoat-dong-so/trang/2']").await;
+            browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở – Trang 2").await;
+            assert_eq!(browser.path().await, "/portal/chuyen-muc/tin-hoat-dong-so/trang/2");
+            let second_titles = browser.text_of("main#noi-dung .news-list").await.unwrap_or_default();
+            assert!(!second_titles.is_empty() && second_titles != first_titles, "page 2 lists other news");
+            let current = browser.text_of("main#noi-dung .page-list [aria-current='page']").await;
+            assert_eq!(current.as_deref(), Some("2"));
+            browser.click("main#noi-dung .page-list-step").await;
+            browser.wait_until("page 1 again", "location.pathname === '/portal/chuyen-muc/tin-hoat-dong-so'").await;
+            browser.wait_for("main#noi-dung .news-list li a").await;
             // An article from the category's list, by its plain link.
             browser.click("main#noi-dung .news-list li a").await;
             browser.wait_for("main#noi-dung .article-body p").await;
@@ -258,6 +270,7 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
             ("/", "/"),
             (SEED_ADDRESS, SEED_ADDRESS),
             ("/chuyen-muc/tin-hoat-dong-so", "/chuyen-muc/tin-hoat-dong-so"),
+            ("/chuyen-muc/tin-hoat-dong-so/trang/2", "/chuyen-muc/tin-hoat-dong-so/trang/2"),
             ("/lich-cong-tac/2023/42", "/lich-cong-tac/2023/42"),
             ("/khong-co-trang-nay", "/404.html"),
         ];

@@ -75,7 +75,8 @@ impl Manifest {
     /// Whether `route` was drawn before from documents that are unchanged
     /// (its file then stands as it is); if so it is kept in the manifest.
     pub fn unchanged(&mut self, store: &Store, route: &str, page_file: &Path) -> bool {
-        let Some((signature, inputs)) = self.before.get(route).cloned() else { return false };
+        // Each route is asked about once per run: its record moves to `now`.
+        let Some((signature, inputs)) = self.before.remove(route) else { return false };
         if !page_file.is_file() || self.signature(store, route, &inputs) != signature {
             return false;
         }

@@ -24,8 +24,10 @@ pub enum Page {
         title: String,
         lastmod: i64,
     },
+    /// A category's first page (1) or one page of its archive.
     Category {
         slug: String,
+        page: u32,
     },
     /// `/lich-cong-tac` (None) or one week.
     Schedule(Option<(i32, u32)>),
@@ -38,7 +40,7 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Article { id, title, .. } => routes::article(id, title),
-            Page::Category { slug } => routes::category(slug, 1),
+            Page::Category { slug, page } => routes::category_archive(slug, *page),
             Page::Schedule(None) => routes::SCHEDULE.into(),
             Page::Schedule(Some((year, week))) => format!("{}/{year}/{week}", routes::SCHEDULE),
             // An address no route matches: the app's not-found view.
@@ -75,7 +77,22 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
 
     let categories_url = portal.url(&sources.categories);
     match read_parsed(store, "danh sách chuyên mục", &categories_url, parse_categories) {
-        Ok(entries) => pages.extend(entries.into_iter().map(|entry| Page::Category { slug: entry.category.slug })),
+        Ok(entries) => {
+            for entry in entries {
+                // Its archive pages, as many as its first page says it has.
+                let first_url =
+                    entry.feed_url.unwrap_or_else(|| portal.url(&sources.category_url(&entry.category.slug)));
+                let total = match read_parsed(store, "chuyên mục", &first_url, parse_feed) {
+                    Ok(first) => first.total_pages.unwrap_or(1).min(u64::from(u32::MAX)) as u32,
+                    Err(error) => {
+                        failures.push(error);
+                        1
+                    }
+                };
+                let slug = entry.category.slug;
+                pages.extend((1..=total.max(1)).map(|page| Page::Category { slug: slug.clone(), page }));
+            }
+        }
         Err(error) => failures.push(error),
     }
 
@@ -143,8 +160,11 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 meta.image = meta.image.map(|image| store.absolute(&image));
             }
         }
-        Page::Category { slug } => {
-            let name = category_name(portal, documents, slug).unwrap_or_else(|| slug.clone());
+        Page::Category { slug, page } => {
+            let mut name = category_name(portal, documents, slug).unwrap_or_else(|| slug.clone());
+            if *page > 1 {
+                name = format!("{name} – Trang {page}");
+            }
             meta.title = page_title(TitleOf::Category(Some(&name)), &site.short_name);
             meta.description = format!("Tin {name} – {}", site.name);
         }

@@ -192,6 +192,7 @@ pub struct ConfigSources {
     pub latest_feed: String,
     pub article: String,
     pub category_feed: String,
+    pub category_page: String,
     pub categories: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule_index: Option<String>,

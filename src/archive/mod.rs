@@ -49,14 +49,23 @@ pub fn write_sample(content_dir: &Path, sink: &mut dyn Sink) -> Result<Written, 
 
 /// `config.json` spelling out every default, so the web team sees what they can change.
 pub fn production_config(defaults: &Config) -> ConfigDocument<'_> {
-    let Sources { latest_feed, article, category_feed, categories, schedule_index, schedule_week, stats } =
-        defaults.sources.clone();
+    let Sources {
+        latest_feed,
+        article,
+        category_feed,
+        category_page,
+        categories,
+        schedule_index,
+        schedule_week,
+        stats,
+    } = defaults.sources.clone();
     ConfigDocument {
         version: crate::core::config::CONFIG_VERSION,
         sources: ConfigSources {
             latest_feed,
             article,
             category_feed,
+            category_page,
             categories,
             schedule_index: Some(schedule_index),
             schedule_week: Some(schedule_week),

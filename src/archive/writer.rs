@@ -90,6 +90,7 @@ pub fn news_sources(data_dir: &str) -> ConfigSources {
         latest_feed: paths::latest_page(data_dir, 1),
         article: paths::article_document(data_dir, "{id}"),
         category_feed: paths::category_page(data_dir, "{slug}", 1),
+        category_page: format!("{data_dir}/chuyen-muc/{{slug}}/{{page}}.json"),
         categories: paths::categories_document(data_dir),
         schedule_index: None,
         schedule_week: None,

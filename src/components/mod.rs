@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod nav_link;
 pub mod news_card;
+pub mod page_list;
 pub mod region;
 pub mod schedule_download;
 pub mod schedule_picker;

@@ -29,12 +29,15 @@ pub struct Config {
 }
 
 /// The documents, as URLs absolute or relative to the site root (the `<base>`).
-/// `{id}`, `{slug}` and `{week}` are filled in per request.
+/// `{id}`, `{slug}`, `{page}` and `{week}` are filled in per request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sources {
     pub latest_feed: String,
     pub article: String,
     pub category_feed: String,
+    /// Page `{page}` of a category's feed, for the archive pages
+    /// (`/chuyen-muc/{slug}/trang/{page}`), reached without walking the chain.
+    pub category_page: String,
     pub categories: String,
     pub schedule_index: String,
     pub schedule_week: String,
@@ -72,6 +75,7 @@ impl Default for Sources {
             latest_feed: "data/tin-moi/1.json".into(),
             article: "data/tin/{id}.json".into(),
             category_feed: "data/chuyen-muc/{slug}/1.json".into(),
+            category_page: "data/chuyen-muc/{slug}/{page}.json".into(),
             categories: "data/chuyen-muc.json".into(),
             schedule_index: "data/lich-cong-tac/index.json".into(),
             schedule_week: "data/lich-cong-tac/{week}.json".into(),
@@ -104,6 +108,10 @@ impl Sources {
         self.category_feed.replace("{slug}", &encode_segment(slug))
     }
 
+    pub fn category_page_url(&self, slug: &str, page: u32) -> String {
+        self.category_page.replace("{slug}", &encode_segment(slug)).replace("{page}", &page.to_string())
+    }
+
     pub fn week_url(&self, week: IsoWeek) -> String {
         self.schedule_week.replace("{week}", &week.to_string())
     }
@@ -127,6 +135,7 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
             ("latest_feed", &mut sources.latest_feed),
             ("article", &mut sources.article),
             ("category_feed", &mut sources.category_feed),
+            ("category_page", &mut sources.category_page),
             ("categories", &mut sources.categories),
             ("schedule_index", &mut sources.schedule_index),
             ("schedule_week", &mut sources.schedule_week),

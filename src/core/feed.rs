@@ -368,22 +368,22 @@ mod tests {
         assert!(
             matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.neighbours.older.title")
         );
+    }
 
-        #[test]
-        fn an_article_lists_its_other_news_as_items() {
-            let other = r#"{"id":"1012","title":"Tin cũ","content_text":"Tóm tắt","date_published":"2023-10-01T08:00:00+07:00","image":"../anh/b.svg"}"#;
-            let with = ITEM.replace(r#""featured":true"#, &format!(r#""featured":true,"other_news":[{other}]"#));
-            let item = parse_article("bài viết", URL, &feed(&with)).unwrap();
-            assert_eq!(item.other_news.len(), 1);
-            assert_eq!((item.other_news[0].id.as_str(), item.other_news[0].title.as_str()), ("1012", "Tin cũ"));
-            assert_eq!(item.other_news[0].image.as_deref(), Some("https://h.vn/data/anh/b.svg"));
-            let broken = with.replace(r#""date_published":"2023-10-01T08:00:00+07:00""#, r#""date_published":1"#);
-            let error = parse_article("bài viết", URL, &feed(&broken)).unwrap_err();
-            assert!(
-                matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.other_news[0].date_published"),
-                "{error:?}"
-            );
-        }
+    #[test]
+    fn an_article_lists_its_other_news_as_items() {
+        let other = r#"{"id":"1012","title":"Tin cũ","content_text":"Tóm tắt","date_published":"2023-10-01T08:00:00+07:00","image":"../anh/b.svg"}"#;
+        let with = ITEM.replace(r#""featured":true"#, &format!(r#""featured":true,"other_news":[{other}]"#));
+        let item = parse_article("bài viết", URL, &feed(&with)).unwrap();
+        assert_eq!(item.other_news.len(), 1);
+        assert_eq!((item.other_news[0].id.as_str(), item.other_news[0].title.as_str()), ("1012", "Tin cũ"));
+        assert_eq!(item.other_news[0].image.as_deref(), Some("https://h.vn/data/anh/b.svg"));
+        let broken = with.replace(r#""date_published":"2023-10-01T08:00:00+07:00""#, r#""date_published":1"#);
+        let error = parse_article("bài viết", URL, &feed(&broken)).unwrap_err();
+        assert!(
+            matches!(error.problem, Problem::WrongType { ref path, .. } if path == "items[0]._portal.other_news[0].date_published"),
+            "{error:?}"
+        );
     }
 
     #[test]

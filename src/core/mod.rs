@@ -14,6 +14,7 @@ pub mod json;
 pub mod json_text;
 pub mod keyed;
 pub mod number;
+pub mod pager;
 pub mod poll;
 pub mod related;
 pub mod routes;

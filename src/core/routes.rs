@@ -27,6 +27,16 @@ pub fn category(slug: &str, page: u32) -> String {
     with_page(format!("/chuyen-muc/{}", encode_segment(slug)), page)
 }
 
+/// `/chuyen-muc/tin-hoat-dong-so/trang/3`: one page of a category's archive,
+/// a page of its own (prerendered, reachable without JavaScript); page 1 is
+/// the category's own address.
+pub fn category_archive(slug: &str, page: u32) -> String {
+    match page {
+        0 | 1 => category(slug, 1),
+        _ => format!("/chuyen-muc/{}/trang/{page}", encode_segment(slug)),
+    }
+}
+
 /// `/lich-cong-tac/2023/42`.
 pub fn schedule_week(week: IsoWeek) -> String {
     format!("{SCHEDULE}/{}/{}", week.year(), week.week())
@@ -100,6 +110,8 @@ mod tests {
         assert_eq!(related("1019", 1), "/tin/1019/lien-quan");
         assert_eq!(related("1019", 3), "/tin/1019/lien-quan?trang=3");
         assert_eq!(category("tin-hoat-dong-so", 2), "/chuyen-muc/tin-hoat-dong-so?trang=2");
+        assert_eq!(category_archive("tin-hoat-dong-so", 1), "/chuyen-muc/tin-hoat-dong-so");
+        assert_eq!(category_archive("tin-hoat-dong-so", 7), "/chuyen-muc/tin-hoat-dong-so/trang/7");
         assert_eq!(schedule_week(IsoWeek::new(2023, 42).unwrap()), "/lich-cong-tac/2023/42");
     }
 

@@ -5,6 +5,7 @@
 //! same list.
 
 use crate::components::news_card::NewsCard;
+use crate::components::page_list::PageList;
 use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
@@ -62,6 +63,7 @@ fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
     let has_more = pages.last().is_some_and(|page| page.next_url.is_some());
     let loaded = pages.len() as u32;
     let total = pages.first().and_then(|page| page.total_items);
+    let total_pages = pages.first().and_then(|page| page.total_pages).unwrap_or(1) as u32;
     let items: Vec<_> = pages.into_iter().flat_map(|page| page.items).collect();
     let shown = items.len();
     view! {
@@ -83,6 +85,7 @@ fn category_list(slug: &str, pages: Vec<FeedPage>) -> AnyView {
                     </a>
                 }
             })}
+        {(total_pages > 1).then(|| view! { <PageList slug=slug.to_string() current=1 total=total_pages every_page=true /> })}
     }
     .into_any()
 }
