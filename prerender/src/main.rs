@@ -109,9 +109,11 @@ fn run(options: &Options) -> Result<usize, String> {
             continue;
         }
         let drawn = render::draw(&portal, &documents, &route);
-        // A page whose own view shows an error box would publish that error:
+        // A page whose own view shows an error box, or the not-found view in
+        // place of a listed article or category, would publish that error:
         // keep its previous version and say which document failed.
-        if drawn.body.contains("class=\"error-box\"") {
+        let lost = !matches!(page, Page::NotFound) && drawn.body.contains("class=\"not-found\"");
+        if lost || drawn.body.contains("class=\"error-box\"") {
             failed += 1;
             let causes: Vec<String> = drawn.failures.iter().map(|e| e.english()).collect();
             eprintln!("prerender: {route} not written: {}", causes.join("; "));

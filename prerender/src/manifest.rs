@@ -105,8 +105,14 @@ impl Manifest {
     }
 }
 
+/// A local document by its file's size and time; one on another host by its
+/// content (read again on every run: keep a large archive in the folder).
 fn file_signature(store: &Store, url: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
+    if !store.is_local(url) {
+        format!("{:?}", store.read(url)).hash(&mut hasher);
+        return hasher.finish();
+    }
     match store.file_of(url).and_then(|file| file.metadata().ok()) {
         Some(metadata) => (metadata.len(), metadata.modified().ok()).hash(&mut hasher),
         None => "missing".hash(&mut hasher),

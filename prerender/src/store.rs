@@ -1,5 +1,6 @@
 //! The documents the pages are drawn from, read from the built site's folder
-//! at the URLs the app would fetch them from.
+//! at the URLs the app would fetch them from, or, for documents a config.json
+//! places on another host (a CMS's own feed), fetched over HTTP(S).
 
 use portal::core::error::Problem;
 use std::path::{Path, PathBuf};
@@ -51,10 +52,17 @@ impl Store {
 
     /// Reads the document at `url`; a problem in the app's own words when it cannot.
     pub fn read(&self, url: &str) -> Result<String, Problem> {
-        let file = self.file_of(url).ok_or_else(|| {
-            Problem::Network(format!("{url} lies outside the site folder; only the site's own documents are read"))
-        })?;
-        read_file(&file)
+        match self.file_of(url) {
+            Some(file) => read_file(&file),
+            None if url.starts_with("https://") || url.starts_with("http://") => fetch(url),
+            None => Err(Problem::Network(format!("{url} is neither in the site folder nor an http(s) address"))),
+        }
+    }
+
+    /// Whether `url` is read from the site folder (its file's size and time
+    /// then stand for its content in the manifest).
+    pub fn is_local(&self, url: &str) -> bool {
+        self.file_of(url).is_some()
     }
 
     /// `url` relative to the site's base URL, as the page embeds it, or the
@@ -70,6 +78,34 @@ fn read_file(file: &Path) -> Result<String, Problem> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(Problem::NotFound),
         Err(error) => Err(Problem::Network(format!("{}: {error}", file.display()))),
     }
+}
+
+/// How long one document may take, as the app's default request time-out.
+const FETCH_TIMEOUT_SECONDS: u32 = 15;
+
+/// A document on another host, with the app's size limit and time-out.
+fn fetch(url: &str) -> Result<String, Problem> {
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(FETCH_TIMEOUT_SECONDS.into())))
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let mut response = agent.get(url).call().map_err(|error| match error {
+        ureq::Error::Timeout(_) => Problem::Timeout { seconds: FETCH_TIMEOUT_SECONDS },
+        other => Problem::Network(format!("{url}: {other}")),
+    })?;
+    match response.status().as_u16() {
+        200..=299 => {}
+        404 | 410 => return Err(Problem::NotFound),
+        status => return Err(Problem::Status(status)),
+    }
+    let limit = portal::core::feed::FEED_LIMIT_BYTES;
+    let body = response.body_mut().with_config().limit(limit as u64 + 1).read_to_vec();
+    let bytes = body.map_err(|error| Problem::Network(format!("{url}: {error}")))?;
+    if bytes.len() > limit {
+        return Err(Problem::TooLarge { limit_bytes: limit, actual_bytes: bytes.len() });
+    }
+    String::from_utf8(bytes).map_err(|_| Problem::Network(format!("{url} is not UTF-8")))
 }
 
 /// "%C4%91" → "đ", so an encoded category slug names its folder.
