@@ -54,3 +54,4 @@ if [ "$prerender" = 1 ]; then
     site_url="${base_url%/}/${public_url#/}"
     cargo run --quiet --profile prerender -p prerender -- --site "$dist" --base-url "$site_url"
 fi
+bash "$PORTAL_ROOT/scripts/stamp-sw.sh" "$dist" # the service worker's version and precache list (docs/offline.md)

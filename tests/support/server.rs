@@ -74,6 +74,8 @@ struct Shared {
     /// Answer every app address with the app shell, as if no page had been
     /// prerendered: the app then fetches its documents itself.
     shell_only: AtomicBool,
+    /// Close every connection unanswered, as a site out of reach.
+    down: AtomicBool,
 }
 
 /// Serves `root` on 127.0.0.1 at a free port until dropped.
@@ -95,6 +97,7 @@ impl StaticServer {
             log: Mutex::new(Vec::new()),
             stopping: AtomicBool::new(false),
             shell_only: AtomicBool::new(false),
+            down: AtomicBool::new(false),
         });
         let accepting = Arc::clone(&shared);
         thread::spawn(move || {
@@ -138,6 +141,12 @@ impl StaticServer {
         self.shared.shell_only.store(true, Ordering::SeqCst);
     }
 
+    /// While `down`, every connection is closed without an answer (the
+    /// browser sees a network error, as offline) and nothing is logged.
+    pub fn set_down(&self, down: bool) {
+        self.shared.down.store(down, Ordering::SeqCst);
+    }
+
     pub fn served(&self) -> Vec<Served> {
         self.shared.log.lock().unwrap().clone()
     }
@@ -152,6 +161,9 @@ impl Drop for StaticServer {
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) {
+    if shared.down.load(Ordering::SeqCst) {
+        return;
+    }
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let Some((method, target)) = read_request_head(&stream) else { return };
     let path = decode_path(target.split(['?', '#']).next().unwrap_or("/"));

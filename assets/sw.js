@@ -1,0 +1,225 @@
+// The portal's service worker: reading offline (docs/offline.md).
+//
+// - At install, the app shell of this release (PRECACHE: app.html, the
+//   hashed JS, wasm and CSS, config.json, the manifest, the icon).
+// - Pages the visitor opens, the documents under data/ and the images are
+//   kept as they are read, each kind with a bound (oldest dropped first).
+// - Pages and documents ask the network first (news must not be stale) and
+//   fall back to the copy only when the network fails or is slow
+//   (TIMEOUT); hashed files and images come from the copy first.
+// - The statistics document is never kept: offline, the visitor box says
+//   its figures are old, as it does for any failure.
+// - A page never opened, offline: a Vietnamese page listing what can be read.
+//
+// This file is not hashed, so a release reaches visitors only if its bytes
+// change: scripts/stamp-sw.sh writes VERSION and PRECACHE into the built
+// copy. Unstamped (trunk serve), it precaches nothing.
+"use strict";
+var VERSION = "dev";
+var PRECACHE = [];
+
+var SCOPE = self.registration.scope;
+// Two sites on one origin (/ and /portal/) keep apart.
+var PREFIX = "khcn " + SCOPE + " ";
+var SHELL = PREFIX + "vo " + VERSION;
+// Kept across releases (the pages stay readable after an update); the
+// number changes when what they hold changes shape.
+var PAGES = PREFIX + "trang 1";
+var DOCS = PREFIX + "tai-lieu 1";
+var IMAGES = PREFIX + "anh 1";
+// About the last 50 articles, a few category and schedule pages, and the
+// documents and images those pages read.
+var LIMIT = {};
+LIMIT[PAGES] = 60;
+LIMIT[DOCS] = 120;
+LIMIT[IMAGES] = 100;
+// A larger answer is passed on but not kept.
+var MAX_BYTES = 2e6;
+var TIMEOUT = 3500;
+var HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
+
+var STATS = new URL("data/thong-ke.json", SCOPE).href;
+// config.json names the statistics document; read from this release's copy.
+var statsKnown = caches
+  .match(new URL("config.json", SCOPE).href)
+  .then(function (r) { return r && r.json(); })
+  .then(function (c) {
+    if (c && c.sources && typeof c.sources.stats === "string") STATS = new URL(c.sources.stats, SCOPE).href;
+  })
+  .catch(function () {});
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(SHELL).then(function (cache) {
+    return Promise.all(PRECACHE.map(function (url) {
+      // Hashed files may come from the HTTP cache; the others are checked.
+      return fetch(new Request(url, { cache: HASHED.test(url) ? "default" : "no-cache" })).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return cache.put(url, r);
+      });
+    }));
+  }));
+});
+
+self.addEventListener("activate", function (event) {
+  var current = [SHELL, PAGES, DOCS, IMAGES];
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf(PREFIX) === 0 && current.indexOf(name) < 0;
+    }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+// Whether the last request failed for want of a network; pages ask on load
+// (their own answer may have come from the copy) and hear of each change.
+var offline = false;
+function setOffline(now) {
+  if (now === offline) return;
+  offline = now;
+  self.clients.matchAll({ type: "window" }).then(function (clients) {
+    clients.forEach(function (c) { c.postMessage({ ngoaiTuyen: now }); });
+  });
+}
+
+self.addEventListener("message", function (event) {
+  if (event.data === "skipWaiting") self.skipWaiting();
+  else if (event.data === "trang-thai" && event.source) event.source.postMessage({ ngoaiTuyen: offline });
+});
+
+function network(request) {
+  return fetch(request).then(function (r) {
+    setOffline(false);
+    return r;
+  }, function (error) {
+    // A request the page gave up on says nothing about the network.
+    if (!request.signal || !request.signal.aborted) setOffline(true);
+    throw error;
+  });
+}
+
+// Keeps a whole, complete answer (a body cut short never gets here), as the
+// newest of its kind, then drops the oldest above the bound.
+function keep(store, request, response) {
+  return response.blob().then(function (body) {
+    if (body.size > MAX_BYTES) return;
+    return caches.open(store).then(function (cache) {
+      return cache.delete(request).then(function () {
+        var init = { status: response.status, statusText: response.statusText, headers: response.headers };
+        return cache.put(request, new Response(body, init));
+      }).then(function () {
+        return cache.keys();
+      }).then(function (keys) {
+        return Promise.all(keys.slice(0, Math.max(0, keys.length - LIMIT[store])).map(function (key) {
+          return cache.delete(key);
+        }));
+      });
+    });
+  }).catch(function () {});
+}
+
+function keepable(store, response) {
+  return response.ok && response.type === "basic" &&
+    (store !== PAGES || /html/.test(response.headers.get("Content-Type") || ""));
+}
+
+// The network's answer, whatever its status; the copy if the network fails,
+// or if it has not answered within TIMEOUT and there is a copy.
+function networkFirst(event, store) {
+  var request = event.request;
+  var fresh = network(request).then(function (r) {
+    if (keepable(store, r)) event.waitUntil(keep(store, request, r.clone()));
+    return r;
+  });
+  // Alive until the network answers, even when the copy answered first:
+  // a late answer is still kept for next time.
+  event.waitUntil(fresh.catch(function () {}));
+  return new Promise(function (resolve, reject) {
+    var done = false;
+    function answer(r) {
+      if (!done) { done = true; resolve(r); }
+    }
+    var timer = setTimeout(function () {
+      caches.match(request).then(function (copy) { if (copy) answer(copy); });
+    }, TIMEOUT);
+    fresh.then(function (r) {
+      clearTimeout(timer);
+      answer(r);
+    }, function (error) {
+      clearTimeout(timer);
+      caches.match(request).then(function (copy) {
+        if (copy) answer(copy);
+        else if (!done) { done = true; reject(error); }
+      });
+    });
+  });
+}
+
+function cacheFirst(event, store) {
+  return caches.match(event.request).then(function (copy) {
+    return copy || network(event.request).then(function (r) {
+      if (store && keepable(store, r)) event.waitUntil(keep(store, event.request, r.clone()));
+      return r;
+    });
+  });
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}
+
+// Offline, at an address never read: what this device can show instead.
+function offlinePage(url) {
+  return caches.open(PAGES).then(function (cache) {
+    return cache.keys();
+  }).then(function (keys) {
+    return Promise.all(keys.reverse().map(function (key) {
+      return caches.match(key).then(function (r) { return r ? r.text() : ""; }).then(function (html) {
+        var title = /<title>([^<]*)<\/title>/.exec(html);
+        // "Article - Site": the article's own words are enough here.
+        return title && { href: key.url, title: title[1].replace(/ - [^-]*$/, "") };
+      });
+    }));
+  }).then(function (pages) {
+    var seen = {};
+    var items = pages.filter(function (p) {
+      return p && !seen[p.title] && (seen[p.title] = true);
+    }).map(function (p) {
+      // Titles come as HTML already (escaped by the page that had them).
+      return '<li><a href="' + escapeHtml(p.href) + '">' + p.title + "</a></li>";
+    });
+    var css = PRECACHE.filter(function (u) { return /\.css$/.test(u); })[0];
+    var html = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">' +
+      "<title>Bạn đang ngoại tuyến - Cổng thông tin điện tử Khoa học và Công nghệ Quảng Trị</title>" +
+      '<link rel="icon" href="' + SCOPE + 'icons/icon.svg" type="image/svg+xml">' +
+      (css ? '<link rel="stylesheet" href="' + SCOPE + css + '">' : "") +
+      '</head><body><header class="site-header"><div class="site-header-inner">' +
+      '<a class="site-header-brand" href="' + SCOPE + '"><span class="site-header-emblem" aria-hidden="true">KH&amp;CN</span>' +
+      '<span class="site-header-name">Cổng thông tin điện tử Khoa học và Công nghệ Quảng Trị</span></a></div></header>' +
+      '<main id="noi-dung" class="offline-page"><h1>Bạn đang ngoại tuyến</h1>' +
+      "<p>Không kết nối được tới cổng thông tin, nên trang này chưa mở được. Khi có mạng, hãy " +
+      '<a href="' + escapeHtml(url) + '">tải lại trang</a>.</p>' +
+      (items.length
+        ? '<h2>Các trang đã đọc, vẫn xem được khi ngoại tuyến</h2><ul class="offline-list">' + items.join("") + "</ul>"
+        : "<p>Thiết bị này chưa lưu trang nào của cổng thông tin để đọc ngoại tuyến.</p>") +
+      "</main></body></html>";
+    return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
+  var path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(event, PAGES).catch(function () { return offlinePage(request.url); }));
+  } else if (HASHED.test(path)) {
+    event.respondWith(cacheFirst(event));
+  } else if (request.destination === "image") {
+    event.respondWith(cacheFirst(event, IMAGES));
+  } else if (/\.(json|webmanifest)$/.test(path)) {
+    event.respondWith(statsKnown.then(function () {
+      return request.url.split(/[?#]/)[0] === STATS ? network(request) : networkFirst(event, DOCS);
+    }));
+  }
+});

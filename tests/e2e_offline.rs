@@ -1,0 +1,320 @@
+//! Reading offline: the service worker (`assets/sw.js`), its registration and
+//! notices (`assets/offline.js`) and the web app manifest, in the release
+//! build (docs/offline.md).
+//!
+//! - An article read once reads again offline, word for word, with its image
+//!   and the offline notice; an address never read answers the Vietnamese
+//!   offline page listing it; back online, the notice goes.
+//! - A changed sw.js on the server brings the "new version" notice; "Tải lại"
+//!   puts the new worker in charge and reloads (under /portal/, so that the
+//!   worker's scope follows the sub-path).
+//! - The manifest and its icons, and the stamped worker, as files.
+//!
+//! Offline is Chromium's own offline mode (DevTools `Network.
+//! emulateNetworkConditions`: `navigator.onLine` false, requests fail), and
+//! the test server stops answering too, so that nothing the worker asks for
+//! can reach it whichever requests the emulation covers.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use support::{seed_paragraphs, with_browser, Browser, Build, Reply, StaticServer, Viewport, SEED_TITLE};
+
+/// The seed article's canonical address (`/tin/1019/<slug>`), from its page.
+fn seed_address(build: Build) -> String {
+    let folder = build.dist().join("tin/1019");
+    let page = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("{}: {e} (no prerendered seed article)", folder.display()))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with(".html"))
+        .expect("the seed article's page");
+    format!("/tin/1019/{}", page.trim_end_matches(".html"))
+}
+
+/// Runs `script`, an async function body whose result is awaited, in the page.
+async fn eval_async(browser: &Browser, script: &str) -> Value {
+    let wrapped = format!(
+        "const done = arguments[arguments.length - 1];
+         (async () => {{ {script} }})().then(done, e => done('error: ' + e));"
+    );
+    browser.client.execute_async(&wrapped, vec![]).await.unwrap_or_else(|e| panic!("running {script:?}: {e}"))
+}
+
+/// Waits until the worker controls the page; a page opened before the
+/// worker existed may need one reload (the worker claims it, normally).
+async fn wait_for_worker(browser: &Browser) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if browser.holds("return !!navigator.serviceWorker.controller;", vec![]).await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.reload().await;
+    browser.wait_until("the service worker to control the page", "navigator.serviceWorker.controller").await;
+}
+
+/// Waits until the worker has kept the current page for offline reading.
+async fn wait_until_kept(browser: &Browser) {
+    let deadline = Instant::now() + support::browser::WAIT;
+    loop {
+        if eval_async(browser, "return !!(await caches.match(location.href));").await == json!(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the worker never kept {}", browser.path().await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// chromedriver's door to the DevTools protocol (as in support/browser.rs).
+#[derive(Debug)]
+struct DevTools(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// Chromium's offline mode on or off, and the server down or up with it.
+async fn set_offline(browser: &Browser, server: &StaticServer, offline: bool) {
+    server.set_down(offline);
+    for (cmd, params) in [
+        ("Network.enable", json!({})),
+        (
+            "Network.emulateNetworkConditions",
+            json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        ),
+    ] {
+        browser
+            .client
+            .issue_cmd(DevTools(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"));
+    }
+}
+
+async fn notice_shown(browser: &Browser, css: &str) -> bool {
+    browser.holds(&format!("return !!document.querySelector({});", json!(css)), vec![]).await
+}
+
+async fn assert_seed_article_word_for_word(browser: &Browser) {
+    browser.wait_until("the article", "document.querySelector('main#noi-dung .article-body p')").await;
+    let text = browser.text_of("main#noi-dung").await.unwrap_or_default();
+    assert!(text.contains(SEED_TITLE), "no title in: {text}");
+    for paragraph in seed_paragraphs() {
+        assert!(text.contains(&paragraph), "missing offline: {paragraph}");
+    }
+}
+
+#[tokio::test]
+async fn an_article_read_once_reads_again_offline() {
+    let seed = seed_address(Build::Root);
+    with_browser("offline-reading", Build::Root, Viewport::Phone, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_worker(&browser).await;
+        assert!(!notice_shown(&browser, ".offline-notice").await, "offline notice while online");
+
+        browser.open(&seed).await;
+        assert_seed_article_word_for_word(&browser).await;
+        browser
+            .wait_until(
+                "the article's images",
+                "[...document.querySelectorAll('.article-body img')].length > 0 && \
+                 [...document.querySelectorAll('.article-body img')].every(i => i.complete && i.naturalWidth > 0)",
+            )
+            .await;
+        wait_until_kept(&browser).await;
+
+        set_offline(&browser, &server, true).await;
+        let served_before = server.served().len();
+        browser.reload().await;
+        assert_seed_article_word_for_word(&browser).await;
+        assert_eq!(browser.path().await, seed);
+        browser.wait_for_text(".offline-notice", "Bạn đang ngoại tuyến. Các bài đã mở trước đây vẫn đọc được.").await;
+        browser
+            .wait_until(
+                "the article's images, from the worker's copy",
+                "[...document.querySelectorAll('.article-body img')].length > 0 && \
+                 [...document.querySelectorAll('.article-body img')].every(i => i.complete && i.naturalWidth > 0)",
+            )
+            .await;
+        // Wait for the app to take over (its wasm from the copy), then look again.
+        browser.wait_until("the app to take over", "!document.getElementById('tai-trang')").await;
+        assert_seed_article_word_for_word(&browser).await;
+        let answered = server.served()[served_before..].to_vec();
+        assert!(answered.is_empty(), "the server answered while offline: {answered:?}");
+
+        // An article never opened: the offline page, listing the one read.
+        browser.open("/chuyen-muc/tin-hoat-dong-so").await;
+        browser.wait_for_text("main h1", "Bạn đang ngoại tuyến").await;
+        let url = browser.client.current_url().await.expect("the URL").to_string();
+        assert!(url.starts_with("http://") && url.ends_with("/chuyen-muc/tin-hoat-dong-so"), "at {url}");
+        let listed = browser.text_of(".offline-list").await.unwrap_or_default();
+        assert!(listed.contains(SEED_TITLE), "the article read is not listed: {listed}");
+        let href = browser.eval("return document.querySelector('.offline-list a').getAttribute('href');", vec![]).await;
+        assert!(href.as_str().is_some_and(|h| h.ends_with("/tin/1019") || h.contains("/tin/1019/")), "{href}");
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        browser.screenshot(&shots.join("offline-page-phone.png")).await;
+
+        // Back to the article, still offline: the notice; online again: gone.
+        browser.open(&seed).await;
+        assert_seed_article_word_for_word(&browser).await;
+        browser.wait_for(".offline-notice").await;
+        browser.screenshot(&shots.join("offline-notice-phone.png")).await;
+        set_offline(&browser, &server, false).await;
+        browser.wait_until("the offline notice to go", "!document.querySelector('.offline-notice')").await;
+        browser.reload().await;
+        assert_seed_article_word_for_word(&browser).await;
+        assert!(!notice_shown(&browser, ".offline-notice").await, "offline notice after coming back online");
+        assert!(
+            server.served()[served_before..].iter().any(|s| s.status == 200 && s.path.starts_with("/tin/1019/")),
+            "the article did not come from the network once online"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_new_release_is_offered_and_taken_on_reload() {
+    with_browser("offline-update", Build::SubPath, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_worker(&browser).await;
+        let scope = eval_async(&browser, "return (await navigator.serviceWorker.getRegistration()).scope;").await;
+        assert_eq!(scope, json!(server.url("/")), "the worker's scope is the site's base");
+        let script = std::fs::read_to_string(Build::SubPath.dist().join("sw.js")).expect("sw.js in the build");
+        let old = script.lines().find(|l| l.starts_with("var VERSION = ")).expect("a VERSION line").to_string();
+        let version = old.trim_start_matches("var VERSION = \"").trim_end_matches("\";").to_string();
+        assert!(eval_async(&browser, "return (await caches.keys()).join('|');").await.to_string().contains(&version));
+        assert!(!notice_shown(&browser, ".update-notice").await, "an update offered before there is one");
+
+        // The next release: the same worker with another version.
+        let next = script.replace(&old, "var VERSION = \"ban-moi\";");
+        server.set_reply("/sw.js", Reply::json(next).with_content_type("text/javascript; charset=utf-8"));
+        eval_async(&browser, "await (await navigator.serviceWorker.getRegistration()).update(); return true;").await;
+        browser.wait_for_text(".update-notice", "Đã có phiên bản mới của cổng thông tin.").await;
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        browser.screenshot(&shots.join("update-notice-desktop.png")).await;
+        browser.eval("window.__beforeUpdate = true;", vec![]).await;
+        browser.click(".update-notice-reload").await;
+        browser
+            .wait_until("the page to reload", "window.__beforeUpdate !== true && document.readyState === 'complete'")
+            .await;
+        browser.wait_until("the new worker in charge", "navigator.serviceWorker.controller").await;
+        let caches = eval_async(&browser, "return (await caches.keys()).join('|');").await.to_string();
+        assert!(caches.contains("vo ban-moi"), "the new release's cache is missing: {caches}");
+        assert!(!caches.contains(&format!("vo {version}")), "the old release's cache was kept: {caches}");
+        let waiting = eval_async(&browser, "return !!(await navigator.serviceWorker.getRegistration()).waiting;").await;
+        assert_eq!(waiting, json!(false), "a worker still waits");
+        assert!(!notice_shown(&browser, ".update-notice").await, "the notice after the update");
+    })
+    .await;
+}
+
+/// A PNG's width and height, from its IHDR chunk.
+fn png_size(file: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    assert!(bytes.len() > 24 && bytes.starts_with(b"\x89PNG\r\n\x1a\n") && &bytes[12..16] == b"IHDR", "{file:?}");
+    let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn the_manifest_names_the_portal_and_its_icons_exist_at_their_sizes() {
+    for build in [Build::Root, Build::SubPath] {
+        let dist = build.dist();
+        let text =
+            std::fs::read_to_string(dist.join("manifest.webmanifest")).expect("manifest.webmanifest in the build");
+        let manifest: Value = serde_json::from_str(&text).expect("the manifest is JSON");
+        assert_eq!(manifest["name"], "Cổng thông tin điện tử Khoa học và Công nghệ Quảng Trị");
+        let short = manifest["short_name"].as_str().expect("short_name");
+        assert!(!short.is_empty() && short.chars().count() <= 12, "short_name {short:?}");
+        assert_eq!(manifest["lang"], "vi");
+        assert_eq!(manifest["display"], "standalone");
+        for key in ["start_url", "scope"] {
+            let value = manifest[key].as_str().unwrap_or_else(|| panic!("no {key}"));
+            assert!(!value.starts_with('/') && !value.contains(':'), "{key} {value:?} must be relative (sub-paths)");
+        }
+        let page = std::fs::read_to_string(dist.join("app.html")).expect("app.html");
+        let theme = "<meta name=\"theme-color\" content=\"";
+        let theme = &page[page.find(theme).expect("theme-color") + theme.len()..];
+        assert_eq!(manifest["theme_color"].as_str(), theme.split('"').next());
+        assert!(manifest["background_color"].as_str().is_some_and(|c| c.starts_with('#')));
+
+        let mut sizes = Vec::new();
+        for icon in manifest["icons"].as_array().expect("icons") {
+            let src = icon["src"].as_str().expect("icon src");
+            let file = dist.join(src);
+            let purpose = icon["purpose"].as_str().unwrap_or("any");
+            match icon["type"].as_str() {
+                Some("image/png") => {
+                    let (w, h) = png_size(&file);
+                    assert_eq!(icon["sizes"], format!("{w}x{h}"), "{src} is {w}x{h}");
+                    sizes.push(format!("{w} {purpose}"));
+                }
+                Some("image/svg+xml") => {
+                    let svg = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{src}: {e}"));
+                    assert!(svg.contains("<svg") && svg.contains("viewBox"), "{src}");
+                    sizes.push(format!("svg {purpose}"));
+                }
+                other => panic!("{src}: type {other:?}"),
+            }
+        }
+        for wanted in ["192 any", "512 any", "512 maskable", "svg any"] {
+            assert!(sizes.iter().any(|s| s == wanted), "no {wanted} icon in {sizes:?}");
+        }
+
+        // Every page links them, the prerendered ones too (with the worker's script).
+        let seed = std::fs::read_to_string(dist.join(format!("{}.html", seed_address(build).trim_start_matches('/'))))
+            .expect("the seed article's page");
+        for html in [&page, &seed] {
+            assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\">"), "no manifest link");
+            assert!(html.contains("<link rel=\"icon\" href=\"icons/icon.svg\""), "no icon link");
+            assert!(!html.contains("href=\"data:,\""), "still the empty icon");
+            assert!(html.contains("<link rel=\"apple-touch-icon\" href=\"icons/apple-touch-icon.png\">"));
+            assert!(html.contains("/offline-") && html.contains("integrity="), "offline.js not loaded with SRI");
+        }
+        assert_eq!(png_size(&dist.join("icons/apple-touch-icon.png")), (180, 180));
+    }
+}
+
+#[test]
+fn the_built_worker_is_stamped_small_and_precaches_files_that_exist() {
+    for build in [Build::Root, Build::SubPath] {
+        let dist = build.dist();
+        let script = std::fs::read_to_string(dist.join("sw.js")).expect("sw.js in the build");
+        let line = |start: &str| script.lines().find(|l| l.starts_with(start)).map(str::to_string);
+        let version = line("var VERSION = ").expect("VERSION");
+        assert!(!version.contains("\"dev\""), "sw.js was not stamped: {version}");
+        let list = line("var PRECACHE = ").expect("PRECACHE");
+        let list: Vec<String> = serde_json::from_str(list.trim_start_matches("var PRECACHE = ").trim_end_matches(';'))
+            .expect("a JSON list");
+        for wanted in ["app.html", "config.json", "manifest.webmanifest", "icons/icon.svg"] {
+            assert!(list.iter().any(|f| f == wanted), "{wanted} not precached: {list:?}");
+        }
+        for kind in ["_bg.wasm", ".css"] {
+            assert!(list.iter().any(|f| f.starts_with("portal-") && f.ends_with(kind)), "no {kind}: {list:?}");
+        }
+        for script in ["portal-", "crash-notice-", "offline-"] {
+            assert!(list.iter().any(|f| f.starts_with(script) && f.ends_with(".js")), "no {script}*.js: {list:?}");
+        }
+        for file in &list {
+            assert!(dist.join(file).is_file(), "precached {file} is not in {}", dist.display());
+        }
+        let compressed = std::process::Command::new("brotli")
+            .args(["-c", "-q", "11"])
+            .arg(dist.join("sw.js"))
+            .output()
+            .expect("brotli (scripts/setup.sh installs it)");
+        assert!(compressed.status.success());
+        assert!(compressed.stdout.len() <= 5 * 1024, "sw.js is {} bytes brotli, over 5 KB", compressed.stdout.len());
+    }
+}
