@@ -15,8 +15,8 @@ fn main() {
         let portal = load_portal().await;
         portal::app::remove_static_shell();
         mount_to_body(move || view! { <App portal /> });
-        // After the first effects: the page is drawn from the documents it
-        // came with; from now on views fetch fresh ones.
+        // After the first effects: the documents embedded for this page only
+        // have drawn it; the views opened later fetch their own.
         set_timeout(portal::net::forget_preloaded, std::time::Duration::ZERO);
     });
 }

@@ -33,7 +33,7 @@ thread_local! {
     static TIMEOUT_SECONDS: Cell<u32> = const { Cell::new(15) };
     /// Set while [`from_cache_only`] runs: a fetch then never starts a request.
     static CACHE_ONLY: Cell<bool> = const { Cell::new(false) };
-    /// URLs handed over by [`preload`], until [`forget_preloaded`].
+    /// URLs preloaded for the first page only, until [`forget_preloaded`].
     static PRELOADED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -67,15 +67,18 @@ fn forget(url: &str) {
 /// Hands over a document's body before anyone asks for it: the documents a
 /// prerendered page was drawn from (embedded in it). A later fetch of `url`
 /// is then answered at once, without a request.
-pub fn preload(url: &str, body: Rc<str>) {
+/// With `for_this_page_only`, [`forget_preloaded`] drops it again.
+pub fn preload(url: &str, body: Rc<str>, for_this_page_only: bool) {
     FETCHED.with(|cache| cache.borrow_mut().insert(url, body));
-    PRELOADED.with(|urls| urls.borrow_mut().push(url.to_string()));
+    if for_this_page_only {
+        PRELOADED.with(|urls| urls.borrow_mut().push(url.to_string()));
+    }
 }
 
-/// Drops the preloaded documents once the page they came with is drawn. They
-/// are as old as the page's prerendering (a page is not redrawn when only
-/// parts it does not show changed), so the views the visitor opens next
-/// fetch their own.
+/// Drops the documents preloaded for the first page only, once it is drawn:
+/// their copy may be older than the site's (a page is not redrawn when only
+/// parts of a document it does not show changed), so the views the visitor
+/// opens next fetch their own.
 pub fn forget_preloaded() {
     for url in PRELOADED.with(|urls| std::mem::take(&mut *urls.borrow_mut())) {
         forget(&url);

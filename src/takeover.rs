@@ -4,6 +4,8 @@
 //! before mounting lets every view draw at once from them: the app replaces
 //! the prerendered markup with the same markup in one task, so nothing
 //! blinks or moves, and nothing is fetched twice.
+//! Documents marked `data-co-the-cu` may be older than the site's copy; they
+//! are forgotten once the page is drawn (`net::forget_preloaded`).
 
 use crate::core::url::resolve;
 use crate::net;
@@ -20,7 +22,11 @@ pub fn preload_embedded_documents(site_root: &str) -> bool {
             continue;
         };
         if let (Some(url), Some(text)) = (element.get_attribute("data-tai-lieu"), element.text_content()) {
-            net::preload(&resolve(site_root, &url), Rc::from(text));
+            // `data-co-the-cu`: the page was not redrawn when only parts of
+            // this document it does not show changed; it serves this drawing
+            // only, and the views opened later fetch it afresh.
+            let for_this_page_only = element.has_attribute("data-co-the-cu");
+            net::preload(&resolve(site_root, &url), Rc::from(text), for_this_page_only);
         }
         element.remove();
     }

@@ -46,8 +46,25 @@ async fn seed_article_from_home_word_for_word_and_after_reload() {
             browser.reload().await;
             wait_for_article(&browser).await;
         }
-        let other = browser.eval("return document.querySelectorAll('.other-news .news-list li').length;", vec![]).await;
-        assert!(other.as_u64().unwrap_or(0) >= 3, "Tin khác lists other news: {other}");
+        // "Tin khác" is the list the article's document gives, in its order.
+        let shown = browser
+            .eval(
+                "return [...document.querySelectorAll('.other-news .news-list li a')]
+                    .map(a => a.getAttribute('href').split('/')[2]);",
+                vec![],
+            )
+            .await;
+        let seed: Value = serde_json::from_slice(&std::fs::read(repo(&format!("data/tin/{SEED_ID}.json"))).unwrap())
+            .expect("the seed article's document");
+        let listed: Vec<Value> = seed["items"][0]["_portal"]["other_news"]
+            .as_array()
+            .expect("the sample lists other_news")
+            .iter()
+            .take(8)
+            .map(|item| item["id"].clone())
+            .collect();
+        assert!(listed.len() >= 3, "the sample's seed lists other news");
+        assert_eq!(shown, json!(listed), "Tin khác differs from the document's other_news");
     })
     .await;
 }
@@ -409,6 +426,13 @@ async fn related_articles_beside_the_article_are_fetched_together() {
     with_browser("news-related-together", Build::Root, Viewport::Desktop, |browser, server| async move {
         // The documents as the app fetches them, not as a prerendered page holds them.
         server.serve_app_shell_only();
+        // An article document that leaves "Tin khác" to the portal (no
+        // `other_news`): the portal chooses from the category's first page,
+        // the latest news, and the related articles neither holds.
+        let seed_file = repo(&format!("data/tin/{SEED_ID}.json"));
+        let mut seed: serde_json::Value = serde_json::from_slice(&std::fs::read(seed_file).unwrap()).unwrap();
+        seed["items"][0]["_portal"].as_object_mut().unwrap().remove("other_news");
+        server.set_reply(&format!("/data/tin/{SEED_ID}.json"), Reply::json(seed.to_string()));
         // The seed's related articles that neither its category's first page
         // nor the latest news hold: each must be fetched on its own.
         let missing = ["1003", "1012"];

@@ -94,7 +94,7 @@ fn run(options: &Options) -> Result<usize, String> {
     let today = (portal::components::schedule_source::now_unix() + 7 * 3600).div_euclid(86_400);
     let stats_url = portal.url(&portal.config.sources.stats);
     let categories_url = portal.url(&portal.config.sources.categories);
-    let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url, categories_url);
+    let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url, categories_url.clone());
     let mut written = Written::default();
     let mut failed = 0;
     let mut skipped = 0;
@@ -120,7 +120,8 @@ fn run(options: &Options) -> Result<usize, String> {
             continue;
         }
         let meta = meta_of(page, &portal, &store, &drawn.documents);
-        let html = compose(&template, &meta, &portal.config.site.name, &drawn, &store);
+        let may_be_older = |url: &str| manifest::signs_navigation_only(&categories_url, url, &route);
+        let html = compose(&template, &meta, &portal.config.site.name, &drawn, &store, may_be_older);
         let files = page.files();
         write_if_changed(&options.site_dir.join(&files[0]), html.as_bytes(), &mut written)?;
         if files.len() > 1 {

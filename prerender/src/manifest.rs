@@ -61,7 +61,7 @@ impl Manifest {
         let mut hasher = DefaultHasher::new();
         self.common.hash(&mut hasher);
         for url in inputs.iter().filter(|url| **url != self.ignored) {
-            let navigation_only = *url == self.categories && route != "/";
+            let navigation_only = signs_navigation_only(&self.categories, url, route);
             let key = if navigation_only { format!("{url}#navigation") } else { url.clone() };
             let file = *self.files.entry(key).or_insert_with(|| match navigation_only {
                 true => navigation_signature(store, url),
@@ -118,6 +118,14 @@ fn file_signature(store: &Store, url: &str) -> u64 {
         None => "missing".hash(&mut hasher),
     }
     hasher.finish()
+}
+
+/// Whether `route`'s signature covers only the navigation's part of the
+/// document at `url` (the categories document, on every page but the home
+/// page): its embedded copy may then be older than the file, and the page
+/// marks it so (`data-co-the-cu`) for the app to fetch it afresh later.
+pub fn signs_navigation_only(categories_url: &str, url: &str, route: &str) -> bool {
+    url == categories_url && route != "/"
 }
 
 /// What a page other than the home page shows of the categories document:

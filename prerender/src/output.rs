@@ -31,7 +31,16 @@ pub fn app_shell(site_dir: &Path) -> Result<String, String> {
 }
 
 /// The whole HTML page: the shell with this page's head, body and documents.
-pub fn compose(shell: &str, meta: &PageMeta, site_name: &str, drawn: &Drawn, store: &Store) -> String {
+/// `may_be_older` tells which embedded documents may be older than their
+/// file when the page is next served (see `manifest::signs_navigation_only`).
+pub fn compose(
+    shell: &str,
+    meta: &PageMeta,
+    site_name: &str,
+    drawn: &Drawn,
+    store: &Store,
+    may_be_older: impl Fn(&str) -> bool,
+) -> String {
     let mut head = String::new();
     for line in shell.lines() {
         let trimmed = line.trim_start();
@@ -61,8 +70,9 @@ pub fn compose(shell: &str, meta: &PageMeta, site_name: &str, drawn: &Drawn, sto
     // fetching them again, and so draws the same page at once.
     for (url, text) in &drawn.documents {
         page.push_str(&format!(
-            "<script type=\"application/json\" data-tai-lieu=\"{}\">{}</script>\n",
+            "<script type=\"application/json\" data-tai-lieu=\"{}\"{}>{}</script>\n",
             escape(store.site_relative(url), true),
+            if may_be_older(url) { " data-co-the-cu" } else { "" },
             script_safe(text)
         ));
     }

@@ -109,6 +109,12 @@ fn a_rerun_writes_only_what_changed() {
         assert!(first.iter().any(|(name, _)| name == page), "{page} not written: {printed}");
     }
     assert!(first.iter().any(|(name, _)| name.starts_with("tin/1019/doan-kiem-tra")), "the seed article");
+    // Only the home page's copy of the categories document is kept whole by
+    // its signature; elsewhere it is marked for the app to fetch it afresh.
+    let read = |file: &str| std::fs::read_to_string(site.join(file)).unwrap();
+    assert!(read("index.html").contains("data-tai-lieu=\"data/chuyen-muc.json\">"), "home: kept");
+    let marked = "data-tai-lieu=\"data/chuyen-muc.json\" data-co-the-cu>";
+    assert!(read("chuyen-muc/tin-hoat-dong-so.html").contains(marked), "category page: marked");
 
     // Nothing changed: nothing is rewritten.
     let (ok, printed) = prerender(&site);
