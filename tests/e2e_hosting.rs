@@ -1,0 +1,213 @@
+//! The shipped nginx configuration (deploy/nginx/), run by Debian's real
+//! nginx over the release builds, at the root (dist/) and under /portal/
+//! (dist-portal/): every address of the shared table (support/hosting.rs)
+//! gets its status, its file, its Cache-Control and the security headers;
+//! the precompressed copies are sent to clients that accept them; then
+//! visitor journeys in Chromium go through nginx instead of the test server.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/hosting.rs"]
+mod hosting;
+#[path = "support/nginx.rs"]
+mod nginx;
+mod support;
+
+use hosting::{build_files, cache_of, cases, expected, header_policy, meta_policy, Kind, SECURITY_HEADERS};
+use nginx::{Nginx, Response, TEST_HSTS};
+use support::{Browser, Build, Session, Viewport, SEED_TITLE};
+
+const NOT_FOUND_HEADING: &str = "Không tìm thấy trang";
+
+/// The checks every answer must pass: the security headers, the CSP equal to
+/// the pages' own `<meta>` plus frame-ancestors, HSTS only where the server
+/// block turned it on.
+fn assert_security_headers(build: Build, what: &str, response: &Response, policy: &str) {
+    for (name, value) in SECURITY_HEADERS {
+        let sent = response.header(name).unwrap_or_else(|| panic!("{what}: no {name} header"));
+        assert!(sent.contains(value), "{what}: {name} is {sent:?}, wants {value:?}");
+    }
+    assert_eq!(response.header("content-security-policy"), Some(policy), "{what}: the CSP header");
+    let hsts = response.header("strict-transport-security");
+    match build {
+        Build::Root => assert_eq!(hsts, None, "{what}: HSTS where the server block did not set it"),
+        Build::SubPath => assert_eq!(hsts, Some(TEST_HSTS), "{what}: HSTS set by the server block"),
+    }
+}
+
+fn table_is_answered(build: Build) {
+    let dist = build.dist();
+    let files = build_files(&dist);
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let policy = header_policy(&meta_policy(&index));
+    let server = Nginx::start(build);
+    for case in cases(&files) {
+        let path = server.path(&case.path);
+        let response = server.get(&path, None);
+        let (status, file) = expected(&case, &files);
+        assert_eq!(response.status, status, "{path}: status (nginx log: {})", server.error_log());
+        let wanted = std::fs::read(dist.join(&file)).unwrap();
+        assert!(response.body == wanted, "{path}: the answer is not {file}");
+        assert_eq!(response.header("content-encoding"), None, "{path}: compressed for a client that asked for none");
+        assert_security_headers(build, &path, &response, &policy);
+        let cache = response.header("cache-control");
+        if case.kind == Kind::Missing {
+            assert_eq!(cache, Some("no-cache"), "{path}: a 404 must not be kept unasked");
+        } else {
+            assert_eq!(cache, Some(cache_of(&file).header()), "{path}: Cache-Control for {file}");
+        }
+        let content_type = response.header("content-type").unwrap_or_default();
+        let wanted_type = match file.rsplit('.').next().unwrap() {
+            "html" => "text/html; charset=utf-8",
+            "wasm" => "application/wasm",
+            "js" => "text/javascript; charset=utf-8",
+            "css" => "text/css; charset=utf-8",
+            "json" => "application/json; charset=utf-8",
+            "svg" => "image/svg+xml; charset=utf-8",
+            "xml" => "application/xml; charset=utf-8",
+            "txt" => "text/plain; charset=utf-8",
+            "ics" => "text/calendar; charset=utf-8",
+            other => panic!("the table serves a .{other}: add its type here"),
+        };
+        assert_eq!(content_type, wanted_type, "{path}: Content-Type");
+    }
+    // The app reads ?trang= itself: the address's page (or shell) answers.
+    let paged = server.get(&server.path("/chuyen-muc/tin-hoat-dong-so?trang=2"), None);
+    assert_eq!(paged.status, 200, "a category page with ?trang=");
+}
+
+#[test]
+fn every_address_gets_its_answer_at_the_root() {
+    table_is_answered(Build::Root);
+}
+
+#[test]
+fn every_address_gets_its_answer_under_the_sub_path() {
+    table_is_answered(Build::SubPath);
+}
+
+#[test]
+fn the_sub_path_stays_apart_from_the_rest_of_its_server() {
+    let server = Nginx::start(Build::SubPath);
+    let bare = server.get("/portal", None);
+    assert_eq!(bare.status, 301, "/portal");
+    assert_eq!(bare.header("location"), Some("/portal/"), "/portal is the site's root, with its slash");
+    // The portal's routes exist only under its prefix.
+    for path in ["/tin/1019/lien-quan", "/portal/khac/tin/1019/lien-quan", "/portal/x/"] {
+        assert_eq!(server.get(path, None).status, 404, "{path}");
+    }
+}
+
+/// What a client that accepts `encoding` receives for `site_path`: the
+/// precompressed copy of `file`, byte for byte, marked as such.
+fn assert_sent_compressed(server: &Nginx, site_path: &str, file: &str, encoding: &str, wanted_status: u16) {
+    let suffix = if encoding == "br" { "br" } else { "gz" };
+    let copy = server.build.dist().join(format!("{file}.{suffix}"));
+    let wanted = std::fs::read(&copy).unwrap_or_else(|_| {
+        panic!("no {}: the release build ends with scripts/precompress.sh (`bash scripts/test.sh`)", copy.display())
+    });
+    let path = server.path(site_path);
+    let response = server.get(&path, Some(encoding));
+    assert_eq!(response.status, wanted_status, "{path} with Accept-Encoding: {encoding}");
+    assert_eq!(response.header("content-encoding"), Some(encoding), "{path}: Content-Encoding");
+    assert!(response.body == wanted, "{path}: not the bytes of {file}.{suffix}");
+    let vary = response.header("vary").unwrap_or_default();
+    assert!(vary.contains("Accept-Encoding"), "{path}: Vary is {vary:?}; a cache would mix encodings");
+}
+
+fn compressed_copies_are_sent(build: Build) {
+    let files = build_files(&build.dist());
+    let wasm = hosting::find_file(&files, "portal-", "_bg.wasm");
+    let server = Nginx::start(build);
+    for encoding in ["br", "gzip"] {
+        assert_sent_compressed(&server, &format!("/{wasm}"), &wasm, encoding, 200);
+        assert_sent_compressed(&server, "/", "index.html", encoding, 200);
+        assert_sent_compressed(
+            &server,
+            hosting::SEED_ARTICLE,
+            &format!("{}.html", &hosting::SEED_ARTICLE[1..]),
+            encoding,
+            200,
+        );
+        assert_sent_compressed(&server, "/tin/1019/lien-quan", "app.html", encoding, 200);
+        assert_sent_compressed(&server, "/data/tin/1019.json", "data/tin/1019.json", encoding, 200);
+        assert_sent_compressed(&server, "/khong-co", "404.html", encoding, 404);
+    }
+}
+
+#[test]
+fn precompressed_files_are_sent_at_the_root() {
+    compressed_copies_are_sent(Build::Root);
+}
+
+#[test]
+fn precompressed_files_are_sent_under_the_sub_path() {
+    compressed_copies_are_sent(Build::SubPath);
+}
+
+/// Waits until the app has replaced the prerendered markup and the view has
+/// loaded, then returns its heading.
+async fn settled_heading(browser: &Browser) -> String {
+    browser
+        .wait_until(
+            "the app to take over and the view to load",
+            "!document.getElementById('tai-trang') \
+             && document.querySelector('main#noi-dung h1')?.textContent.trim() \
+             && !document.querySelector('main#noi-dung .skeleton')",
+        )
+        .await;
+    browser.text_of("main#noi-dung h1").await.unwrap_or_default()
+}
+
+/// A reader's visit through nginx: the home page, a click into the seed
+/// article, a reload of that deep link, a client-only route opened and
+/// reloaded (the fallback), and an unknown address (the real 404 page,
+/// which the app takes over too).
+async fn visit(browser: Browser, build: Build) {
+    let prefix = build.prefix();
+    browser.open("/").await;
+    let link = format!("main#noi-dung a[href^='{prefix}tin/1019/']");
+    browser.wait_for(&link).await;
+    browser.click(&link).await;
+    assert_eq!(settled_heading(&browser).await, SEED_TITLE, "the article after a click");
+    assert!(browser.path().await.starts_with(&format!("{prefix}tin/1019/")), "the article's address");
+    browser.reload().await;
+    assert_eq!(settled_heading(&browser).await, SEED_TITLE, "the article after a reload");
+
+    browser.open("/tin/1019/lien-quan").await;
+    browser.wait_for_text(".related-context", SEED_TITLE).await;
+    browser.reload().await;
+    browser.wait_for_text(".related-context", SEED_TITLE).await;
+    assert!(browser.title().await.starts_with("Tin liên quan: Đoàn Kiểm tra"), "the related view's title");
+
+    browser.open("/khong-co-trang-nay").await;
+    assert_eq!(settled_heading(&browser).await, NOT_FOUND_HEADING, "an unknown address");
+}
+
+/// Runs [`visit`] in Chromium against nginx; a failure shows the page's
+/// console and nginx's error log before the test's own message.
+async fn a_visit_through_nginx(build: Build) {
+    let server = Nginx::start(build);
+    let session = Session::start(Viewport::Desktop).await;
+    let browser = Browser::new(session.client.clone(), server.url(""));
+    let outcome = tokio::spawn(visit(browser.clone(), build)).await;
+    if outcome.is_err() {
+        for line in browser.console().await {
+            eprintln!("console {line}");
+        }
+        eprintln!("nginx error log:\n{}", server.error_log());
+    }
+    session.close().await;
+    if let Err(failure) = outcome {
+        std::panic::resume_unwind(failure.into_panic());
+    }
+}
+
+#[tokio::test]
+async fn a_reader_visits_through_nginx_at_the_root() {
+    a_visit_through_nginx(Build::Root).await;
+}
+
+#[tokio::test]
+async fn a_reader_visits_through_nginx_under_the_sub_path() {
+    a_visit_through_nginx(Build::SubPath).await;
+}
