@@ -55,3 +55,4 @@ if [ "$prerender" = 1 ]; then
     cargo run --quiet --profile prerender -p prerender -- --site "$dist" --base-url "$site_url"
 fi
 bash "$PORTAL_ROOT/scripts/stamp-sw.sh" "$dist" # the service worker's version and precache list (docs/offline.md)
+bash "$PORTAL_ROOT/scripts/precompress.sh" "$dist" # X.br and X.gz beside each text file, for servers that send them (docs/hosting.md)
