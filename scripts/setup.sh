@@ -52,6 +52,23 @@ apt_install() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
 
+# Debian's nginx for the hosting tests (tests/e2e_hosting.rs start their own
+# on a free port). Its package starts and enables the system service on port
+# 80 when installed: a policy-rc.d that refuses (exit 101) keeps it from
+# starting, for this install only, and the service is then disabled.
+install_nginx() {
+    local policy=/usr/sbin/policy-rc.d added="" status=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+        as_root chmod +x "$policy"
+        added=1
+    fi
+    apt_install nginx libnginx-mod-http-brotli-static || status=$?
+    if [ -n "$added" ]; then as_root rm -f "$policy"; fi
+    if command -v systemctl >/dev/null 2>&1; then as_root systemctl disable nginx >/dev/null 2>&1 || true; fi
+    return "$status"
+}
+
 # trunk accepts a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
 wasm_bindgen_locked_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$PORTAL_ROOT/Cargo.lock"
@@ -112,6 +129,10 @@ setup_all() {
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \
         "apt_install chromium chromium-driver brotli"
+
+    step "nginx with brotli_static (Debian; never started as a service)" \
+        "[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]" \
+        "install_nginx"
 
     echo "setup: done in $(since "$total_started")"
 }
