@@ -1,10 +1,6 @@
-// Reading offline, the page's side (docs/offline.md): registers the service
-// worker (sw.js, at the site's base, so its scope is the site under any
-// sub-path) and shows two quiet notices at the bottom of the page:
-// - offline (the browser says so, or the worker could not reach the site and
-//   answered from its copy): gone when the connection comes back;
-// - a new release waiting: "Tải lại" lets it take over, then reloads once.
-// Kept out of the wasm, loaded with `defer`, no inline code (the CSP).
+// Reading offline, the page's side (docs/offline.md): registers sw.js at the
+// site's base and shows the offline and new-release notices. Every byte here
+// is on the first visit: the why is in the docs.
 (function () {
   "use strict";
   var box, offlineBox, updateBox;
@@ -43,10 +39,8 @@
   showOffline();
 
   var sw = navigator.serviceWorker;
-  if (!sw) return; // unsupported, or not a secure origin: the site works without
-  // `trunk serve` (127.0.0.1:8080, Trunk.toml): its sw.js is unstamped and a
-  // worker there would outlive the session, keep answering for whatever is
-  // served on that port next and hide rebuilt files behind its copies.
+  if (!sw) return;
+  // Never under `trunk serve` (Trunk.toml's port): see docs/offline.md.
   if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname) && location.port === "8080") {
     sw.getRegistrations().then(function (all) {
       all.forEach(function (r) { r.unregister(); });
@@ -55,10 +49,26 @@
   }
 
   var reloadAsked = false;
+  // Views drawn by the app change the address without a page load: the
+  // worker keeps each address read, with its title (docs/offline.md).
+  var told = "";
+  function tell(fetchPage) {
+    var key = location.href + " " + document.title;
+    if (sw.controller && key !== told) {
+      told = key;
+      sw.controller.postMessage({ trang: location.href, tieuDe: document.title, tai: fetchPage });
+    }
+  }
+  new MutationObserver(function () { tell(false); })
+    .observe(document.head, { subtree: true, childList: true, characterData: true });
+  var firstVisit = !sw.controller;
   sw.addEventListener("controllerchange", function () {
     if (reloadAsked) {
       reloadAsked = false;
       location.reload();
+    } else if (firstVisit) {
+      firstVisit = false;
+      tell(true);
     }
   });
   sw.onmessage = function (event) {
@@ -67,11 +77,10 @@
       showOffline();
     }
   };
-  // This page itself may have come from the worker's copy.
+  // Was this page the worker's copy?
   if (sw.controller) sw.controller.postMessage("trang-thai");
 
   function offerUpdate(worker) {
-    // The first worker of a visit is no update.
     if (!worker || !sw.controller || updateBox) return;
     updateBox = notice("update-notice", "Đã có phiên bản mới của cổng thông tin.");
     var button = document.createElement("button");
@@ -95,8 +104,7 @@
         if (worker.state === "installed") offerUpdate(worker);
       });
     });
-    // A tab left open for days sees releases too: look again, at most hourly,
-    // when the visitor comes back to it.
+    // A tab open for days: look again, at most hourly.
     var checked = Date.now();
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible" && Date.now() - checked > 36e5) {
@@ -104,5 +112,5 @@
         registration.update().catch(function () {});
       }
     });
-  }).catch(function () {}); // e.g. storage off: the site works without it
+  }).catch(function () {});
 })();

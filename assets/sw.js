@@ -50,9 +50,11 @@ var statsKnown = caches
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
-    return Promise.all(PRECACHE.map(function (url) {
-      // Hashed files may come from the HTTP cache; the others are checked.
-      return fetch(new Request(url, { cache: HASHED.test(url) ? "default" : "no-cache" })).then(function (r) {
+    return Promise.all(PRECACHE.map(function (url, i) {
+      // From the HTTP cache the page just filled, if the host lets it (the
+      // hashed files for a year, config and icon briefly); the shell, which
+      // names this release's files, always from the site.
+      return fetch(new Request(url, { cache: i ? "default" : "no-cache" })).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return cache.put(url, r);
       });
@@ -81,9 +83,40 @@ function setOffline(now) {
 }
 
 self.addEventListener("message", function (event) {
-  if (event.data === "skipWaiting") self.skipWaiting();
-  else if (event.data === "trang-thai" && event.source) event.source.postMessage({ ngoaiTuyen: offline });
+  var data = event.data;
+  if (data === "skipWaiting") self.skipWaiting();
+  else if (data === "trang-thai" && event.source) event.source.postMessage({ ngoaiTuyen: offline });
+  else if (data && typeof data.trang === "string") event.waitUntil(remember(data));
 });
+
+// A view the app drew at an address that was no page load (a link inside the
+// app changes the address only): kept as the app shell under that address,
+// with the view's title; offline, the shell draws it again from the
+// documents kept. The first page of a visit (loaded before the worker)
+// is fetched again instead (`tai`): its documents came inside it.
+function remember(data) {
+  var url = data.trang.split("#")[0];
+  if (url.indexOf(SCOPE) !== 0) return;
+  return caches.open(PAGES).then(function (pages) {
+    return pages.match(url).then(function (copy) {
+      // A page as the site sent it is better than the shell.
+      if (copy && !copy.headers.has("X-Tieu-De")) return;
+      if (data.tai) {
+        return fetch(url).then(function (r) {
+          if (keepable(PAGES, r)) return keep(PAGES, new Request(url), r);
+        });
+      }
+      return caches.open(SHELL).then(function (shell) {
+        return shell.match(PRECACHE[0]);
+      }).then(function (r) {
+        if (!r) return;
+        var headers = new Headers(r.headers);
+        headers.set("X-Tieu-De", encodeURIComponent(String(data.tieuDe || "")));
+        return keep(PAGES, new Request(url), new Response(r.body, { headers: headers }));
+      });
+    });
+  }).catch(function () {});
+}
 
 function network(request) {
   return fetch(request).then(function (r) {
@@ -101,7 +134,10 @@ function network(request) {
 function keep(store, request, response) {
   return response.blob().then(function (body) {
     if (body.size > MAX_BYTES) return;
-    return caches.open(store).then(function (cache) {
+    var embedded = store === PAGES && body.text().then(function (html) {
+      return statsKnown.then(function () { return keepEmbedded(html); });
+    });
+    return Promise.all([embedded, caches.open(store).then(function (cache) {
       return cache.delete(request).then(function () {
         var init = { status: response.status, statusText: response.statusText, headers: response.headers };
         return cache.put(request, new Response(body, init));
@@ -112,8 +148,29 @@ function keep(store, request, response) {
           return cache.delete(key);
         }));
       });
-    });
+    })]);
   }).catch(function () {});
+}
+
+// A prerendered page carries the documents it was drawn from (data-tai-lieu,
+// docs/formats/prerendered-page.md); kept as documents too, unless a copy is
+// there already (likely fresher), they let the app draw its other views
+// offline: the navigation, the sidebar.
+function keepEmbedded(html) {
+  var found = /<script type="application\/json" data-tai-lieu="([^"]+)">([\s\S]*?)<\/script>/g;
+  var match, all = [];
+  while ((match = found.exec(html))) {
+    all.push(keepDocument(new URL(match[1].replace(/&amp;/g, "&"), SCOPE).href, match[2]));
+  }
+  return Promise.all(all);
+}
+
+function keepDocument(url, text) {
+  if (url.indexOf(SCOPE) !== 0 || url === STATS) return;
+  return caches.match(url).then(function (copy) {
+    var r = new Response(text, { headers: { "Content-Type": "application/json" } });
+    if (!copy) return keep(DOCS, new Request(url), r);
+  });
 }
 
 function keepable(store, response) {
@@ -172,10 +229,16 @@ function offlinePage(url) {
     return cache.keys();
   }).then(function (keys) {
     return Promise.all(keys.reverse().map(function (key) {
-      return caches.match(key).then(function (r) { return r ? r.text() : ""; }).then(function (html) {
-        var title = /<title>([^<]*)<\/title>/.exec(html);
+      return caches.match(key).then(function (r) {
+        var named = r && r.headers.get("X-Tieu-De");
+        return named ? escapeHtml(decodeURIComponent(named)) : r ? r.text().then(function (html) {
+          // Titles in a page come as HTML already.
+          var title = /<title>([^<]*)<\/title>/.exec(html);
+          return title && title[1];
+        }) : "";
+      }).then(function (title) {
         // "Article - Site": the article's own words are enough here.
-        return title && { href: key.url, title: title[1].replace(/ - [^-]*$/, "") };
+        return title && { href: key.url, title: title.replace(/ - [^-]*$/, "") };
       });
     }));
   }).then(function (pages) {
@@ -183,7 +246,6 @@ function offlinePage(url) {
     var items = pages.filter(function (p) {
       return p && !seen[p.title] && (seen[p.title] = true);
     }).map(function (p) {
-      // Titles come as HTML already (escaped by the page that had them).
       return '<li><a href="' + escapeHtml(p.href) + '">' + p.title + "</a></li>";
     });
     var css = PRECACHE.filter(function (u) { return /\.css$/.test(u); })[0];

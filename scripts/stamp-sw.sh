@@ -18,7 +18,7 @@ shell=app.html
 [ -f "$dist/$shell" ] || shell=index.html
 [ -f "$dist/$shell" ] || { echo "stamp-sw: no app shell in $dist" >&2; exit 1; }
 
-files=("$shell")
+files=("$shell") # first: sw.js takes PRECACHE[0] for the shell
 for extra in config.json manifest.webmanifest icons/icon.svg; do
     [ -f "$dist/$extra" ] && files+=("$extra")
 done
@@ -37,6 +37,9 @@ version="$({ cat "$dist/$shell"; printf '%s\n' "${files[@]}"; } | sha256sum | cu
 
 grep -q '^var VERSION = ".*";$' "$sw" && grep -q '^var PRECACHE = \[.*\];$' "$sw" ||
     { echo "stamp-sw: $sw has no VERSION/PRECACHE lines to stamp" >&2; exit 1; }
+# The comments (whole lines; a third of its bytes) stay in assets/sw.js.
 sed -i -e "s|^var VERSION = \".*\";\$|var VERSION = \"$version\";|" \
-    -e "s|^var PRECACHE = \[.*\];\$|var PRECACHE = [$list];|" "$sw"
+    -e "s|^var PRECACHE = \[.*\];\$|var PRECACHE = [$list];|" \
+    -e '/^[[:space:]]*\/\//d' "$sw"
+sed -i '1i // Built from assets/sw.js (read it there, with its comments) by scripts/stamp-sw.sh.' "$sw"
 echo "stamp-sw: $sw version $version, ${#files[@]} files precached"

@@ -11,9 +11,10 @@
 //! - The manifest and its icons, and the stamped worker, as files.
 //!
 //! Offline is Chromium's own offline mode (DevTools `Network.
-//! emulateNetworkConditions`: `navigator.onLine` false, requests fail), and
-//! the test server stops answering too, so that nothing the worker asks for
-//! can reach it whichever requests the emulation covers.
+//! emulateNetworkConditions`: `navigator.onLine` false, the page's requests
+//! fail) and the test server closing every connection unanswered: the
+//! emulation, set through the page's DevTools session, does not cover the
+//! worker's own requests (seen here: the worker still reached the server).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -102,6 +103,17 @@ async fn set_offline(browser: &Browser, server: &StaticServer, offline: bool) {
     }
 }
 
+/// Screenshots of what the page shows now, on a phone (390 px) and a desktop
+/// (1280 px), into target/e2e-screenshots/NAME-390.png and NAME-1280.png.
+async fn screenshots(browser: &Browser, name: &str) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    for (width, height) in [(390, 844), (1280, 800)] {
+        browser.client.set_window_size(width, height).await.expect("resizing the window");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.screenshot(&folder.join(format!("{name}-{width}.png"))).await;
+    }
+}
+
 async fn notice_shown(browser: &Browser, css: &str) -> bool {
     browser.holds(&format!("return !!document.querySelector({});", json!(css)), vec![]).await
 }
@@ -115,70 +127,107 @@ async fn assert_seed_article_word_for_word(browser: &Browser) {
     }
 }
 
+const IMAGES_SHOWN: &str = "[...document.querySelectorAll('.article-body img')].length > 0 && \
+     [...document.querySelectorAll('.article-body img')].every(i => i.complete && i.naturalWidth > 0)";
+
+/// Offline, the seed article (the current page) reloads word for word with
+/// its images and the offline notice, and the server hears nothing.
+async fn reload_offline_and_read(browser: &Browser, server: &StaticServer, seed: &str) {
+    set_offline(browser, server, true).await;
+    let served_before = server.served().len();
+    browser.reload().await;
+    assert_eq!(browser.path().await, seed);
+    assert_seed_article_word_for_word(browser).await;
+    browser.wait_for_text(".offline-notice", "Bạn đang ngoại tuyến. Các bài đã mở trước đây vẫn đọc được.").await;
+    browser.wait_until("the article's images, from the worker's copy", IMAGES_SHOWN).await;
+    // The app is running (its wasm from the copy) and still shows it all.
+    browser.wait_until("the app to take over", "!document.getElementById('tai-trang')").await;
+    assert_seed_article_word_for_word(browser).await;
+    let answered = server.served()[served_before..].to_vec();
+    assert!(answered.is_empty(), "the server answered while offline: {answered:?}");
+}
+
 #[tokio::test]
-async fn an_article_read_once_reads_again_offline() {
+async fn an_article_opened_by_a_link_reads_again_offline() {
     let seed = seed_address(Build::Root);
     with_browser("offline-reading", Build::Root, Viewport::Phone, |browser, server| async move {
         browser.open("/").await;
         wait_for_worker(&browser).await;
         assert!(!notice_shown(&browser, ".offline-notice").await, "offline notice while online");
-
-        browser.open(&seed).await;
-        assert_seed_article_word_for_word(&browser).await;
-        browser
-            .wait_until(
-                "the article's images",
-                "[...document.querySelectorAll('.article-body img')].length > 0 && \
-                 [...document.querySelectorAll('.article-body img')].every(i => i.complete && i.naturalWidth > 0)",
-            )
-            .await;
+        // The page loaded before the worker existed is kept too.
         wait_until_kept(&browser).await;
 
-        set_offline(&browser, &server, true).await;
-        let served_before = server.served().len();
-        browser.reload().await;
+        // A link inside the app: a new address, but no page load.
+        let link = "main#noi-dung a[href^='/tin/1019/']";
+        browser.wait_for(link).await;
+        browser.click(link).await;
         assert_seed_article_word_for_word(&browser).await;
         assert_eq!(browser.path().await, seed);
-        browser.wait_for_text(".offline-notice", "Bạn đang ngoại tuyến. Các bài đã mở trước đây vẫn đọc được.").await;
-        browser
-            .wait_until(
-                "the article's images, from the worker's copy",
-                "[...document.querySelectorAll('.article-body img')].length > 0 && \
-                 [...document.querySelectorAll('.article-body img')].every(i => i.complete && i.naturalWidth > 0)",
-            )
-            .await;
-        // Wait for the app to take over (its wasm from the copy), then look again.
-        browser.wait_until("the app to take over", "!document.getElementById('tai-trang')").await;
-        assert_seed_article_word_for_word(&browser).await;
-        let answered = server.served()[served_before..].to_vec();
-        assert!(answered.is_empty(), "the server answered while offline: {answered:?}");
+        browser.wait_until("the article's images", IMAGES_SHOWN).await;
+        wait_until_kept(&browser).await;
 
-        // An article never opened: the offline page, listing the one read.
+        reload_offline_and_read(&browser, &server, &seed).await;
+        // The documents the home page came with serve the app's other views:
+        // the categories in the navigation.
+        browser.wait_for_text(".site-nav", "Tin hoạt động Sở").await;
+        let stats = eval_async(
+            &browser,
+            "return !!(await caches.match(new URL('data/thong-ke.json', document.baseURI).href));",
+        )
+        .await;
+        assert_eq!(stats, json!(false), "the statistics were kept, to be shown as if live");
+
+        // An address never read: the offline page, listing what was read.
         browser.open("/chuyen-muc/tin-hoat-dong-so").await;
         browser.wait_for_text("main h1", "Bạn đang ngoại tuyến").await;
         let url = browser.client.current_url().await.expect("the URL").to_string();
         assert!(url.starts_with("http://") && url.ends_with("/chuyen-muc/tin-hoat-dong-so"), "at {url}");
         let listed = browser.text_of(".offline-list").await.unwrap_or_default();
-        assert!(listed.contains(SEED_TITLE), "the article read is not listed: {listed}");
-        let href = browser.eval("return document.querySelector('.offline-list a').getAttribute('href');", vec![]).await;
-        assert!(href.as_str().is_some_and(|h| h.ends_with("/tin/1019") || h.contains("/tin/1019/")), "{href}");
-        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
-        browser.screenshot(&shots.join("offline-page-phone.png")).await;
+        assert!(listed.contains(SEED_TITLE) && listed.contains("Trang chủ"), "not listed: {listed}");
+        let links = browser
+            .eval("return [...document.querySelectorAll('.offline-list a')].map(a => a.getAttribute('href'));", vec![])
+            .await;
+        assert!(links.to_string().contains(&seed), "no link to {seed}: {links}");
+        screenshots(&browser, "offline-page").await;
+
+        // The home page, read first, offline.
+        let latest = std::fs::read_to_string(Build::Root.dist().join("data/tin-moi/1.json")).expect("latest news");
+        let latest: Value = serde_json::from_str(&latest).expect("latest news JSON");
+        let newest = latest["items"][0]["title"].as_str().expect("a newest title").to_string();
+        browser.open("/").await;
+        browser.wait_for_text("main#noi-dung", &newest).await;
+        browser.wait_for(".offline-notice").await;
 
         // Back to the article, still offline: the notice; online again: gone.
         browser.open(&seed).await;
         assert_seed_article_word_for_word(&browser).await;
         browser.wait_for(".offline-notice").await;
-        browser.screenshot(&shots.join("offline-notice-phone.png")).await;
+        screenshots(&browser, "offline-notice").await;
+        let served_before = server.served().len();
         set_offline(&browser, &server, false).await;
         browser.wait_until("the offline notice to go", "!document.querySelector('.offline-notice')").await;
         browser.reload().await;
         assert_seed_article_word_for_word(&browser).await;
         assert!(!notice_shown(&browser, ".offline-notice").await, "offline notice after coming back online");
         assert!(
-            server.served()[served_before..].iter().any(|s| s.status == 200 && s.path.starts_with("/tin/1019/")),
+            server.served()[served_before..].iter().any(|s| s.status == 200 && s.path == seed),
             "the article did not come from the network once online"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_article_loaded_as_a_page_reads_again_offline() {
+    let seed = seed_address(Build::Root);
+    with_browser("offline-page-load", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_worker(&browser).await;
+        browser.open(&seed).await;
+        assert_seed_article_word_for_word(&browser).await;
+        browser.wait_until("the article's images", IMAGES_SHOWN).await;
+        wait_until_kept(&browser).await;
+        reload_offline_and_read(&browser, &server, &seed).await;
     })
     .await;
 }
@@ -201,8 +250,7 @@ async fn a_new_release_is_offered_and_taken_on_reload() {
         server.set_reply("/sw.js", Reply::json(next).with_content_type("text/javascript; charset=utf-8"));
         eval_async(&browser, "await (await navigator.serviceWorker.getRegistration()).update(); return true;").await;
         browser.wait_for_text(".update-notice", "Đã có phiên bản mới của cổng thông tin.").await;
-        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
-        browser.screenshot(&shots.join("update-notice-desktop.png")).await;
+        screenshots(&browser, "update-notice").await;
         browser.eval("window.__beforeUpdate = true;", vec![]).await;
         browser.click(".update-notice-reload").await;
         browser

@@ -68,7 +68,10 @@ impl Build {
     /// The build's folder, checked to hold a trunk build made for this prefix.
     pub fn dist(self) -> PathBuf {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dist = root.join(self.folder());
+        // PORTAL_E2E_BUILDS=DIR serves DIR/dist and DIR/dist-portal instead:
+        // one's own builds, while others test the repository's.
+        let builds = std::env::var_os("PORTAL_E2E_BUILDS").map(PathBuf::from).unwrap_or_else(|| root.to_path_buf());
+        let dist = builds.join(self.folder());
         let index = dist.join("index.html");
         let html = std::fs::read_to_string(&index).unwrap_or_else(|_| {
             panic!(
