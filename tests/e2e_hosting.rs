@@ -211,3 +211,23 @@ async fn a_reader_visits_through_nginx_at_the_root() {
 async fn a_reader_visits_through_nginx_under_the_sub_path() {
     a_visit_through_nginx(Build::SubPath).await;
 }
+
+/// GitHub Pages answers every address without a file with 404.html and
+/// status 404 (deploy/github-pages/README.md): a deep link to a route that
+/// no prerender draws still shows its view, since the app in 404.html
+/// draws the address it finds in the location bar.
+#[tokio::test]
+async fn a_route_without_page_answered_by_404_html_still_shows_its_view() {
+    use support::{with_browser, Reply};
+    with_browser("github-pages-deep-link", Build::Root, Viewport::Phone, |browser, server| async move {
+        let not_found = std::fs::read(Build::Root.dist().join("404.html")).unwrap();
+        let reply = Reply::json(not_found).with_status(404).with_content_type("text/html; charset=utf-8");
+        server.set_reply("/tin/1019/lien-quan", reply);
+        browser.open("/tin/1019/lien-quan").await;
+        browser.wait_for_text(".related-context", SEED_TITLE).await;
+        assert!(browser.title().await.starts_with("Tin liên quan: Đoàn Kiểm tra"), "the related view's title");
+        let answered = server.served().into_iter().find(|s| s.path == "/tin/1019/lien-quan").map(|s| s.status);
+        assert_eq!(answered, Some(404), "the address was answered as GitHub Pages does");
+    })
+    .await;
+}
