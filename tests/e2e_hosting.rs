@@ -85,6 +85,13 @@ fn every_address_gets_its_answer_under_the_sub_path() {
     table_is_answered(Build::SubPath);
 }
 
+/// The server block a webmaster copies is valid as shipped (the tests above
+/// use their own server block around the same includes).
+#[test]
+fn the_shipped_server_block_passes_nginx_t() {
+    nginx::check_config("portal.conf").unwrap_or_else(|words| panic!("nginx -t on portal.conf:\n{words}"));
+}
+
 #[test]
 fn the_sub_path_stays_apart_from_the_rest_of_its_server() {
     let server = Nginx::start(Build::SubPath);

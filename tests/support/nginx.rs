@@ -113,6 +113,48 @@ impl Drop for Nginx {
     }
 }
 
+/// `nginx -t` on a top-level configuration whose http block includes
+/// `file` from deploy/nginx (as `include portal/FILE;`): Ok, or nginx's
+/// own words.
+pub fn check_config(file: &str) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("portal-nginx-t-{}-{}", std::process::id(), unique()));
+    std::fs::create_dir_all(&dir).expect("creating the nginx folder");
+    std::os::unix::fs::symlink(crate::support::repo("deploy/nginx"), dir.join("portal")).unwrap();
+    let d = dir.display();
+    let config = format!(
+        "load_module {BROTLI_MODULE};\n\
+         pid {d}/nginx.pid;\n\
+         error_log {d}/error.log warn;\n\
+         events {{ }}\n\
+         http {{\n\
+             access_log off;\n\
+             client_body_temp_path {d}/body;\n\
+             proxy_temp_path {d}/proxy;\n\
+             fastcgi_temp_path {d}/fastcgi;\n\
+             uwsgi_temp_path {d}/uwsgi;\n\
+             scgi_temp_path {d}/scgi;\n\
+             include portal/{file};\n\
+         }}\n"
+    );
+    std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
+    let output = Command::new(NGINX)
+        .arg("-t")
+        .arg("-p")
+        .arg(&dir)
+        .arg("-c")
+        .arg(dir.join("nginx.conf"))
+        .arg("-e")
+        .arg(dir.join("error.log"))
+        .output()
+        .unwrap_or_else(|e| panic!("starting {NGINX}: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
 fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
     let rules = crate::support::repo("deploy/nginx");
     std::os::unix::fs::symlink(&rules, dir.join("portal")).expect("linking deploy/nginx into the nginx folder");
