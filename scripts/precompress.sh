@@ -9,7 +9,9 @@
 #   bash scripts/precompress.sh dist
 #
 # Run last, after the prerender (scripts/release-build.sh does), and again
-# after every re-prerender. A copy is stamped with its source's modification
+# after every re-prerender and after anything else writes into the site
+# (a CMS copying documents into data/): nginx sends X.br whenever it
+# exists, even when X has changed since. A copy is stamped with its source's modification
 # time; a source whose copies carry its time is skipped, so a re-run after a
 # prerender that rewrote a few pages compresses only those. Copies whose
 # source is gone are removed.

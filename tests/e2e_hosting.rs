@@ -48,6 +48,9 @@ fn table_is_answered(build: Build) {
         let wanted = std::fs::read(dist.join(&file)).unwrap();
         assert!(response.body == wanted, "{path}: the answer is not {file}");
         assert_eq!(response.header("content-encoding"), None, "{path}: compressed for a client that asked for none");
+        // Also on the uncompressed answer, or a cache in front would give it to every client.
+        let vary = response.header("vary").unwrap_or_default();
+        assert!(vary.contains("Accept-Encoding"), "{path}: Vary is {vary:?}");
         assert_security_headers(build, &path, &response, &policy);
         let cache = response.header("cache-control");
         if case.kind == Kind::Missing {
