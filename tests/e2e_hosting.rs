@@ -88,6 +88,28 @@ fn every_address_gets_its_answer_under_the_sub_path() {
     table_is_answered(Build::SubPath);
 }
 
+/// A build without prerender (`release-build.sh --no-prerender`) has no
+/// app.html and no pages: its index.html is trunk's app shell, and the
+/// routes fall back to it.
+#[test]
+fn a_build_without_prerender_is_served_too() {
+    let shell = std::fs::read(Build::Root.dist().join("app.html")).unwrap();
+    let dist = std::env::temp_dir().join(format!("portal-no-prerender-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), &shell).unwrap();
+    let server = Nginx::serve(&dist, Build::Root);
+    for path in ["/", "/tin/1019", "/tin/1019/lien-quan", "/lich-cong-tac/2023/42"] {
+        let response = server.get(path, None);
+        assert_eq!(response.status, 200, "{path}");
+        assert!(response.body == shell, "{path}: not the app shell");
+    }
+    for path in ["/khong-co", "/data/tin/1019.json"] {
+        assert_eq!(server.get(path, None).status, 404, "{path}");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
 /// The server block a webmaster copies is valid as shipped (the tests above
 /// use their own server block around the same includes).
 #[test]

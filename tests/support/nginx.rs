@@ -34,12 +34,16 @@ pub struct Nginx {
 
 impl Nginx {
     pub fn start(build: Build) -> Nginx {
+        Nginx::serve(&build.dist(), build)
+    }
+
+    /// Serves `dist`, a build made for `build`'s prefix, as `start` does.
+    pub fn serve(dist: &Path, build: Build) -> Nginx {
         assert!(
             Path::new(NGINX).is_file() && Path::new(BROTLI_MODULE).is_file(),
             "no {NGINX} with {BROTLI_MODULE}: `bash scripts/setup.sh` installs Debian's nginx and \
              libnginx-mod-http-brotli-static"
         );
-        let dist = build.dist();
         // A port freed just before nginx binds it can be taken meanwhile:
         // then nginx exits at once, and the next port is tried.
         let mut last_log = String::new();
@@ -47,7 +51,7 @@ impl Nginx {
             let dir = std::env::temp_dir().join(format!("portal-nginx-{}-{}", std::process::id(), unique()));
             std::fs::create_dir_all(&dir).expect("creating the nginx folder");
             let port = free_port();
-            write_config(&dir, &dist, build, port);
+            write_config(&dir, dist, build, port);
             let child = Command::new(NGINX)
                 .arg("-p")
                 .arg(&dir)
