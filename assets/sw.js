@@ -51,10 +51,11 @@ var statsKnown = caches
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
     return Promise.all(PRECACHE.map(function (url, i) {
-      // From the HTTP cache the page just filled, if the host lets it (the
-      // hashed files for a year, config and icon briefly); the shell, which
-      // names this release's files, always from the site.
-      return fetch(new Request(url, { cache: i ? "default" : "no-cache" })).then(function (r) {
+      // The page has just fetched the others: they are taken from the HTTP
+      // cache as they are (a hashed file never changes; config.json is only
+      // the copy behind the network). The shell, which names this release's
+      // files, always from the site.
+      return fetch(new Request(url, { cache: i ? "force-cache" : "no-cache" })).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return cache.put(url, r);
       });
@@ -102,7 +103,7 @@ function remember(data) {
       // A page as the site sent it is better than the shell.
       if (copy && !copy.headers.has("X-Tieu-De")) return;
       if (data.tai) {
-        return fetch(url).then(function (r) {
+        return fetch(url, { cache: "force-cache" }).then(function (r) {
           if (keepable(PAGES, r)) return keep(PAGES, new Request(url), r);
         });
       }
