@@ -198,7 +198,10 @@ async fn visit(browser: Browser, build: Build) {
     let prefix = build.prefix();
     browser.open("/").await;
     let link = format!("main#noi-dung a[href^='{prefix}tin/1019/']");
-    browser.wait_for(&link).await;
+    // After the takeover: a link of the prerendered markup found before it
+    // is gone by the time it is clicked.
+    let ready = format!("!document.getElementById('tai-trang') && document.querySelector({link:?})");
+    browser.wait_until("the app to take over the home page", &ready).await;
     browser.click(&link).await;
     assert_eq!(settled_heading(&browser).await, SEED_TITLE, "the article after a click");
     assert!(browser.path().await.starts_with(&format!("{prefix}tin/1019/")), "the article's address");
