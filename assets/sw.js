@@ -130,11 +130,19 @@ function network(request) {
   });
 }
 
-// Keeps a whole, complete answer (a body cut short never gets here), as the
-// newest of its kind, then drops the oldest above the bound.
+// Keeps a whole, complete answer (a body cut short never gets here; one too
+// large is not kept), as the newest of its kind, then drops the oldest above
+// the bound.
 function keep(store, request, response) {
-  return response.blob().then(function (body) {
-    if (body.size > MAX_BYTES) return;
+  var body;
+  return response.blob().then(function (blob) {
+    body = blob;
+    if (body.size > MAX_BYTES) throw body.size;
+    return store === DOCS ? body.text() : "";
+  }).then(function (text) {
+    // A document that does not parse is never kept: offline, the older copy
+    // (if any) is better than a broken one.
+    if (store === DOCS) JSON.parse(text);
     var embedded = store === PAGES && body.text().then(function (html) {
       return statsKnown.then(function () { return keepEmbedded(html); });
     });

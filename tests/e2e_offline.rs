@@ -8,6 +8,7 @@
 //! - A changed sw.js on the server brings the "new version" notice; "Tải lại"
 //!   puts the new worker in charge and reloads (under /portal/, so that the
 //!   worker's scope follows the sub-path).
+//! - A document cut short is never kept (offline it would be shown broken).
 //! - The manifest and its icons, and the stamped worker, as files.
 //!
 //! Offline is Chromium's own offline mode (DevTools `Network.
@@ -228,6 +229,34 @@ async fn an_article_loaded_as_a_page_reads_again_offline() {
         browser.wait_until("the article's images", IMAGES_SHOWN).await;
         wait_until_kept(&browser).await;
         reload_offline_and_read(&browser, &server, &seed).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_document_is_never_kept() {
+    with_browser("offline-broken-document", Build::Root, Viewport::Phone, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_worker(&browser).await;
+        let document = "/data/tin/1019.json";
+        let kept = format!("return !!(await caches.match(new URL('{}', document.baseURI).href));", &document[1..]);
+        // The seed article's document cut short: the app says so, the worker keeps nothing.
+        server.set_reply(document, Reply::truncated(&Build::Root.dist().join(&document[1..]), 300));
+        let link = "main#noi-dung a[href^='/tin/1019/']";
+        browser.wait_for(link).await;
+        browser.click(link).await;
+        browser.wait_for_text("main#noi-dung [role=alert]", "bị hỏng").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(eval_async(&browser, &kept).await, json!(false), "the broken document was kept");
+        // The whole document, on "Thử lại": kept.
+        server.clear_reply(document);
+        browser.click("main#noi-dung [role=alert] button").await;
+        assert_seed_article_word_for_word(&browser).await;
+        let deadline = Instant::now() + support::browser::WAIT;
+        while eval_async(&browser, &kept).await != json!(true) {
+            assert!(Instant::now() < deadline, "the whole document was never kept");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     })
     .await;
 }
