@@ -214,6 +214,20 @@ async fn an_article_opened_by_a_link_reads_again_offline() {
             server.served()[served_before..].iter().any(|s| s.status == 200 && s.path == seed),
             "the article did not come from the network once online"
         );
+
+        // News published meanwhile: the home page's documents come from the
+        // network, not from the copies kept for offline.
+        let mut feed = latest.clone();
+        let mut fresh = feed["items"][0].clone();
+        fresh["id"] = json!("9999");
+        fresh["title"] = json!("Bài đăng sau khi có mạng trở lại");
+        fresh["url"] = json!("../../tin/9999/bai-dang-sau-khi-co-mang-tro-lai");
+        fresh["date_published"] = json!("2026-11-30T08:00:00+07:00");
+        feed["items"].as_array_mut().expect("items").insert(0, fresh);
+        server.serve_app_shell_only();
+        server.set_reply("/data/tin-moi/1.json", Reply::json(feed.to_string()));
+        browser.open("/").await;
+        browser.wait_for_text("main#noi-dung", "Bài đăng sau khi có mạng trở lại").await;
     })
     .await;
 }
