@@ -91,9 +91,8 @@ self.addEventListener("message", function (event) {
 });
 
 // A view the app drew at an address that was no page load (a link inside the
-// app changes the address only): kept as the app shell under that address,
-// with the view's title; offline, the shell draws it again from the
-// documents kept. The first page of a visit (loaded before the worker)
+// app changes the address only): its address is kept, with the view's
+// title; offline, the app shell draws it again from the documents kept. The first page of a visit (loaded before the worker)
 // is fetched again instead (`tai`): its documents came inside it.
 function remember(data) {
   var url = data.trang.split("#")[0];
@@ -107,14 +106,9 @@ function remember(data) {
           if (keepable(PAGES, r)) return keep(PAGES, new Request(url), r);
         });
       }
-      return caches.open(SHELL).then(function (shell) {
-        return shell.match(PRECACHE[0]);
-      }).then(function (r) {
-        if (!r) return;
-        var headers = new Headers(r.headers);
-        headers.set("X-Tieu-De", encodeURIComponent(String(data.tieuDe || "")));
-        return keep(PAGES, new Request(url), new Response(r.body, { headers: headers }));
-      });
+      // Only the mark: the shell is that of the release serving it (copyOf).
+      var mark = { headers: { "Content-Type": "text/html", "X-Tieu-De": encodeURIComponent(String(data.tieuDe || "")) } };
+      return keep(PAGES, new Request(url), new Response("", mark));
     });
   }).catch(function () {});
 }
@@ -187,6 +181,15 @@ function keepable(store, response) {
     (store !== PAGES || /html/.test(response.headers.get("Content-Type") || ""));
 }
 
+// The copy of a request; for a view kept by its address alone (remember),
+// this release's app shell, whose files are kept beside it.
+function copyOf(request) {
+  return caches.match(request).then(function (copy) {
+    if (!copy || !copy.headers.has("X-Tieu-De")) return copy;
+    return caches.open(SHELL).then(function (shell) { return shell.match(PRECACHE[0]); });
+  });
+}
+
 // The network's answer, whatever its status; the copy if the network fails,
 // or if it has not answered within TIMEOUT and there is a copy.
 function networkFirst(event, store) {
@@ -204,14 +207,14 @@ function networkFirst(event, store) {
       if (!done) { done = true; resolve(r); }
     }
     var timer = setTimeout(function () {
-      caches.match(request).then(function (copy) { if (copy) answer(copy); });
+      copyOf(request).then(function (copy) { if (copy) answer(copy); });
     }, TIMEOUT);
     fresh.then(function (r) {
       clearTimeout(timer);
       answer(r);
     }, function (error) {
       clearTimeout(timer);
-      caches.match(request).then(function (copy) {
+      copyOf(request).then(function (copy) {
         if (copy) answer(copy);
         else if (!done) { done = true; reject(error); }
       });
