@@ -13,7 +13,7 @@
 //
 // This file is not hashed, so a release reaches visitors only if its bytes
 // change: scripts/stamp-sw.sh writes VERSION and PRECACHE into the built
-// copy. Unstamped (trunk serve), it precaches nothing.
+// copy. Unstamped (trunk serve), it unregisters itself.
 "use strict";
 var VERSION = "dev";
 var PRECACHE = [];
@@ -48,7 +48,11 @@ var statsKnown = caches
   })
   .catch(function () {});
 
+// Unstamped, as `trunk serve` copies it: no worker at all (docs/offline.md).
+var UNSTAMPED = VERSION === "dev";
+
 self.addEventListener("install", function (event) {
+  if (UNSTAMPED) return self.skipWaiting();
   event.waitUntil(caches.open(SHELL).then(function (cache) {
     return Promise.all(PRECACHE.map(function (url, i) {
       // The page has just fetched the others: they are taken from the HTTP
@@ -65,6 +69,8 @@ self.addEventListener("install", function (event) {
 
 self.addEventListener("activate", function (event) {
   var current = [SHELL, PAGES, DOCS, IMAGES];
+  // Controlling nothing yet, an unstamped worker is removed at once.
+  if (UNSTAMPED) return event.waitUntil(self.registration.unregister());
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) {
       return name.indexOf(PREFIX) === 0 && current.indexOf(name) < 0;
@@ -283,7 +289,7 @@ function offlinePage(url) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
+  if (UNSTAMPED || request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   var path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(event, PAGES).catch(function () { return offlinePage(request.url); }));

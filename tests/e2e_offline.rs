@@ -9,6 +9,7 @@
 //!   puts the new worker in charge and reloads (under /portal/, so that the
 //!   worker's scope follows the sub-path).
 //! - A document cut short is never kept (offline it would be shown broken).
+//! - The unstamped sw.js (as `trunk serve` copies it) removes itself.
 //! - The manifest and its icons, and the stamped worker, as files.
 //!
 //! Offline is Chromium's own offline mode (DevTools `Network.
@@ -306,6 +307,41 @@ async fn a_new_release_is_offered_and_taken_on_reload() {
         let waiting = eval_async(&browser, "return !!(await navigator.serviceWorker.getRegistration()).waiting;").await;
         assert_eq!(waiting, json!(false), "a worker still waits");
         assert!(!notice_shown(&browser, ".update-notice").await, "the notice after the update");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unstamped_worker_removes_itself() {
+    with_browser("offline-unstamped", Build::Root, Viewport::Phone, |browser, server| async move {
+        // sw.js as `trunk serve` copies it (on a port other than its own,
+        // where offline.js would not register it at all).
+        let unstamped = std::fs::read(support::repo("assets/sw.js")).expect("assets/sw.js");
+        server.set_reply("/sw.js", Reply::json(unstamped).with_content_type("text/javascript; charset=utf-8"));
+        browser.open("/").await;
+        browser.wait_until("the app", "!document.getElementById('tai-trang')").await;
+        let deadline = Instant::now() + support::browser::WAIT;
+        while !server.served().iter().any(|s| s.path == "/sw.js") {
+            assert!(Instant::now() < deadline, "sw.js was never asked for");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let state = eval_async(
+                &browser,
+                "const r = await navigator.serviceWorker.getRegistration();
+                 return [!!r, !!navigator.serviceWorker.controller, (await caches.keys()).length];",
+            )
+            .await;
+            if state == json!([false, false, 0]) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the unstamped worker stayed (registered, controlling, caches): {state}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     })
     .await;
 }
