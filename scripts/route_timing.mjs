@@ -48,6 +48,8 @@ function clickAndTime(selector, settledExpression) {
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   headless: true,
+  // The benchmark's nginx serves HTTPS with a throwaway certificate.
+  acceptInsecureCerts: true,
   args: [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",

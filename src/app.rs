@@ -6,8 +6,8 @@ use crate::components::{
 };
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, category_archive::CategoryArchivePage, home::HomePage,
-    not_found::NotFound, related::RelatedPage, schedule::SchedulePage,
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, related::RelatedPage,
+    schedule::SchedulePage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -36,8 +36,8 @@ pub fn App(portal: Portal) -> impl IntoView {
                         // canonical slug into the address then keeps the view
                         // instead of drawing the article a second time.
                         <Route path=path!("/tin/:id/:slug?") view=ArticlePage />
-                        <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
-                        <Route path=path!("/chuyen-muc/:slug/trang/:page") view=CategoryArchivePage />
+                        // Also the archive's pages, /chuyen-muc/:slug/trang/:page.
+                        <Route path=path!("/chuyen-muc/:slug/:trang?/:page?") view=CategoryPage />
                         <Route path=path!("/lich-cong-tac") view=SchedulePage />
                         <Route path=path!("/lich-cong-tac/:year/:week") view=SchedulePage />
                     </Routes>

@@ -302,3 +302,24 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
+    with_browser("prerender-wasm-after-paint", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open(SEED_ADDRESS).await;
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
+        let times = browser
+            .eval(
+                "return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+                         performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm'))?.startTime];",
+                vec![],
+            )
+            .await;
+        let (painted, wasm) = (times[0].as_f64(), times[1].as_f64());
+        assert!(painted.is_some() && wasm.is_some(), "paint and wasm timings: {times}");
+        assert!(wasm > painted, "the wasm was requested before the content was painted: {times}");
+    })
+    .await;
+}

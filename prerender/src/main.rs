@@ -12,6 +12,7 @@
 //! written, and the command ends non-zero with the count.
 
 mod head;
+mod loader;
 mod manifest;
 mod output;
 mod pages;
@@ -81,7 +82,7 @@ fn parse_options(args: Vec<String>) -> Result<Options, String> {
 fn run(options: &Options) -> Result<usize, String> {
     let started = Instant::now();
     let store = Store::new(options.site_dir.clone(), options.base_url.clone());
-    let template = output::app_shell(&options.site_dir)?;
+    let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
     // The views resolve documents against the site's path, not its host: the
     // URLs they draw (images, links) then work on whatever host serves them.
     let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };

@@ -44,11 +44,8 @@ pub fn compose(
     let mut head = String::new();
     for line in shell.lines() {
         let trimmed = line.trim_start();
-        // The shell's generic description gives way to the page's own, and
-        // the first news page's preload to the documents embedded below.
-        if trimmed.starts_with("<meta name=\"description\"")
-            || trimmed.starts_with("<link rel=\"preload\" href=\"data/")
-        {
+        // The shell's generic description gives way to the page's own.
+        if trimmed.starts_with("<meta name=\"description\"") {
             continue;
         }
         if trimmed.starts_with("<title>") {

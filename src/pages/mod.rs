@@ -2,7 +2,6 @@
 
 pub mod article;
 pub mod category;
-pub mod category_archive;
 pub mod home;
 pub mod not_found;
 pub mod related;
