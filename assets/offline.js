@@ -95,7 +95,19 @@
     updateBox.appendChild(button);
   }
 
-  sw.register(new URL("sw.js", document.baseURI).href).then(function (registration) {
+  // Once the page has loaded and the app started: the worker then finds
+  // their files in the HTTP cache and asks the site for none of them again.
+  var loaded = document.readyState === "complete", started = !!window.wasmBindings, asked = false;
+  function register() {
+    if (!loaded || !started || asked) return;
+    asked = true;
+    sw.register(new URL("sw.js", document.baseURI).href).then(watch).catch(function () {});
+  }
+  window.addEventListener("load", function () { loaded = true; register(); });
+  window.addEventListener("TrunkApplicationStarted", function () { started = true; register(); });
+  register();
+
+  function watch(registration) {
     offerUpdate(registration.waiting);
     registration.addEventListener("updatefound", function () {
       var worker = registration.installing;
@@ -112,5 +124,5 @@
         registration.update().catch(function () {});
       }
     });
-  }).catch(function () {});
+  }
 })();

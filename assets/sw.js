@@ -53,19 +53,32 @@ var UNSTAMPED = VERSION === "dev";
 
 self.addEventListener("install", function (event) {
   if (UNSTAMPED) return self.skipWaiting();
-  event.waitUntil(caches.open(SHELL).then(function (cache) {
+  event.waitUntil(precache(false));
+});
+
+// The shell, which names this release's files, from the site; the hashed
+// files from the HTTP cache the page has just filled, as they are (they never
+// change under their name), else from the site; the others (config.json,
+// the manifest, the icon: copies behind the network) only from the HTTP
+// cache, never asked for twice: missing ones are looked for again when the
+// worker takes the page (remember).
+function precache(againOptional) {
+  return caches.open(SHELL).then(function (cache) {
     return Promise.all(PRECACHE.map(function (url, i) {
-      // The page has just fetched the others: they are taken from the HTTP
-      // cache as they are (a hashed file never changes; config.json is only
-      // the copy behind the network). The shell, which names this release's
-      // files, always from the site.
-      return fetch(new Request(url, { cache: i ? "force-cache" : "no-cache" })).then(function (r) {
-        if (!r.ok) throw new Error(url + ": " + r.status);
-        return cache.put(url, r);
+      var optional = i && !HASHED.test(url);
+      if (againOptional && !optional) return;
+      var init = optional ? { cache: "only-if-cached", mode: "same-origin" } : { cache: i ? "force-cache" : "no-cache" };
+      return cache.match(url).then(function (had) {
+        return had || fetch(new Request(url, init)).then(function (r) {
+          if (r.ok) return cache.put(url, r);
+          if (!optional) throw new Error(url + ": " + r.status);
+        }, function (error) {
+          if (!optional) throw error;
+        });
       });
     }));
-  }));
-});
+  });
+}
 
 self.addEventListener("activate", function (event) {
   var current = [SHELL, PAGES, DOCS, IMAGES];
@@ -103,7 +116,7 @@ self.addEventListener("message", function (event) {
 function remember(data) {
   var url = data.trang.split("#")[0];
   if (url.indexOf(SCOPE) !== 0) return;
-  return caches.open(PAGES).then(function (pages) {
+  return Promise.all([data.tai && precache(true), caches.open(PAGES).then(function (pages) {
     return pages.match(url).then(function (copy) {
       // A page as the site sent it is better than the shell.
       if (copy && !copy.headers.has("X-Tieu-De")) return;
@@ -116,7 +129,7 @@ function remember(data) {
       var mark = { headers: { "Content-Type": "text/html", "X-Tieu-De": encodeURIComponent(String(data.tieuDe || "")) } };
       return keep(PAGES, new Request(url), new Response("", mark));
     });
-  }).catch(function () {});
+  })]).catch(function () {});
 }
 
 function network(request) {
