@@ -147,6 +147,8 @@ async fn reload_offline_and_read(browser: &Browser, server: &StaticServer, seed:
     assert_seed_article_word_for_word(browser).await;
     let answered = server.served()[served_before..].to_vec();
     assert!(answered.is_empty(), "the server answered while offline: {answered:?}");
+    let config = eval_async(browser, "return !!(await caches.match(new URL('config.json', document.baseURI).href));");
+    assert_eq!(config.await, json!(true), "config.json was not kept: offline the app would fall back to its defaults");
 }
 
 #[tokio::test]
