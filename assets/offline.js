@@ -49,8 +49,7 @@
   }
 
   var reloadAsked = false;
-  // Views drawn by the app change the address without a page load: the
-  // worker keeps each address read, with its title (docs/offline.md).
+  // Views the app draws after a link: the worker keeps their address.
   var told = "";
   function tell(fetchPage) {
     var key = location.href + " " + document.title;
@@ -95,8 +94,7 @@
     updateBox.appendChild(button);
   }
 
-  // Once the page has loaded and the app started: the worker then finds
-  // their files in the HTTP cache and asks the site for none of them again.
+  // After the load and the app's start: their files are in the HTTP cache.
   var loaded = document.readyState === "complete", started = !!window.wasmBindings, asked = false;
   function register() {
     if (!loaded || !started || asked) return;
