@@ -10,6 +10,7 @@
 //!   worker's scope follows the sub-path).
 //! - A document cut short is never kept (offline it would be shown broken).
 //! - The unstamped sw.js (as `trunk serve` copies it) removes itself.
+//! - Chromium's own installability check passes.
 //! - The manifest and its icons, and the stamped worker, as files.
 //!
 //! Offline is Chromium's own offline mode (DevTools `Network.
@@ -246,6 +247,22 @@ async fn an_article_loaded_as_a_page_reads_again_offline() {
         browser.wait_until("the article's images", IMAGES_SHOWN).await;
         wait_until_kept(&browser).await;
         reload_offline_and_read(&browser, &server, &seed).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn chromium_finds_the_portal_installable() {
+    with_browser("offline-installable", Build::SubPath, Viewport::Phone, |browser, _server| async move {
+        browser.open("/").await;
+        wait_for_worker(&browser).await;
+        let command = json!({ "cmd": "Page.getInstallabilityErrors", "params": {} });
+        let answer = browser.client.issue_cmd(DevTools(command)).await.expect("DevTools Page.getInstallabilityErrors");
+        assert_eq!(answer["installabilityErrors"], json!([]), "Chromium's reasons not to install: {answer}");
+        let command = json!({ "cmd": "Page.getAppManifest", "params": {} });
+        let manifest = browser.client.issue_cmd(DevTools(command)).await.expect("DevTools Page.getAppManifest");
+        assert_eq!(manifest["errors"], json!([]), "Chromium's manifest errors: {manifest}");
+        assert!(manifest["url"].as_str().is_some_and(|u| u.ends_with("/portal/manifest.webmanifest")), "{manifest}");
     })
     .await;
 }
