@@ -111,8 +111,9 @@ self.addEventListener("message", function (event) {
 
 // A view the app drew at an address that was no page load (a link inside the
 // app changes the address only): its address is kept, with the view's
-// title; offline, the app shell draws it again from the documents kept. The first page of a visit (loaded before the worker)
-// is fetched again instead (`tai`): its documents came inside it.
+// title; offline, the app shell draws it again from the documents kept.
+// The first page of a visit (loaded before the worker) is kept as it is
+// instead (`tai`, from the HTTP cache): its documents came inside it.
 function remember(data) {
   var url = data.trang.split("#")[0];
   if (url.indexOf(SCOPE) !== 0) return;
