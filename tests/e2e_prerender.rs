@@ -90,7 +90,7 @@ async fn without_javascript_links_lead_through_categories_articles_and_weeks() {
             assert!(!second_titles.is_empty() && second_titles != first_titles, "page 2 lists other news");
             let current = browser.text_of("main#noi-dung .page-list [aria-current='page']").await;
             assert_eq!(current.as_deref(), Some("2"));
-            browser.click("main#noi-dung .page-list-step").await;
+            browser.click("main#noi-dung .page-list li:first-child a").await; // "← Trang trước"
             browser.wait_until("page 1 again", "location.pathname === '/portal/chuyen-muc/tin-hoat-dong-so'").await;
             browser.wait_for("main#noi-dung .news-list li a").await;
             // An article from the category's list, by its plain link.

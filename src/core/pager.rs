@@ -1,59 +1,76 @@
-//! Which page numbers a list of archive pages shows.
+//! Which links a list of archive pages shows.
 //!
 //! A category's first page lists every page of its archive, so that any of
 //! them is one plain link away (for readers without JavaScript and for
 //! crawlers); an archive page lists the first and last pages and a few
-//! around itself.
+//! around itself, between "← Trang trước" and "Trang sau →".
 
-/// One entry of a page list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageEntry {
-    Page(u32),
-    /// "…": pages left out between two shown ones.
-    Gap,
+/// One entry of a page list: a link to `page`, or with `page` None a gap
+/// ("…") standing for the pages left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageLink {
+    pub page: Option<u32>,
+    pub label: String,
+    pub current: bool,
 }
 
 /// How many pages either side of the current one a window shows.
 const WINDOW: u32 = 2;
 
-/// Pages 1 to `total`, all of them when `every_page`, otherwise the first,
-/// the last, and `current` with its neighbours, with gaps between.
-pub fn page_entries(current: u32, total: u32, every_page: bool) -> Vec<PageEntry> {
-    let shown = |page: u32| every_page || page == 1 || page == total || page.abs_diff(current) <= WINDOW;
-    let mut entries = Vec::new();
+/// The entries for pages 1 to `total`: all of them when `every_page`,
+/// otherwise the first, the last, and `current` with its neighbours, with
+/// gaps between and the previous and next page at the ends.
+pub fn page_links(current: u32, total: u32, every_page: bool) -> Vec<PageLink> {
+    let link = |page: u32, label: String| PageLink { page: Some(page), label, current: page == current };
+    let step = |page: u32, label: &str| {
+        let shown = !every_page && (1..=total).contains(&page) && page != current;
+        shown.then(|| PageLink { page: Some(page), label: label.to_string(), current: false })
+    };
+    let mut links: Vec<PageLink> = step(current.saturating_sub(1), "← Trang trước").into_iter().collect();
+    let mut in_gap = false;
     for page in 1..=total {
-        if shown(page) {
-            entries.push(PageEntry::Page(page));
-        } else if entries.last() != Some(&PageEntry::Gap) {
-            entries.push(PageEntry::Gap);
+        if every_page || page == 1 || page == total || page.abs_diff(current) <= WINDOW {
+            links.push(link(page, page.to_string()));
+            in_gap = false;
+        } else if !in_gap {
+            links.push(PageLink { page: None, label: "…".into(), current: false });
+            in_gap = true;
         }
     }
-    entries
+    links.extend(step(current + 1, "Trang sau →"));
+    links
 }
 
 #[cfg(test)]
 mod tests {
-    use super::PageEntry::{Gap, Page};
     use super::*;
 
-    #[test]
-    fn every_page_lists_them_all() {
-        assert_eq!(page_entries(1, 4, true), [Page(1), Page(2), Page(3), Page(4)]);
-        assert_eq!(page_entries(1, 1250, true).len(), 1250);
+    /// Each entry as its label, the current one in brackets.
+    fn labels(links: &[PageLink]) -> Vec<String> {
+        links.iter().map(|l| if l.current { format!("[{}]", l.label) } else { l.label.clone() }).collect()
     }
 
     #[test]
-    fn a_window_keeps_the_ends_and_the_neighbours() {
+    fn every_page_lists_them_all() {
+        assert_eq!(labels(&page_links(1, 4, true)), ["[1]", "2", "3", "4"]);
+        assert_eq!(page_links(1, 1250, true).len(), 1250);
+    }
+
+    #[test]
+    fn a_window_keeps_the_ends_the_neighbours_and_the_steps() {
         assert_eq!(
-            page_entries(7, 20, false),
-            [Page(1), Gap, Page(5), Page(6), Page(7), Page(8), Page(9), Gap, Page(20)]
+            labels(&page_links(7, 20, false)),
+            ["← Trang trước", "1", "…", "5", "6", "[7]", "8", "9", "…", "20", "Trang sau →"]
         );
-        assert_eq!(page_entries(2, 5, false), [Page(1), Page(2), Page(3), Page(4), Page(5)]);
-        assert_eq!(page_entries(20, 20, false), [Page(1), Gap, Page(18), Page(19), Page(20)]);
+        assert_eq!(labels(&page_links(2, 5, false)), ["← Trang trước", "1", "[2]", "3", "4", "5", "Trang sau →"]);
+        assert_eq!(labels(&page_links(20, 20, false)), ["← Trang trước", "1", "…", "18", "19", "[20]"]);
+        let gap = &page_links(7, 20, false)[2];
+        assert_eq!((gap.page, gap.current), (None, false));
+        assert_eq!(page_links(7, 20, false)[0].page, Some(6));
     }
 
     #[test]
     fn nothing_for_no_pages() {
-        assert!(page_entries(1, 0, false).is_empty());
+        assert!(page_links(1, 0, false).is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! archive by plain links. One view for both keeps the wasm small.
 
 use crate::components::news_card::NewsCard;
-use crate::components::page_list::PageList;
+use crate::components::page_list::page_list;
 use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
@@ -93,7 +93,7 @@ fn category_list(slug: String, archive_page: Option<u32>, pages: Vec<FeedPage>) 
         Some(page) => {
             let total = total_pages.unwrap_or(page + u32::from(has_more));
             view! {
-                <PageList slug=slug.clone() current=page total />
+                {page_list(&slug, page, total, false)}
                 <p class="more-link-line">
                     <a href=site_href(routes::category_archive(&slug, 1)) class="more-link">
                         "Danh sách tất cả các trang"
@@ -119,7 +119,7 @@ fn category_list(slug: String, archive_page: Option<u32>, pages: Vec<FeedPage>) 
                 })}
             {total_pages
                 .filter(|total| *total > 1)
-                .map(|total| view! { <PageList slug=slug.clone() current=1 total every_page=true /> })}
+                .map(|total| page_list(&slug, 1, total, true))}
         }
         .into_any(),
     };
