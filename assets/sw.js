@@ -1,7 +1,8 @@
 // The portal's service worker: reading offline (docs/offline.md).
 //
-// - At install, the app shell of this release (PRECACHE: app.html, the
-//   hashed JS, wasm and CSS, config.json, the manifest, the icon).
+// - At install, the app of this release (PRECACHE: the hashed JS, wasm
+//   and CSS, config.json, the manifest, the icon); its shell page, app.html,
+//   when a view first needs it (keepShell).
 // - Pages the visitor opens, the documents under data/ and the images are
 //   kept as they are read, each kind with a bound (oldest dropped first).
 // - Pages and documents ask the network first (news must not be stale) and
@@ -65,9 +66,11 @@ self.addEventListener("install", function (event) {
 function precache(againOptional) {
   return caches.open(SHELL).then(function (cache) {
     return Promise.all(PRECACHE.map(function (url, i) {
-      var optional = i && !HASHED.test(url);
+      // The shell too (i 0): fetched when a view first needs it (keepShell),
+      // not on every first visit.
+      var optional = !HASHED.test(url);
       if (againOptional && !optional) return;
-      var init = optional ? { cache: "only-if-cached", mode: "same-origin" } : { cache: i ? "force-cache" : "no-cache" };
+      var init = optional ? { cache: "only-if-cached", mode: "same-origin" } : { cache: "force-cache" };
       return cache.match(url).then(function (had) {
         return had || fetch(new Request(url, init)).then(function (r) {
           if (r.ok) return cache.put(url, r);
@@ -88,7 +91,14 @@ self.addEventListener("activate", function (event) {
     return Promise.all(names.filter(function (name) {
       return name.indexOf(PREFIX) === 0 && current.indexOf(name) < 0;
     }).map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }));
+  }).then(function () {
+    // Views kept by their address need this release's shell at once.
+    return caches.open(PAGES).then(function (pages) { return pages.keys(); }).then(function (kept) {
+      return Promise.all(kept.map(function (r) { return caches.match(r); })).then(function (copies) {
+        if (copies.some(function (c) { return c && c.headers.has("X-Tieu-De"); })) return keepShell();
+      });
+    });
+  }).catch(function () {}).then(function () { return self.clients.claim(); }));
 });
 
 // Whether the last request failed for want of a network; pages ask on load
@@ -117,7 +127,7 @@ self.addEventListener("message", function (event) {
 function remember(data) {
   var url = data.trang.split("#")[0];
   if (url.indexOf(SCOPE) !== 0) return;
-  return Promise.all([data.tai && precache(true), caches.open(PAGES).then(function (pages) {
+  return Promise.all([data.tai ? precache(true) : keepShell(), caches.open(PAGES).then(function (pages) {
     return pages.match(url).then(function (copy) {
       // A page as the site sent it is better than the shell.
       if (copy && !copy.headers.has("X-Tieu-De")) return;
@@ -199,6 +209,24 @@ function keepDocument(url, text) {
 function keepable(store, response) {
   return response.ok && response.type === "basic" &&
     (store !== PAGES || /html/.test(response.headers.get("Content-Type") || ""));
+}
+
+// This release's app shell, fetched the first time a view kept by its
+// address needs it (remember, and a new release over such views): caching it
+// at install would add it to every first visit (issue 13: at most 5 KB).
+function keepShell() {
+  return caches.open(SHELL).then(function (shell) {
+    return shell.match(PRECACHE[0]).then(function (had) {
+      return had || fetch(PRECACHE[0], { cache: "no-cache" }).then(function (r) {
+        if (!r.ok) return;
+        return r.clone().text().then(function (text) {
+          // A newer release's shell names other files; its own worker keeps it.
+          var ours = PRECACHE.every(function (u) { return !HASHED.test(u) || text.indexOf(u) >= 0; });
+          if (ours) return shell.put(PRECACHE[0], r);
+        });
+      });
+    });
+  });
 }
 
 // The copy of a request; for a view kept by its address alone (remember),
