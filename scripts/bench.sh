@@ -205,6 +205,8 @@ python3 "$PORTAL_ROOT/scripts/bench_table.py" "$MANIFEST"
 echo
 say "route changes in the browser"
 node "$PORTAL_ROOT/scripts/route_timing.mjs" "$SAMPLE_URL" || echo "(route timing failed; see above)"
+say "the last article read, offline"
+node "$PORTAL_ROOT/scripts/offline_timing.mjs" "$SAMPLE_URL" "${PAGES[1]}" || echo "(offline timing failed; see above)"
 echo
 echo "sizes (the release in bench-out/sample):"
 bash "$PORTAL_ROOT/scripts/size-report.sh" --no-build --dist "$SAMPLE" | grep -v '\.br ' || true
