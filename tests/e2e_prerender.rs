@@ -272,6 +272,7 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
             ("/chuyen-muc/tin-hoat-dong-so", "/chuyen-muc/tin-hoat-dong-so"),
             ("/chuyen-muc/tin-hoat-dong-so/trang/2", "/chuyen-muc/tin-hoat-dong-so/trang/2"),
             ("/lich-cong-tac/2023/42", "/lich-cong-tac/2023/42"),
+            ("/lich-cong-tac", "/lich-cong-tac"),
             ("/khong-co-trang-nay", "/404.html"),
         ];
         for (page, file) in pages {
@@ -291,12 +292,13 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
                      const drawn = text(document);
                      return fetch(arguments[0]).then(r => r.text()).then(html => {
                          const served = new DOMParser().parseFromString(html, 'text/html');
-                         return [text(served), drawn];
+                         return [text(served), drawn, served.title, document.title];
                      });",
                     vec![json!(file)],
                 )
                 .await;
             assert_eq!(texts[0], texts[1], "{page}: the prerendered text (first) differs from the app's (second)");
+            assert_eq!(texts[2], texts[3], "{page}: the prerendered title (first) differs from the app's (second)");
             assert!(texts[0][0].as_str().is_some_and(|main| main.len() > 20), "{page}: nothing drawn: {texts}");
         }
     })

@@ -13,6 +13,7 @@ use portal::core::routes;
 use portal::core::schedule::parse_index;
 use portal::core::titles::{page_title, TitleOf};
 use portal::core::url::resolve;
+use portal::core::week::IsoWeek;
 
 /// One page to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,13 +170,14 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             meta.description = format!("Tin {name} – {}", site.name);
         }
         Page::Schedule(week) => {
-            let heading = match week {
-                Some((year, week)) => portal::core::week::IsoWeek::new(*year, *week).map(|w| w.heading()),
-                None => None,
+            // `/lich-cong-tac` shows the current week, as the app's title says.
+            let shown = match week {
+                Some((year, week)) => IsoWeek::new(*year, *week),
+                None => Some(IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix())),
             };
-            meta.title = match &heading {
-                Some(heading) => page_title(TitleOf::ScheduleWeek(heading), &site.short_name),
-                None => format!("Lịch công tác tuần - {}", site.short_name),
+            meta.title = match shown {
+                Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site.short_name),
+                None => page_title(TitleOf::NotFound, &site.short_name),
             };
             meta.description = format!("Lịch công tác tuần của lãnh đạo {}", site.name);
         }

@@ -173,11 +173,13 @@ pub struct Browser {
     pub base_url: String,
     /// Console lines read so far: chromedriver hands each one out only once.
     pub console_lines: std::sync::Arc<Mutex<Vec<String>>>,
+    /// Whether the page's script runs (the app takes prerendered pages over).
+    pub javascript: bool,
 }
 
 impl Browser {
     pub fn new(client: Client, base_url: String) -> Browser {
-        Browser { client, base_url, console_lines: Default::default() }
+        Browser { client, base_url, console_lines: Default::default(), javascript: true }
     }
 
     pub async fn open(&self, site_path: &str) {
@@ -257,7 +259,14 @@ impl Browser {
         self.wait_until(&format!("`{css}` to contain {text:?}"), &condition).await;
     }
 
+    /// Clicks the first element matching `css`. Where script runs, first
+    /// waits for the app to take the page over: it replaces the prerendered
+    /// markup, and an element found before that would be stale (and a link
+    /// clicked before it is a page load, not the app's navigation).
     pub async fn click(&self, css: &str) {
+        if self.javascript {
+            self.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+        }
         self.client
             .find(Locator::Css(css))
             .await

@@ -134,7 +134,7 @@ where
 {
     let server = std::sync::Arc::new(StaticServer::start(&build.dist(), build.prefix()));
     let session = Session::start_with(viewport, javascript).await;
-    let browser = Browser::new(session.client.clone(), server.url(""));
+    let browser = Browser { javascript, ..Browser::new(session.client.clone(), server.url("")) };
     let outcome = tokio::spawn(test(browser.clone(), server.clone())).await;
     if outcome.is_err() {
         // What the page could not load is often the whole story.
