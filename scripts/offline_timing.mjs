@@ -9,21 +9,10 @@
 //   node scripts/offline_timing.mjs https://127.0.0.1:PORT /tin/1019/…
 //
 // Uses the puppeteer-core that Lighthouse brings with it into .tools/.
-import { createRequire } from "node:module";
-
-const require = createRequire(new URL("../.tools/", import.meta.url));
-const puppeteer = require("puppeteer-core");
+import { launchChromium } from "./chromium.mjs";
 
 const [base, path] = [process.argv[2].replace(/\/$/, ""), process.argv[3]];
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  headless: true,
-  acceptInsecureCerts: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--ignore-certificate-errors",
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(base + path, { waitUntil: "load" });

@@ -7,10 +7,7 @@
 //   node scripts/route_timing.mjs http://127.0.0.1:PORT
 //
 // Uses the puppeteer-core that Lighthouse brings with it into .tools/.
-import { createRequire } from "node:module";
-
-const require = createRequire(new URL("../.tools/", import.meta.url));
-const puppeteer = require("puppeteer-core");
+import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2].replace(/\/$/, "");
 const settled = `!document.getElementById('tai-trang')
@@ -45,16 +42,7 @@ function clickAndTime(selector, settledExpression) {
   });
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  headless: true,
-  // The benchmark's nginx serves HTTPS with a throwaway certificate.
-  acceptInsecureCerts: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 412, height: 915 });

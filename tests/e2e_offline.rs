@@ -74,20 +74,6 @@ async fn wait_until_kept(browser: &Browser) {
     }
 }
 
-/// chromedriver's door to the DevTools protocol (as in support/browser.rs).
-#[derive(Debug)]
-struct DevTools(Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
 /// Chromium's offline mode on or off, and the server down or up with it.
 async fn set_offline(browser: &Browser, server: &StaticServer, offline: bool) {
     server.set_down(offline);
@@ -98,11 +84,7 @@ async fn set_offline(browser: &Browser, server: &StaticServer, offline: bool) {
             json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
         ),
     ] {
-        browser
-            .client
-            .issue_cmd(DevTools(json!({ "cmd": cmd, "params": params })))
-            .await
-            .unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"));
+        browser.devtools(cmd, params).await;
     }
 }
 
@@ -256,11 +238,9 @@ async fn chromium_finds_the_portal_installable() {
     with_browser("offline-installable", Build::SubPath, Viewport::Phone, |browser, _server| async move {
         browser.open("/").await;
         wait_for_worker(&browser).await;
-        let command = json!({ "cmd": "Page.getInstallabilityErrors", "params": {} });
-        let answer = browser.client.issue_cmd(DevTools(command)).await.expect("DevTools Page.getInstallabilityErrors");
+        let answer = browser.devtools("Page.getInstallabilityErrors", json!({})).await;
         assert_eq!(answer["installabilityErrors"], json!([]), "Chromium's reasons not to install: {answer}");
-        let command = json!({ "cmd": "Page.getAppManifest", "params": {} });
-        let manifest = browser.client.issue_cmd(DevTools(command)).await.expect("DevTools Page.getAppManifest");
+        let manifest = browser.devtools("Page.getAppManifest", json!({})).await;
         assert_eq!(manifest["errors"], json!([]), "Chromium's manifest errors: {manifest}");
         assert!(manifest["url"].as_str().is_some_and(|u| u.ends_with("/portal/manifest.webmanifest")), "{manifest}");
     })

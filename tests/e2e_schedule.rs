@@ -214,37 +214,6 @@ async fn today_and_the_entry_under_way_are_marked_here_and_in_the_sidebar() {
     .await;
 }
 
-/// chromedriver's CDP pass-through: lets this browser save downloads into a
-/// folder the test reads, as a visitor's browser saves them into Downloads.
-#[derive(Debug)]
-struct AllowDownloads(String);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for AllowDownloads {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        let params = json!({"behavior": "allow", "downloadPath": self.0});
-        (http::Method::POST, Some(json!({"cmd": "Browser.setDownloadBehavior", "params": params}).to_string()))
-    }
-}
-
-/// chromedriver's CDP pass-through again: renders the page as for printing.
-#[derive(Debug)]
-struct EmulatePrint;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for EmulatePrint {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 #[tokio::test]
 async fn on_paper_the_week_is_a_table_under_its_heading_without_controls() {
     // A phone-sized window: on screen that is cards, on paper still a table.
@@ -253,7 +222,8 @@ async fn on_paper_the_week_is_a_table_under_its_heading_without_controls() {
         settled_week(&browser, SEED_HEADING).await;
         let display = "return getComputedStyle(document.querySelector(arguments[0])).display;";
         assert_eq!(browser.eval(display, vec![json!(".schedule-table")]).await, json!("block"), "cards on a phone");
-        browser.client.issue_cmd(EmulatePrint).await.expect("emulating print media");
+        // Renders the page as for printing.
+        browser.devtools("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
         assert_eq!(browser.eval(display, vec![json!(".schedule-table")]).await, json!("table"));
         assert_eq!(browser.eval(display, vec![json!(".schedule-table thead")]).await, json!("table-header-group"));
         for hidden in [".schedule-picker", ".schedule-tools", ".sidebar", ".site-nav"] {
@@ -284,7 +254,9 @@ async fn the_week_downloads_as_an_icalendar_file() {
         let folder = std::env::temp_dir().join(format!("portal-ics-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).unwrap();
-        browser.client.issue_cmd(AllowDownloads(folder.display().to_string())).await.expect("allowing downloads");
+        // Saves downloads into a folder the test reads, as a visitor's browser into Downloads.
+        let allow = json!({ "behavior": "allow", "downloadPath": folder.display().to_string() });
+        browser.devtools("Browser.setDownloadBehavior", allow).await;
 
         browser.open("/lich-cong-tac/2023/42").await;
         settled_week(&browser, SEED_HEADING).await;

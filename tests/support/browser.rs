@@ -321,8 +321,8 @@ impl Browser {
     }
 }
 
-/// chromedriver's door to the DevTools protocol, for what WebDriver lacks:
-/// a script that runs in every new document before the page's own.
+/// chromedriver's door to the DevTools protocol, for what WebDriver lacks
+/// (see [`Browser::devtools`]).
 #[derive(Debug)]
 struct DevTools(Value);
 
@@ -340,7 +340,12 @@ impl Browser {
     /// Runs `script` at the start of every document opened from now on,
     /// before the page's own scripts (to watch the page from its first frame).
     pub async fn on_every_new_document(&self, script: &str) {
-        let command = json!({ "cmd": "Page.addScriptToEvaluateOnNewDocument", "params": { "source": script } });
-        self.client.issue_cmd(DevTools(command)).await.expect("adding a script through chromedriver's DevTools door");
+        self.devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": script })).await;
+    }
+
+    /// Sends one DevTools command (`cmd` with `params`) to the page; its answer.
+    pub async fn devtools(&self, cmd: &str, params: Value) -> Value {
+        let command = json!({ "cmd": cmd, "params": params });
+        self.client.issue_cmd(DevTools(command)).await.unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"))
     }
 }

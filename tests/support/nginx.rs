@@ -124,22 +124,7 @@ pub fn check_config(file: &str) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("portal-nginx-t-{}-{}", std::process::id(), unique()));
     std::fs::create_dir_all(&dir).expect("creating the nginx folder");
     std::os::unix::fs::symlink(crate::support::repo("deploy/nginx"), dir.join("portal")).unwrap();
-    let d = dir.display();
-    let config = format!(
-        "load_module {BROTLI_MODULE};\n\
-         pid {d}/nginx.pid;\n\
-         error_log {d}/error.log warn;\n\
-         events {{ }}\n\
-         http {{\n\
-             access_log off;\n\
-             client_body_temp_path {d}/body;\n\
-             proxy_temp_path {d}/proxy;\n\
-             fastcgi_temp_path {d}/fastcgi;\n\
-             uwsgi_temp_path {d}/uwsgi;\n\
-             scgi_temp_path {d}/scgi;\n\
-             include portal/{file};\n\
-         }}\n"
-    );
+    let config = nginx_conf(&dir, "", &format!("include portal/{file};"));
     std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
     let output = Command::new(NGINX)
         .arg("-t")
@@ -172,12 +157,26 @@ fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
             (site, "portal-under-subpath.conf", format!("set $portal_hsts \"{TEST_HSTS}\";"))
         }
     };
+    let server = format!(
+        "server {{\n\
+             listen 127.0.0.1:{port};\n\
+             root {root};\n\
+             include portal/{include};\n\
+             {extra}\n\
+         }}",
+        root = root.display()
+    );
+    let config = nginx_conf(dir, "daemon off;\nmaster_process off;\nworker_processes 1;\n", &server);
+    std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
+}
+
+/// A top-level nginx.conf: the brotli module, `main` directives, and an http
+/// block holding `http` with every file nginx writes kept under `dir`.
+fn nginx_conf(dir: &Path, main: &str, http: &str) -> String {
     let d = dir.display();
-    let config = format!(
+    format!(
         "load_module {BROTLI_MODULE};\n\
-         daemon off;\n\
-         master_process off;\n\
-         worker_processes 1;\n\
+         {main}\
          pid {d}/nginx.pid;\n\
          error_log {d}/error.log warn;\n\
          events {{ worker_connections 256; }}\n\
@@ -188,16 +187,9 @@ fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
              fastcgi_temp_path {d}/fastcgi;\n\
              uwsgi_temp_path {d}/uwsgi;\n\
              scgi_temp_path {d}/scgi;\n\
-             server {{\n\
-                 listen 127.0.0.1:{port};\n\
-                 root {root};\n\
-                 include portal/{include};\n\
-                 {extra}\n\
-             }}\n\
-         }}\n",
-        root = root.display()
-    );
-    std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
+             {http}\n\
+         }}\n"
+    )
 }
 
 fn unique() -> u64 {
