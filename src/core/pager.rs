@@ -41,6 +41,29 @@ pub fn page_links(current: u32, total: u32, every_page: bool) -> Vec<PageLink> {
     links
 }
 
+/// The list's rows as HTML (`<li><a …>`), each page's address from
+/// `href_of`; a gap is a link without `href`. Drawn as one string, not one
+/// view per row: the page list's views cost 1.4 KB of wasm brotli.
+pub fn page_list_html(links: &[PageLink], href_of: impl Fn(u32) -> String) -> String {
+    let mut html = String::new();
+    for link in links {
+        html.push_str(if link.page.is_none() { "<li aria-hidden=\"true\"><a" } else { "<li><a" });
+        if let Some(page) = link.page {
+            html.push_str(&format!(" href=\"{}\"", escape(&href_of(page))));
+        }
+        if link.current {
+            html.push_str(" aria-current=\"page\"");
+        }
+        html.push_str(&format!(">{}</a></li>", escape(&link.label)));
+    }
+    html
+}
+
+/// Text made safe inside HTML and its attribute values.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +90,15 @@ mod tests {
         let gap = &page_links(7, 20, false)[2];
         assert_eq!((gap.page, gap.current), (None, false));
         assert_eq!(page_links(7, 20, false)[0].page, Some(6));
+    }
+
+    #[test]
+    fn the_rows_as_html() {
+        let html = page_list_html(&page_links(3, 5, false), |page| format!("/c/x\"y/trang/{page}"));
+        assert!(html.starts_with("<li><a href=\"/c/x&quot;y/trang/2\">← Trang trước</a></li>"), "{html}");
+        assert!(html.contains("<li><a href=\"/c/x&quot;y/trang/3\" aria-current=\"page\">3</a></li>"), "{html}");
+        let gaps = page_list_html(&page_links(7, 20, false), |page| page.to_string());
+        assert!(gaps.contains("<li aria-hidden=\"true\"><a>…</a></li>"), "{gaps}");
     }
 
     #[test]
