@@ -10,6 +10,7 @@ use portal::app::App;
 use portal::components::article_body::NativeSanitizer;
 use portal::context::{PageUrl, Portal, PrerenderFiles};
 use portal::core::error::{DocError, Problem};
+use portal::core::url::split_origin;
 use portal::net;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -83,7 +84,7 @@ pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
 
 fn draw_once(portal: &Portal, store: &Store, route: &str, files: &PrerenderFiles) -> String {
     let owner = Owner::new();
-    let origin = origin_of(&store.base_url).to_string();
+    let origin = split_origin(&store.base_url).0.to_string();
     let page_url = format!("{}{}", store.base_url.trim_end_matches('/'), route);
     let base_path = portal.router_base();
     let portal = portal.clone();
@@ -103,13 +104,4 @@ fn draw_once(portal: &Portal, store: &Store, route: &str, files: &PrerenderFiles
     });
     owner.cleanup();
     html
-}
-
-/// "https://h.vn/portal/" → "https://h.vn".
-pub fn origin_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    match url[after_scheme..].find('/') {
-        Some(slash) => &url[..after_scheme + slash],
-        None => url,
-    }
 }

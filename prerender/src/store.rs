@@ -3,6 +3,7 @@
 //! places on another host (a CMS's own feed), fetched over HTTP(S).
 
 use portal::core::error::Problem;
+use portal::core::url::split_origin;
 use std::path::{Path, PathBuf};
 
 /// Where the site's files are, and the absolute URL they are served at.
@@ -22,14 +23,13 @@ impl Store {
     /// resolve documents against, so every URL they draw is on the host that
     /// serves them, whatever its name (a staging copy, a test server).
     pub fn site_path(&self) -> String {
-        let origin = crate::render::origin_of(&self.base_url);
-        self.base_url[origin.len()..].to_string()
+        split_origin(&self.base_url).1.to_string()
     }
 
     /// `url` made absolute on the site's host, for Open Graph and JSON-LD.
     pub fn absolute(&self, url: &str) -> String {
         match url.strip_prefix('/') {
-            Some(path) => format!("{}/{path}", crate::render::origin_of(&self.base_url)),
+            Some(path) => format!("{}/{path}", split_origin(&self.base_url).0),
             None => url.to_string(),
         }
     }

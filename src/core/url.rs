@@ -62,7 +62,7 @@ pub fn has_scheme(text: &str) -> bool {
 }
 
 /// "https://host:8080/a/b" → ("https://host:8080", "/a/b"); "/a/b" → ("", "/a/b").
-fn split_origin(url: &str) -> (&str, &str) {
+pub fn split_origin(url: &str) -> (&str, &str) {
     if let Some(scheme_end) = url.find("://") {
         let after = scheme_end + 3;
         let path_start = url[after..].find(['/', '?', '#']).map_or(url.len(), |i| after + i);
