@@ -52,13 +52,7 @@ impl Nginx {
             std::fs::create_dir_all(&dir).expect("creating the nginx folder");
             let port = free_port();
             write_config(&dir, dist, build, port);
-            let child = Command::new(NGINX)
-                .arg("-p")
-                .arg(&dir)
-                .arg("-c")
-                .arg(dir.join("nginx.conf"))
-                .arg("-e")
-                .arg(dir.join("error.log"))
+            let child = nginx_in(&dir)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -126,16 +120,7 @@ pub fn check_config(file: &str) -> Result<(), String> {
     std::os::unix::fs::symlink(crate::support::repo("deploy/nginx"), dir.join("portal")).unwrap();
     let config = nginx_conf(&dir, "", &format!("include portal/{file};"));
     std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
-    let output = Command::new(NGINX)
-        .arg("-t")
-        .arg("-p")
-        .arg(&dir)
-        .arg("-c")
-        .arg(dir.join("nginx.conf"))
-        .arg("-e")
-        .arg(dir.join("error.log"))
-        .output()
-        .unwrap_or_else(|e| panic!("starting {NGINX}: {e}"));
+    let output = nginx_in(&dir).arg("-t").output().unwrap_or_else(|e| panic!("starting {NGINX}: {e}"));
     let _ = std::fs::remove_dir_all(&dir);
     if output.status.success() {
         Ok(())
@@ -168,6 +153,13 @@ fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
     );
     let config = nginx_conf(dir, "daemon off;\nmaster_process off;\nworker_processes 1;\n", &server);
     std::fs::write(dir.join("nginx.conf"), config).expect("writing nginx.conf");
+}
+
+/// nginx run on `dir`'s nginx.conf, with every path it writes under `dir`.
+fn nginx_in(dir: &Path) -> Command {
+    let mut command = Command::new(NGINX);
+    command.arg("-p").arg(dir).arg("-c").arg(dir.join("nginx.conf")).arg("-e").arg(dir.join("error.log"));
+    command
 }
 
 /// A top-level nginx.conf: the brotli module, `main` directives, and an http
