@@ -69,6 +69,23 @@ install_nginx() {
     return "$status"
 }
 
+# Debian's redis-server for the visitor counter's tests (counter/tests start
+# their own on a free loopback port, in a temporary folder). Like nginx, the
+# package would start and enable the system service: the same policy-rc.d
+# keeps it from starting, and the service is disabled.
+install_redis() {
+    local policy=/usr/sbin/policy-rc.d added="" status=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+        as_root chmod +x "$policy"
+        added=1
+    fi
+    apt_install redis-server || status=$?
+    if [ -n "$added" ]; then as_root rm -f "$policy"; fi
+    if command -v systemctl >/dev/null 2>&1; then as_root systemctl disable redis-server >/dev/null 2>&1 || true; fi
+    return "$status"
+}
+
 # trunk accepts a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
 wasm_bindgen_locked_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$PORTAL_ROOT/Cargo.lock"
@@ -133,6 +150,10 @@ setup_all() {
     step "nginx with brotli_static (Debian; never started as a service)" \
         "[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]" \
         "install_nginx"
+
+    step "redis-server (Debian; never started as a service)" \
+        "[ -x /usr/bin/redis-server ]" \
+        "install_redis"
 
     echo "setup: done in $(since "$total_started")"
 }
