@@ -62,7 +62,7 @@ const MAX_HELD: usize = 2_000_000;
 /// A request whose batch takes longer than this is answered 202 (held).
 const WAIT_FOR_WRITE: Duration = Duration::from_millis(1000);
 /// Figures read from Redis serve the polls of the next second.
-const FIGURES_FRESH_MS: i64 = 1000;
+pub const FIGURES_FRESH_MS: i64 = 1000;
 
 struct Queued {
     hit: Hit,
@@ -86,6 +86,7 @@ pub struct RedisStore {
     /// The last figures read, for polls within a second and while Redis is away.
     last: Mutex<Option<Figures>>,
     reader: tokio::sync::Mutex<Option<MultiplexedConnection>>,
+    fresh_ms: i64,
 }
 
 impl RedisStore {
@@ -115,7 +116,15 @@ impl RedisStore {
             spill,
             last: Mutex::new(None),
             reader: tokio::sync::Mutex::new(None),
+            fresh_ms: FIGURES_FRESH_MS,
         })
+    }
+
+    /// How long figures read serve later polls (tests with a clock of
+    /// their own read every time: 0).
+    pub fn with_figures_fresh_ms(mut self, fresh_ms: i64) -> RedisStore {
+        self.fresh_ms = fresh_ms;
+        self
     }
 
     pub fn is_up(&self) -> bool {
@@ -232,8 +241,7 @@ impl RedisStore {
     /// last ones read (their `counted_at` tells how old they are).
     pub async fn figures(&self, now_ms: i64) -> Option<Figures> {
         let last = *self.last.lock().unwrap();
-        if let Some(figures) = last.filter(|f| now_ms - f.counted_at_ms < FIGURES_FRESH_MS && now_ms >= f.counted_at_ms)
-        {
+        if let Some(figures) = last.filter(|f| now_ms - f.counted_at_ms < self.fresh_ms && now_ms >= f.counted_at_ms) {
             return Some(figures);
         }
         match self.read_figures(now_ms).await {
