@@ -37,6 +37,8 @@ Options:
                            proxy sets (e.g. X-Real-IP); the last address in it counts
   --max-age N              Cache-Control max-age of thong-ke.json, seconds (default 5)
   --redis-prefix TEXT      prefix of the Redis keys (default portal-counter:)
+  --drain-seconds N        at shutdown, how long to wait for Redis to take the page
+                           views held before they go to --state-file (default 10)
 ";
 
 #[derive(Clone, Debug)]
@@ -52,6 +54,7 @@ pub struct Config {
     pub max_age: u32,
     pub redis_url: Option<String>,
     pub redis_prefix: String,
+    pub drain: Duration,
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             max_age: 5,
             redis_url: None,
             redis_prefix: "portal-counter:".into(),
+            drain: Duration::from_secs(10),
         }
     }
 }
@@ -105,6 +109,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, redis_url: Option<String>) 
             "--client-ip-header" => config.client_ip_header = Some(value.to_ascii_lowercase()),
             "--max-age" => config.max_age = number(&flag)?.min(3600) as u32,
             "--redis-prefix" => config.redis_prefix = value.clone(),
+            "--drain-seconds" => config.drain = Duration::from_secs(number(&flag)?),
             _ => return Err(format!("unknown option {flag} (see --help)")),
         }
     }

@@ -77,7 +77,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     if let Store::Embedded(_) = store {
         background.abort();
     }
-    store.shutdown().await;
+    store.shutdown(config.drain).await;
     if let Store::Redis(_) = store {
         background.abort();
     }

@@ -170,7 +170,11 @@ impl RedisStore {
     /// Writes the queue to Redis for as long as the counter runs, and at
     /// shutdown until it is empty or Redis has been away for `drain`.
     pub async fn write_forever(&self) {
-        let mut connection: Option<MultiplexedConnection> = None;
+        // Connected before the first beacon, so that it is not answered 202.
+        let mut connection: Option<MultiplexedConnection> = self.connect().await.ok();
+        if connection.is_some() {
+            self.up.store(true, Ordering::Release);
+        }
         let mut backoff = Duration::from_millis(50);
         loop {
             let batch: Vec<(String, bool, i64)> = {
@@ -294,10 +298,6 @@ impl RedisStore {
 
     /// Writes what is held; if Redis stays away for `drain`, spills it to
     /// the spill file (or says how many page views are lost without one).
-    pub async fn shutdown(&self) {
-        self.shutdown_within(Duration::from_secs(10)).await
-    }
-
     pub async fn shutdown_within(&self, drain: Duration) {
         self.stopping.store(true, Ordering::Release);
         self.wake.notify_one();

@@ -94,10 +94,10 @@ impl Store {
 
     /// After the last request: the embedded store writes its file; the Redis
     /// store writes what it holds (or, with Redis away, spills it to a file).
-    pub async fn shutdown(&self) {
+    pub async fn shutdown(&self, drain: std::time::Duration) {
         match self {
             Store::Embedded(store) => store.shutdown().await,
-            Store::Redis(store) => store.shutdown().await,
+            Store::Redis(store) => store.shutdown_within(drain).await,
         }
     }
 }
