@@ -30,6 +30,8 @@ run "format" cargo fmt --all --check
 run "clippy (host)" cargo clippy --all-targets -- -D warnings
 # The prerender on its own: it turns on the app's `ssr`, never with `csr`.
 run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
+# The visitor counter (counter/), native only, on its own too.
+run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run "unit tests (native)" cargo test --lib --bins
@@ -50,6 +52,10 @@ run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unkn
 # The prerender's own tests: its sanitiser, head tags, sitemap, and a re-run
 # over a copy of the sample with one article added.
 run_counted "prerender tests (native)" cargo test -p prerender
+# The visitor counter's own tests, against Debian's real redis-server (each
+# test starts its own). They also build target/debug/portal-counter, which
+# the end-to-end test tests/e2e_counter.rs runs against the release build.
+run_counted "counter tests (native, redis-server)" cargo test -p portal-counter
 
 run "release build (dist/)" bash scripts/release-build.sh --dist dist
 run "release build (dist-portal/)" bash scripts/release-build.sh --public-url /portal/ --dist dist-portal
