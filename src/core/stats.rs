@@ -64,9 +64,18 @@ pub fn stale_label(last_success_seconds: i64, now_seconds: i64) -> String {
 pub const UNAVAILABLE_LABEL: &str = "Chưa tải được số liệu";
 
 /// The body of the optional page-view beacon (docs/formats/statistics.md):
-/// the path the visitor opened, nothing that identifies them.
-pub fn pageview_body(path: &str) -> String {
-    format!(r#"{{"path":{},"version":{STATS_VERSION}}}"#, quote(path))
+/// the path the visitor opened, the browser's random visitor id (made by
+/// [`visitor_id`], never from anything about the person), and whether this
+/// page view is the first of a browser session, which a counter counts as
+/// a visit (docs/formats/visitor-counting.md).
+pub fn pageview_body(path: &str, visitor: &str, first: bool) -> String {
+    format!(r#"{{"path":{},"version":{STATS_VERSION},"visitor":{},"first":{first}}}"#, quote(path), quote(visitor))
+}
+
+/// A visitor id from a random number in [0, 1) (`Math.random()`): its 53
+/// bits as 14 hex digits.
+pub fn visitor_id(random: f64) -> String {
+    format!("{:014x}", (random * 9_007_199_254_740_992.0) as u64)
 }
 
 fn clock_and_day(at_seconds: i64, now_seconds: i64) -> String {
@@ -167,10 +176,24 @@ mod tests {
     }
 
     #[test]
-    fn pageview_body_carries_the_path_as_json() {
-        assert_eq!(pageview_body("/tin/1019/doan-kiem-tra"), r#"{"path":"/tin/1019/doan-kiem-tra","version":1}"#);
-        let odd = pageview_body("/tin/\"><script>");
+    fn pageview_body_carries_the_path_visitor_and_session_start_as_json() {
+        assert_eq!(
+            pageview_body("/tin/1019/doan-kiem-tra", "001f3a5b7c9d1e", true),
+            r#"{"path":"/tin/1019/doan-kiem-tra","version":1,"visitor":"001f3a5b7c9d1e","first":true}"#
+        );
+        let odd = pageview_body("/tin/\"><script>", "0123456789abcd", false);
         let value = crate::core::json_text::parse(&odd).unwrap();
         assert_eq!(value.get("path").and_then(|path| path.as_str()), Some("/tin/\"><script>"));
+        assert!(odd.ends_with(r#""first":false}"#));
+    }
+
+    #[test]
+    fn visitor_ids_are_fourteen_hex_digits_of_the_random_number() {
+        assert_eq!(visitor_id(0.0), "00000000000000");
+        assert_eq!(visitor_id(0.5), "10000000000000");
+        assert_eq!(visitor_id(0.999_999_999_999_999_9), "1fffffffffffff");
+        let id = visitor_id(0.123_456_789);
+        assert!(id.len() == 14 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+        assert_ne!(visitor_id(0.123_456_789), visitor_id(0.123_456_79));
     }
 }

@@ -1,30 +1,52 @@
 //! The optional page-view report (off unless config.json sets `pageview_url`).
 
-use crate::core::stats::pageview_body;
+use crate::core::stats::{pageview_body, visitor_id};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use web_sys::js_sys::Math;
+use web_sys::Storage;
+
+/// The one key, in localStorage (the visitor id) and in sessionStorage
+/// (present: this browser session was already reported).
+const KEY: &str = "luot-truy-cap";
 
 /// Sends one beacon per page view, the first load included, so that a
 /// counter service can count visits. Renders nothing.
 #[component]
 pub fn PageViewBeacon(url: String) -> impl IntoView {
     let location = use_location();
+    // Where storage is refused, the id lives as long as this tab's app, and
+    // every load starts a session: the counter's visit window merges them.
+    let (visitor, _) = kept(window().local_storage(), || visitor_id(Math::random()));
+    let (_, session_known) = kept(window().session_storage(), || "1".into());
     // The router's pathname is the browser's, sub-path included.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.as_ref() != Some(&path) {
-            send(&url, &path);
+            send(&url, &pageview_body(&path, &visitor, previous.is_none() && !session_known));
         }
         path
     });
 }
 
+/// The value under KEY in `storage` and true; else `make()`, stored there
+/// when the browser lets it, and false.
+fn kept(storage: Result<Option<Storage>, wasm_bindgen::JsValue>, make: impl FnOnce() -> String) -> (String, bool) {
+    let storage = storage.ok().flatten();
+    if let Some(value) = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
+        return (value, true);
+    }
+    let value = make();
+    let _ = storage.map(|s| s.set_item(KEY, &value));
+    (value, false)
+}
+
 /// sendBeacon queues the request even if the tab is closing; a text/plain body
 /// keeps it a "simple" request, so a counter on another origin needs no
 /// preflight. Refusal (queue full, blocked by CSP) only costs one count.
-fn send(url: &str, path: &str) {
+fn send(url: &str, body: &str) {
     let navigator = window().navigator();
-    if !matches!(navigator.send_beacon_with_opt_str(url, Some(&pageview_body(path))), Ok(true)) {
+    if !matches!(navigator.send_beacon_with_opt_str(url, Some(body)), Ok(true)) {
         leptos::logging::debug_warn!("page view not reported to {url}");
     }
 }
