@@ -69,13 +69,14 @@ pub const UNAVAILABLE_LABEL: &str = "Chưa tải được số liệu";
 /// page view is the first of a browser session, which a counter counts as
 /// a visit (docs/formats/visitor-counting.md).
 pub fn pageview_body(path: &str, visitor: &str, first: bool) -> String {
-    format!(r#"{{"path":{},"version":{STATS_VERSION},"visitor":{},"first":{first}}}"#, quote(path), quote(visitor))
+    // The id is digits only (from `visitor_id`, or what this browser stored).
+    format!(r#"{{"path":{},"version":{STATS_VERSION},"visitor":"{visitor}","first":{first}}}"#, quote(path))
 }
 
-/// A visitor id from a random number in [0, 1) (`Math.random()`): its 53
-/// bits as 14 hex digits.
+/// A visitor id from a random number in [0, 1) (`Math.random()`): 16
+/// decimal digits, the first never 0, so always 16.
 pub fn visitor_id(random: f64) -> String {
-    format!("{:014x}", (random * 9_007_199_254_740_992.0) as u64)
+    (1_000_000_000_000_000 + (random * 8.999e15) as u64).to_string()
 }
 
 fn clock_and_day(at_seconds: i64, now_seconds: i64) -> String {
@@ -178,22 +179,24 @@ mod tests {
     #[test]
     fn pageview_body_carries_the_path_visitor_and_session_start_as_json() {
         assert_eq!(
-            pageview_body("/tin/1019/doan-kiem-tra", "001f3a5b7c9d1e", true),
-            r#"{"path":"/tin/1019/doan-kiem-tra","version":1,"visitor":"001f3a5b7c9d1e","first":true}"#
+            pageview_body("/tin/1019/doan-kiem-tra", "4728193057261938", true),
+            r#"{"path":"/tin/1019/doan-kiem-tra","version":1,"visitor":"4728193057261938","first":true}"#
         );
-        let odd = pageview_body("/tin/\"><script>", "0123456789abcd", false);
+        let odd = pageview_body("/tin/\"><script>", "1000000000000000", false);
         let value = crate::core::json_text::parse(&odd).unwrap();
         assert_eq!(value.get("path").and_then(|path| path.as_str()), Some("/tin/\"><script>"));
+        assert_eq!(value.get("visitor").and_then(|id| id.as_str()), Some("1000000000000000"));
         assert!(odd.ends_with(r#""first":false}"#));
     }
 
     #[test]
-    fn visitor_ids_are_fourteen_hex_digits_of_the_random_number() {
-        assert_eq!(visitor_id(0.0), "00000000000000");
-        assert_eq!(visitor_id(0.5), "10000000000000");
-        assert_eq!(visitor_id(0.999_999_999_999_999_9), "1fffffffffffff");
-        let id = visitor_id(0.123_456_789);
-        assert!(id.len() == 14 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    fn visitor_ids_are_sixteen_digits_of_the_random_number() {
+        assert_eq!(visitor_id(0.0), "1000000000000000");
+        assert_eq!(visitor_id(0.999_999_999_999_999_9), "9998999999999999");
+        for random in [0.0, 1e-12, 0.123_456_789, 0.5, 0.999_999_999_999_999_9] {
+            let id = visitor_id(random);
+            assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit()), "{id}");
+        }
         assert_ne!(visitor_id(0.123_456_789), visitor_id(0.123_456_79));
     }
 }

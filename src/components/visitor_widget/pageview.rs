@@ -17,8 +17,8 @@ pub fn PageViewBeacon(url: String) -> impl IntoView {
     let location = use_location();
     // Where storage is refused, the id lives as long as this tab's app, and
     // every load starts a session: the counter's visit window merges them.
-    let (visitor, _) = kept(window().local_storage(), || visitor_id(Math::random()));
-    let (_, session_known) = kept(window().session_storage(), || "1".into());
+    let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
+    let (_, session_known) = kept(window().session_storage(), String::new());
     // The router's pathname is the browser's, sub-path included.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
@@ -29,16 +29,15 @@ pub fn PageViewBeacon(url: String) -> impl IntoView {
     });
 }
 
-/// The value under KEY in `storage` and true; else `make()`, stored there
+/// The value under KEY in `storage` and true; else `new`, stored there
 /// when the browser lets it, and false.
-fn kept(storage: Result<Option<Storage>, wasm_bindgen::JsValue>, make: impl FnOnce() -> String) -> (String, bool) {
+fn kept(storage: Result<Option<Storage>, wasm_bindgen::JsValue>, new: String) -> (String, bool) {
     let storage = storage.ok().flatten();
     if let Some(value) = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
         return (value, true);
     }
-    let value = make();
-    let _ = storage.map(|s| s.set_item(KEY, &value));
-    (value, false)
+    let _ = storage.map(|s| s.set_item(KEY, &new));
+    (new, false)
 }
 
 /// sendBeacon queues the request even if the tab is closing; a text/plain body
