@@ -39,6 +39,12 @@ impl Nginx {
 
     /// Serves `dist`, a build made for `build`'s prefix, as `start` does.
     pub fn serve(dist: &Path, build: Build) -> Nginx {
+        Nginx::serve_with(dist, build, "")
+    }
+
+    /// As `serve`, with `directives` added to the server block after the
+    /// portal's include (e2e_counter.rs: the counter behind the same origin).
+    pub fn serve_with(dist: &Path, build: Build, directives: &str) -> Nginx {
         assert!(
             Path::new(NGINX).is_file() && Path::new(BROTLI_MODULE).is_file(),
             "no {NGINX} with {BROTLI_MODULE}: `bash scripts/setup.sh` installs Debian's nginx and \
@@ -51,7 +57,7 @@ impl Nginx {
             let dir = std::env::temp_dir().join(format!("portal-nginx-{}-{}", std::process::id(), unique()));
             std::fs::create_dir_all(&dir).expect("creating the nginx folder");
             let port = free_port();
-            write_config(&dir, dist, build, port);
+            write_config(&dir, dist, build, port, directives);
             let child = nginx_in(&dir)
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
@@ -129,7 +135,7 @@ pub fn check_config(file: &str) -> Result<(), String> {
     }
 }
 
-fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
+fn write_config(dir: &Path, dist: &Path, build: Build, port: u16, directives: &str) {
     let rules = crate::support::repo("deploy/nginx");
     std::os::unix::fs::symlink(&rules, dir.join("portal")).expect("linking deploy/nginx into the nginx folder");
     let (root, include, extra) = match build {
@@ -148,6 +154,7 @@ fn write_config(dir: &Path, dist: &Path, build: Build, port: u16) {
              root {root};\n\
              include portal/{include};\n\
              {extra}\n\
+             {directives}\n\
          }}",
         root = root.display()
     );

@@ -1,0 +1,187 @@
+//! The visitor counter (counter/, the real `portal-counter` binary) behind
+//! Debian's nginx with the shipped deploy/nginx/portal-counter.conf, and the
+//! release build in Chromium: a visitor's first page moves "Hôm nay" and
+//! "Tổng"; page views inside the visit, and a second tab of the same
+//! browser, move nothing; a second browser (another visitor) raises
+//! "online", and the first visitor's box shows it at its next poll.
+//!
+//! The counter binary comes from `cargo test -p portal-counter` (run by
+//! scripts/test.sh before this), or from PORTAL_COUNTER_BIN.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)] // the server alone: its HTTP helpers serve e2e_hosting.rs
+#[path = "support/nginx.rs"]
+mod nginx;
+mod support;
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use support::{Browser, Build, Session, Viewport};
+
+const POLL_SECONDS: u64 = 2;
+const START_TOTAL: u64 = 3_314_815;
+
+/// A running portal-counter with the embedded store, killed when dropped.
+struct Counter {
+    child: Child,
+    addr: SocketAddr,
+    dir: PathBuf,
+}
+
+impl Counter {
+    fn start() -> Counter {
+        let binary = std::env::var_os("PORTAL_COUNTER_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| support::repo("target/debug/portal-counter"));
+        assert!(
+            binary.is_file(),
+            "no {}: `cargo test -p portal-counter` builds it (bash scripts/test.sh runs that first)",
+            binary.display()
+        );
+        let dir = std::env::temp_dir().join(format!("portal-e2e-counter-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut child = Command::new(&binary)
+            .args(["--listen", "127.0.0.1:0", "--start-total", &START_TOTAL.to_string()])
+            .args(["--max-age", "1", "--client-ip-header", "X-Real-IP", "--state-file"])
+            .arg(dir.join("state"))
+            .env_remove("REDIS_URL")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {}: {e}", binary.display()));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        let addr = line.split("http://").nth(1).and_then(|rest| rest.split_whitespace().next());
+        let Some(addr) = addr.and_then(|a| a.parse().ok()) else {
+            let _ = child.kill();
+            panic!("portal-counter did not start: {line:?}");
+        };
+        Counter { child, addr, dir }
+    }
+
+    /// (online, today, total), asked of the counter itself.
+    fn figures(&self) -> (u64, u64, u64) {
+        let mut stream = TcpStream::connect(self.addr).unwrap();
+        stream.write_all(b"GET /thong-ke.json HTTP/1.1\r\nHost: counter\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+        let value: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        let count = |name: &str| value[name].as_u64().unwrap();
+        (count("online"), count("today"), count("total"))
+    }
+}
+
+impl Drop for Counter {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// "3.314.816", as the box writes it.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Waits until the visitor box shows these three figures.
+async fn wait_for_box(browser: &Browser, online: u64, today: u64, total: u64) {
+    let expected = json!([grouped(online), grouped(today), grouped(total)]);
+    let condition = format!(
+        "JSON.stringify([...document.querySelectorAll('section.visitor-widget dd')].map(d => d.textContent.trim())) === {}",
+        json!(expected.to_string())
+    );
+    browser.wait_until(&format!("the visitor box to show {expected}"), &condition).await;
+}
+
+async fn beacons_sent(browser: &Browser) -> u64 {
+    let script = "return performance.getEntriesByType('resource').filter(e => e.initiatorType === 'beacon').length;";
+    browser.eval(script, vec![]).await.as_u64().unwrap_or(0)
+}
+
+async fn wait_for_beacons(browser: &Browser, at_least: u64) {
+    let deadline = Instant::now() + support::browser::WAIT;
+    while beacons_sent(browser).await < at_least {
+        assert!(Instant::now() < deadline, "fewer than {at_least} beacons sent");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_visitor_box_shows_the_counters_real_figures() {
+    let counter = Counter::start();
+    let config = format!(
+        r#"{{"version":1,"stats_poll_seconds":{POLL_SECONDS},"sources":{{"stats":"/thong-ke.json"}},"pageview_url":"/luot-truy-cap"}}"#
+    );
+    let directives = format!(
+        "set $portal_counter {};\n\
+         include portal/portal-counter.conf;\n\
+         location = /config.json {{ default_type application/json; add_header Cache-Control no-cache; return 200 '{config}'; }}",
+        counter.addr
+    );
+    let server = nginx::Nginx::serve_with(&Build::Root.dist(), Build::Root, &directives);
+    assert_eq!(counter.figures(), (0, 0, START_TOTAL));
+
+    // A first visitor opens the portal: one visit.
+    let first = Session::start(Viewport::Desktop).await;
+    let a = Browser::new(first.client.clone(), server.url(""));
+    a.open("/").await;
+    wait_for_box(&a, 1, 1, START_TOTAL + 1).await;
+    assert_eq!(counter.figures(), (1, 1, START_TOTAL + 1));
+
+    // More pages in the same visit: page views, not visits.
+    a.click("a[href='/lich-cong-tac']").await;
+    a.wait_until("the schedule", "location.pathname === '/lich-cong-tac'").await;
+    wait_for_beacons(&a, 2).await;
+    a.open("/tin/1019").await;
+    wait_for_beacons(&a, 1).await; // a new document: its own first beacon
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(counter.figures(), (1, 1, START_TOTAL + 1), "a page view inside a visit was counted as a visit");
+
+    // A second tab of the same browser: the same visitor, the same visit.
+    let tab_a = a.client.window().await.unwrap();
+    let tab_b = a.client.new_window(true).await.unwrap();
+    a.client.switch_to_window(tab_b.handle).await.unwrap();
+    a.open("/").await;
+    wait_for_beacons(&a, 1).await;
+    wait_for_box(&a, 1, 1, START_TOTAL + 1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(counter.figures(), (1, 1, START_TOTAL + 1), "a second tab of one browser was counted again");
+    a.client.close_window().await.unwrap();
+    a.client.switch_to_window(tab_a).await.unwrap();
+
+    // Another browser (another visitor, its own storage) comes.
+    let second = Session::start(Viewport::Phone).await;
+    let b = Browser::new(second.client.clone(), server.url(""));
+    b.open("/").await;
+    let deadline = Instant::now() + support::browser::WAIT;
+    while counter.figures() != (2, 2, START_TOTAL + 2) {
+        assert!(Instant::now() < deadline, "the second visitor was not counted: {:?}", counter.figures());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let counted = Instant::now();
+    // The first visitor's box shows it at its next poll (plus the 1 s the
+    // counter's Cache-Control lets the browser reuse an answer).
+    wait_for_box(&a, 2, 2, START_TOTAL + 2).await;
+    let took = counted.elapsed();
+    assert!(took <= Duration::from_millis(POLL_SECONDS * 1000 + 2500), "the box took {took:?} to show the new figures");
+    wait_for_box(&b, 2, 2, START_TOTAL + 2).await;
+
+    second.close().await;
+    first.close().await;
+}
