@@ -12,8 +12,10 @@
 #[allow(dead_code)] // the server alone: its HTTP helpers serve e2e_hosting.rs
 #[path = "support/nginx.rs"]
 mod nginx;
+mod schema_check;
 mod support;
 
+use portal::core::stats::{parse_stats, STATS_DOCUMENT};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -65,14 +67,19 @@ impl Counter {
         Counter { child, addr, dir }
     }
 
-    /// (online, today, total), asked of the counter itself.
-    fn figures(&self) -> (u64, u64, u64) {
+    /// The statistics document, asked of the counter itself.
+    fn document(&self) -> String {
         let mut stream = TcpStream::connect(self.addr).unwrap();
         stream.write_all(b"GET /thong-ke.json HTTP/1.1\r\nHost: counter\r\nConnection: close\r\n\r\n").unwrap();
         let mut answer = String::new();
         stream.read_to_string(&mut answer).unwrap();
-        let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
-        let value: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        answer.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
+    }
+
+    /// (online, today, total).
+    fn figures(&self) -> (u64, u64, u64) {
+        let body = self.document();
+        let value: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
         let count = |name: &str| value[name].as_u64().unwrap();
         (count("online"), count("today"), count("total"))
     }
@@ -181,6 +188,14 @@ async fn the_visitor_box_shows_the_counters_real_figures() {
     let took = counted.elapsed();
     assert!(took <= Duration::from_millis(POLL_SECONDS * 1000 + 2500), "the box took {took:?} to show the new figures");
     wait_for_box(&b, 2, 2, START_TOTAL + 2).await;
+
+    // What the counter serves is the documented format: its JSON Schema and
+    // the portal's own parser take it.
+    let text = counter.document();
+    let document: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema_check::violations(&schema_check::compile("statistics"), &document), Vec::<String>::new());
+    let parsed = parse_stats(STATS_DOCUMENT, &text).unwrap_or_else(|e| panic!("{}: {text}", e.vietnamese()));
+    assert_eq!((parsed.online, parsed.today, parsed.total), (2, 2, START_TOTAL + 2));
 
     second.close().await;
     first.close().await;
