@@ -37,6 +37,8 @@ pub struct Embedded {
     file: Option<PathBuf>,
     state: Mutex<State>,
     dirty: AtomicBool,
+    /// Set at shutdown: the periodic writes stop, the last one is shutdown's.
+    stopped: AtomicBool,
     /// One write at a time: the periodic one and the one at shutdown.
     writing: tokio::sync::Mutex<()>,
 }
@@ -58,6 +60,7 @@ impl Embedded {
             file,
             state: Mutex::new(state),
             dirty: AtomicBool::new(false),
+            stopped: AtomicBool::new(false),
             writing: tokio::sync::Mutex::new(()),
         })
     }
@@ -104,6 +107,9 @@ impl Embedded {
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
+            if self.stopped.load(Ordering::Acquire) {
+                return;
+            }
             if self.dirty.swap(false, Ordering::AcqRel) {
                 if let Err(e) = self.write_snapshot().await {
                     self.dirty.store(true, Ordering::Release);
@@ -113,7 +119,10 @@ impl Embedded {
         }
     }
 
+    /// The last write, after any periodic one under way (never beside it:
+    /// both use the same temporary file).
     pub async fn shutdown(&self) {
+        self.stopped.store(true, Ordering::Release);
         match self.write_snapshot().await {
             Ok(()) => {}
             Err(e) => eprintln!("portal-counter: writing the last snapshot failed: {e}"),

@@ -72,13 +72,10 @@ pub async fn run(config: Config) -> Result<(), String> {
     let service = http::router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(stop_signal()).await.map_err(|e| format!("serving: {e}"))?;
     sweeper.abort();
-    if let Store::Embedded(_) = store {
-        background.abort();
-    }
+    // The background task (snapshots, or the Redis writer) runs on until the
+    // store has had its last write: aborting it first could cut a write short.
     store.shutdown(config.drain).await;
-    if let Store::Redis(_) = store {
-        background.abort();
-    }
+    background.abort();
     println!("portal-counter: stopped");
     Ok(())
 }
