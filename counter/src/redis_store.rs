@@ -25,7 +25,7 @@ use redis::aio::MultiplexedConnection;
 use redis::{AsyncConnectionConfig, Client, Script};
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::{oneshot, Notify};
@@ -87,6 +87,9 @@ pub struct RedisStore {
     last: Mutex<Option<Figures>>,
     reader: tokio::sync::Mutex<Option<MultiplexedConnection>>,
     fresh_ms: i64,
+    /// When reading the figures last failed: for a second after, polls get
+    /// the last figures at once instead of each waiting for a time-out.
+    read_failed_at: AtomicI64,
 }
 
 impl RedisStore {
@@ -117,6 +120,7 @@ impl RedisStore {
             last: Mutex::new(None),
             reader: tokio::sync::Mutex::new(None),
             fresh_ms: FIGURES_FRESH_MS,
+            read_failed_at: AtomicI64::new(i64::MIN),
         })
     }
 
@@ -248,13 +252,19 @@ impl RedisStore {
         if let Some(figures) = last.filter(|f| now_ms - f.counted_at_ms < self.fresh_ms && now_ms >= f.counted_at_ms) {
             return Some(figures);
         }
+        let failed_at = self.read_failed_at.load(Ordering::Acquire);
+        if last.is_some() && (0..FIGURES_FRESH_MS).contains(&now_ms.saturating_sub(failed_at)) {
+            return last;
+        }
         match self.read_figures(now_ms).await {
             Ok(figures) => {
                 *self.last.lock().unwrap() = Some(figures);
                 Some(figures)
             }
             Err(e) => {
-                eprintln!("portal-counter: reading the figures from Redis failed ({e}); serving the last ones");
+                if self.read_failed_at.swap(now_ms, Ordering::AcqRel) < now_ms - 60_000 {
+                    eprintln!("portal-counter: reading the figures from Redis failed ({e}); serving the last ones");
+                }
                 last
             }
         }
