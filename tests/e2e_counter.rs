@@ -150,6 +150,12 @@ async fn the_visitor_box_shows_the_counters_real_figures() {
     a.open("/").await;
     wait_for_box(&a, 1, 1, START_TOTAL + 1).await;
     assert_eq!(counter.figures(), (1, 1, START_TOTAL + 1));
+    // The random id stays in localStorage; sessionStorage marks the session as reported.
+    let stored = "return [localStorage.getItem('luot-truy-cap'), sessionStorage.getItem('luot-truy-cap')];";
+    let first_tab = a.eval(stored, vec![]).await;
+    let id = first_tab[0].as_str().unwrap_or_default().to_string();
+    assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit()), "visitor id {first_tab}");
+    assert_eq!(first_tab[1], "", "no session mark in {first_tab}");
 
     // More pages in the same visit: page views, not visits.
     a.click("a[href='/lich-cong-tac']").await;
@@ -169,6 +175,7 @@ async fn the_visitor_box_shows_the_counters_real_figures() {
     wait_for_box(&a, 1, 1, START_TOTAL + 1).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(counter.figures(), (1, 1, START_TOTAL + 1), "a second tab of one browser was counted again");
+    assert_eq!(a.eval(stored, vec![]).await[0], id.as_str(), "the second tab has another visitor id");
     a.client.close_window().await.unwrap();
     a.client.switch_to_window(tab_a).await.unwrap();
 
@@ -188,6 +195,7 @@ async fn the_visitor_box_shows_the_counters_real_figures() {
     let took = counted.elapsed();
     assert!(took <= Duration::from_millis(POLL_SECONDS * 1000 + 2500), "the box took {took:?} to show the new figures");
     wait_for_box(&b, 2, 2, START_TOTAL + 2).await;
+    assert_ne!(b.eval(stored, vec![]).await[0], id.as_str(), "two browsers with one visitor id");
 
     // What the counter serves is the documented format: its JSON Schema and
     // the portal's own parser take it.
