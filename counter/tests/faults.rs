@@ -1,7 +1,7 @@
 //! Faults, with the real binary and Debian's real redis-server: two
 //! instances sharing one Redis count a visitor once; Redis killed and
 //! restarted mid-stream loses nothing accepted; SIGTERM mid-stream loses
-//! nothing (embedded store; Redis store with Redis away); SIGKILL loses at
+//! nothing (embedded store; Redis store, with Redis there or away); SIGKILL loses at
 //! most the snapshot interval.
 
 mod support;
@@ -204,6 +204,24 @@ fn sigkill_loses_at_most_the_snapshot_interval_embedded() {
         accepted.len() - kept
     );
     eprintln!("SIGKILL: {} accepted, {kept} kept, {recent} in the last {window:?}", accepted.len());
+    drop(counter);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn sigterm_mid_stream_keeps_every_accepted_count_redis() {
+    let redis = Redis::start();
+    let dir = support::temp_dir("sigterm-redis-up");
+    let mut counter = start(&dir, &[], Some(&redis.url()));
+    let (stream, handles) = Stream::start(counter.addr, 4, "term-redis");
+    std::thread::sleep(Duration::from_millis(1200));
+    let status = counter.terminate();
+    let accepted = stream.finish(handles);
+    assert!(status.success(), "portal-counter exited with {status}");
+    assert!(accepted.len() > 50, "only {} beacons before SIGTERM", accepted.len());
+    assert!(!dir.join("state").exists(), "with Redis there, nothing should be left to spill");
+    let counter = start(&dir, &[], Some(&redis.url()));
+    assert_eq!(counter.figures().total, accepted.len() as u64);
     drop(counter);
     let _ = std::fs::remove_dir_all(dir);
 }
