@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, then runs every test of the portal, fastest first:
-#   formatting, clippy (host and wasm32), the pure core's native tests,
-#   component tests in headless Chromium (wasm-bindgen-test), the two release
+#   formatting, clippy (host, wasm32, prerender, counter), the pure core's
+#   native tests, component tests in headless Chromium (wasm-bindgen-test), the
+#   prerender's and the visitor counter's tests (real redis-server), the two release
 #   builds (dist/ at the root, dist-portal/ under /portal/), and last the whole
 #   native `cargo test` again, which now includes the end-to-end tests in
 #   Chromium against those builds. Stops at the first failure, non-zero.
