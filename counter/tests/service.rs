@@ -118,7 +118,8 @@ fn one_client_cannot_inflate_the_figures() {
     drop(counter);
 
     // Behind a proxy that names the client: each address has its own bucket.
-    let (counter, _) =
+    let _ = std::fs::remove_dir_all(dir);
+    let (counter, dir) =
         start(None, &["--rate-per-minute", "60", "--rate-burst", "2", "--client-ip-header", "X-Real-IP"]);
     let from = |ip: &str, i: usize| {
         let request = beacon_request(
