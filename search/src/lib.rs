@@ -1,9 +1,22 @@
-//! Search of the portal's whole archive from static files.
+//! Search of the portal's whole archive from static files
+//! (docs/formats/search-index.md).
 //!
-//! - [`text`]: Vietnamese text handling (NFC/NFD, case, folded and accented keys, syllables).
+//! - [`text`]: Vietnamese text handling (NFC/NFD, case, folded and accented keys, syllables);
+//! - [`terms`]: what an article is indexed under and what a query looks up;
+//! - [`writer`]: the index files, in segments, from the whole archive;
+//! - [`engine`]: the query engine, which names the files it needs.
 //!
 //! No dependencies and no I/O: the writer returns files as bytes, the query
 //! engine is handed the files it asked for, so the same code runs natively
 //! (the prerender writes the index) and in the browser (a Web Worker).
 
+pub mod codec;
+pub mod engine;
+pub mod manifest;
+pub mod terms;
 pub mod text;
+pub mod writer;
+
+pub use engine::{search_with, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE};
+pub use terms::Doc;
+pub use writer::{publish, Options, Publication, INDEX_DIR};

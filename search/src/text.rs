@@ -67,19 +67,32 @@ pub struct Letter {
     pub upper: bool,
 }
 
+/// The table's letters, sorted, for a binary search: (letter, row, tone, upper).
+fn sorted_table() -> &'static [(char, u8, u8, bool)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, u8, u8, bool)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Vec::with_capacity(144);
+        for (row, (lower, upper)) in LOWER.iter().zip(UPPER.iter()).enumerate() {
+            for (tone, c) in lower.chars().enumerate() {
+                table.push((c, row as u8, tone as u8, false));
+            }
+            for (tone, c) in upper.chars().enumerate() {
+                table.push((c, row as u8, tone as u8, true));
+            }
+        }
+        table.sort_unstable_by_key(|entry| entry.0);
+        table
+    })
+}
+
 fn row_of(c: char) -> Option<(usize, u8, bool)> {
     if c.is_ascii() {
         return None;
     }
-    for (row, (lower, upper)) in LOWER.iter().zip(UPPER.iter()).enumerate() {
-        if let Some(tone) = lower.chars().position(|x| x == c) {
-            return Some((row, tone as u8, false));
-        }
-        if let Some(tone) = upper.chars().position(|x| x == c) {
-            return Some((row, tone as u8, true));
-        }
-    }
-    None
+    let table = sorted_table();
+    let at = table.binary_search_by_key(&c, |entry| entry.0).ok()?;
+    let (_, row, tone, upper) = table[at];
+    Some((usize::from(row), tone, upper))
 }
 
 fn first_char(row: &str) -> char {

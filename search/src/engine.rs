@@ -1,0 +1,397 @@
+//! The query engine: given the index files it asks for, answers a query.
+//!
+//! It does no I/O. [`Engine::run`] either answers or names the files it
+//! still needs ([`Step::Need`]); the caller fetches them (natively from a
+//! folder, in the browser with `fetch`), hands them over with
+//! [`Engine::provide`], and runs again. Files are kept, so a second query
+//! fetches only what the first did not.
+
+use crate::codec::{decode_list, shard_of, Corrupt, Reader};
+use crate::manifest::{Manifest, SegmentInfo};
+use crate::terms::{category_term, parse_query, ParsedQuery, QueryTerm};
+use crate::text::syllables;
+use crate::writer::SHARD_MAGIC;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Results per page.
+pub const PAGE_SIZE: usize = 10;
+/// A snippet is cut to about this many characters around its first match.
+const SNIPPET_CHARS: usize = 180;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    /// The reader is still typing: the last syllable is a prefix.
+    pub typing: bool,
+    pub category: Option<String>,
+    pub year: Option<i32>,
+    /// From 0.
+    pub page: usize,
+    /// Results per page; 0 for [`PAGE_SIZE`].
+    pub per_page: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub published: i64,
+    pub category_slug: String,
+    pub category_name: String,
+    pub snippet: String,
+    /// Byte ranges of `title` and `snippet` to highlight.
+    pub title_marks: Vec<Range<usize>>,
+    pub snippet_marks: Vec<Range<usize>>,
+    /// Every accented word of the query is in it with the same accents.
+    pub exact: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Results {
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub hits: Vec<Hit>,
+    /// When nothing matches: the query with one word dropped that does match.
+    pub suggestion: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Fetch these files (paths under `tim-kiem/`) and run again.
+    Need(Vec<String>),
+    Done(Results),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchError {
+    /// A file of the index is unreadable.
+    Corrupt { file: String, why: &'static str },
+    /// A file could not be fetched.
+    Missing { file: String, why: String },
+}
+
+impl SearchError {
+    /// What the visitor is told.
+    pub fn message_vi(&self) -> String {
+        match self {
+            SearchError::Corrupt { .. } => "Chỉ mục tìm kiếm bị hỏng hoặc đang được cập nhật. Vui lòng thử lại.".into(),
+            SearchError::Missing { .. } => "Không tải được chỉ mục tìm kiếm. Kiểm tra kết nối mạng rồi thử lại.".into(),
+        }
+    }
+}
+
+/// One term's documents in one segment: (number, exact accents, in title).
+type Matches = Vec<(u32, bool, bool)>;
+
+#[derive(Default)]
+pub struct Engine {
+    files: HashMap<String, Vec<u8>>,
+    manifest: Option<Manifest>,
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        Engine::default()
+    }
+
+    /// Hands over a file the engine asked for.
+    pub fn provide(&mut self, path: &str, bytes: Vec<u8>) {
+        if path == "manifest.txt" {
+            self.manifest = None;
+        }
+        self.files.insert(path.to_string(), bytes);
+    }
+
+    /// Forgets every file (after an update of the index, or a corrupt file).
+    pub fn clear(&mut self) {
+        self.files.clear();
+        self.manifest = None;
+    }
+
+    pub fn run(&mut self, query: &Query) -> Result<Step, SearchError> {
+        let manifest = match self.manifest.clone() {
+            Some(manifest) => manifest,
+            None => {
+                let Some(bytes) = self.files.get("manifest.txt") else {
+                    return Ok(Step::Need(vec!["manifest.txt".into()]));
+                };
+                let corrupt = |why| SearchError::Corrupt { file: "manifest.txt".into(), why };
+                let text = std::str::from_utf8(bytes).map_err(|_| corrupt("not UTF-8"))?;
+                let manifest = Manifest::parse(text).map_err(corrupt)?;
+                self.manifest = Some(manifest.clone());
+                manifest
+            }
+        };
+        let parsed = parse_query(&query.text, query.typing);
+        if parsed.terms.is_empty() {
+            return Ok(Step::Done(Results::default()));
+        }
+        let found = match self.matching(&manifest, &parsed, query)? {
+            Ok(found) => found,
+            Err(need) => return Ok(Step::Need(need)),
+        };
+        let total = found.len();
+        let per_page = if query.per_page == 0 { PAGE_SIZE } else { query.per_page };
+        let pages = total.div_ceil(per_page);
+        let page = query.page.min(pages.saturating_sub(1));
+        let shown = &found[(page * per_page).min(total)..((page + 1) * per_page).min(total)];
+        let chunk = manifest.chunk_docs;
+        let mut need = Vec::new();
+        for m in shown {
+            let path = format!("{}/d/{}.txt", manifest.segments[m.segment].name, m.local / chunk);
+            if !self.files.contains_key(&path) && !need.contains(&path) {
+                need.push(path);
+            }
+        }
+        let mut suggestion = None;
+        if total == 0 && parsed.words.len() >= 2 {
+            let mut best: Option<(usize, String)> = None;
+            for drop in 0..parsed.words.len() {
+                let words: Vec<&str> = parsed
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != drop)
+                    .map(|(_, w)| &query.text[w.range.clone()])
+                    .collect();
+                let text = words.join(" ");
+                let shorter = parse_query(&text, parsed.prefix);
+                match self.matching(&manifest, &shorter, query)? {
+                    Ok(found) if !found.is_empty() && best.as_ref().is_none_or(|(n, _)| found.len() > *n) => {
+                        best = Some((found.len(), text));
+                    }
+                    Ok(_) => {}
+                    Err(more) => {
+                        for path in more {
+                            if !need.contains(&path) {
+                                need.push(path);
+                            }
+                        }
+                    }
+                }
+            }
+            suggestion = best.map(|(_, text)| text);
+        }
+        if !need.is_empty() {
+            return Ok(Step::Need(need));
+        }
+        let mut hits = Vec::with_capacity(shown.len());
+        for m in shown {
+            let segment = &manifest.segments[m.segment];
+            let path = format!("{}/d/{}.txt", segment.name, m.local / chunk);
+            let corrupt = |why| SearchError::Corrupt { file: path.clone(), why };
+            let text = std::str::from_utf8(&self.files[&path]).map_err(|_| corrupt("not UTF-8"))?;
+            let line = text.lines().nth((m.local % chunk) as usize).ok_or_else(|| corrupt("short result file"))?;
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 6 {
+                return Err(corrupt("bad result line"));
+            }
+            let title_marks = marks(fields[4], &parsed);
+            let (snippet, snippet_marks) = snippet_of(fields[5], &parsed);
+            hits.push(Hit {
+                id: fields[0].into(),
+                published: fields[1].parse().map_err(|_| corrupt("bad date"))?,
+                category_slug: fields[2].into(),
+                category_name: manifest.categories.get(fields[2]).cloned().unwrap_or_else(|| fields[2].into()),
+                url: fields[3].into(),
+                title: fields[4].into(),
+                title_marks,
+                snippet,
+                snippet_marks,
+                exact: m.exact == m.accented && m.accented > 0,
+            });
+        }
+        Ok(Step::Done(Results { total, page, pages, hits, suggestion }))
+    }
+
+    /// The matching documents, best first, or the shards still needed.
+    fn matching(
+        &self,
+        manifest: &Manifest,
+        parsed: &ParsedQuery,
+        query: &Query,
+    ) -> Result<Result<Vec<Found>, Vec<String>>, SearchError> {
+        let mut terms = parsed.terms.clone();
+        if let Some(slug) = &query.category {
+            terms.push(QueryTerm { term: category_term(slug), accented: None });
+        }
+        let mut need = Vec::new();
+        for segment in &manifest.segments {
+            for term in &terms {
+                let path = shard_path(segment, &term.term);
+                if !self.files.contains_key(&path) && !need.contains(&path) {
+                    need.push(path);
+                }
+            }
+        }
+        if !need.is_empty() {
+            return Ok(Err(need));
+        }
+        let accented = terms.iter().filter(|t| t.accented.is_some()).count() as u8;
+        let gone: HashSet<(&str, u32)> = manifest.gone.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+        let mut found = Vec::new();
+        for (index, segment) in manifest.segments.iter().enumerate() {
+            let mut acc: Option<Vec<(u32, u8, u8)>> = None;
+            for term in &terms {
+                let path = shard_path(segment, &term.term);
+                let list = term_matches(&self.files[&path], segment.docs, term)
+                    .map_err(|Corrupt(why)| SearchError::Corrupt { file: path.clone(), why })?;
+                let list = list.into_iter().map(|(d, e, t)| (d, u8::from(e), u8::from(t)));
+                acc = Some(match acc {
+                    None => list.collect(),
+                    Some(prev) => intersect(&prev, &list.collect::<Vec<_>>()),
+                });
+            }
+            let years = query.year.map(|y| segment.year_range(y));
+            for (local, exact, title) in acc.unwrap_or_default() {
+                if years.as_ref().is_some_and(|r| !r.contains(&local)) || gone.contains(&(segment.name.as_str(), local))
+                {
+                    continue;
+                }
+                found.push(Found { segment: index, local, exact, title, accented });
+            }
+        }
+        // Exact accents first, then titles that match, then the newest.
+        found.sort_unstable_by(|a, b| {
+            (b.exact, b.title, b.segment, b.local).cmp(&(a.exact, a.title, a.segment, a.local))
+        });
+        Ok(Ok(found))
+    }
+}
+
+struct Found {
+    segment: usize,
+    local: u32,
+    exact: u8,
+    title: u8,
+    accented: u8,
+}
+
+fn shard_path(segment: &SegmentInfo, term: &str) -> String {
+    format!("{}/t/{}.bin", segment.name, shard_of(term, segment.shards))
+}
+
+/// The documents of `term` in a shard, sorted, each with whether it has the
+/// query's exact accents and whether the term is in its title.
+fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Corrupt> {
+    if shard.get(..4) != Some(SHARD_MAGIC) {
+        return Err(Corrupt("not a posting shard"));
+    }
+    let mut reader = Reader::new(&shard[4..]);
+    let terms = reader.varint()?;
+    for _ in 0..terms {
+        let name = reader.bytes()?;
+        let variants = reader.varint()?;
+        if name != term.term.as_bytes() {
+            for _ in 0..variants {
+                reader.bytes()?;
+                reader.bytes()?;
+            }
+            continue;
+        }
+        let mut out: Matches = Vec::new();
+        for _ in 0..variants {
+            let variant = reader.str()?;
+            let exact = term.accented.as_deref() == Some(variant);
+            out.extend(decode_list(reader.bytes()?, docs)?.into_iter().map(|(d, t)| (d, exact, t)));
+        }
+        out.sort_unstable_by_key(|m| m.0);
+        out.dedup_by(|later, first| {
+            if later.0 == first.0 {
+                first.1 |= later.1;
+                first.2 |= later.2;
+                true
+            } else {
+                false
+            }
+        });
+        return Ok(out);
+    }
+    if !reader.done() {
+        return Err(Corrupt("trailing bytes"));
+    }
+    Ok(Vec::new())
+}
+
+fn intersect(a: &[(u32, u8, u8)], b: &[(u32, u8, u8)]) -> Vec<(u32, u8, u8)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 + b[j].2));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the syllables of `text` that the query matches.
+pub fn marks(text: &str, parsed: &ParsedQuery) -> Vec<Range<usize>> {
+    let complete = parsed.words.len() - usize::from(parsed.prefix);
+    let words: HashSet<&str> = parsed.words[..complete].iter().map(|w| w.folded.as_str()).collect();
+    let prefix = parsed.prefix.then(|| parsed.words.last().map(|w| w.folded.as_str())).flatten();
+    syllables(text)
+        .into_iter()
+        .filter(|s| words.contains(s.folded.as_str()) || prefix.is_some_and(|p| s.folded.starts_with(p)))
+        .map(|s| s.range)
+        .collect()
+}
+
+/// The snippet: `text`, or about [`SNIPPET_CHARS`] of it from shortly before
+/// its first match, with its marks.
+fn snippet_of(text: &str, parsed: &ParsedQuery) -> (String, Vec<Range<usize>>) {
+    let all = marks(text, parsed);
+    if text.chars().count() <= SNIPPET_CHARS {
+        return (text.to_string(), all);
+    }
+    let first = all.first().map_or(0, |r| r.start);
+    // Start at a syllable about 40 characters before the first match.
+    let starts: Vec<usize> = syllables(text).iter().map(|s| s.range.start).filter(|&s| s <= first).collect();
+    let mut start = starts.first().copied().unwrap_or(0);
+    for &s in starts.iter().rev() {
+        start = s;
+        if text[s..first].chars().count() >= 40 {
+            break;
+        }
+    }
+    let end = text[start..].char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(at, _)| start + at);
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < text.len() { "…" } else { "" };
+    let snippet = format!("{lead}{}{tail}", &text[start..end]);
+    let shift = lead.len();
+    let marks = all
+        .into_iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    (snippet, marks)
+}
+
+/// Runs `query` to the end, fetching files through `fetch` (a path under
+/// `tim-kiem/` to its bytes): for native callers, tests and the benchmark.
+pub fn search_with(
+    engine: &mut Engine,
+    query: &Query,
+    fetch: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<Results, SearchError> {
+    // Manifest, shards, result files (and shards for a suggestion): a few rounds.
+    for _ in 0..6 {
+        match engine.run(query)? {
+            Step::Done(results) => return Ok(results),
+            Step::Need(paths) => {
+                for path in paths {
+                    let bytes = fetch(&path).map_err(|why| SearchError::Missing { file: path.clone(), why })?;
+                    engine.provide(&path, bytes);
+                }
+            }
+        }
+    }
+    Err(SearchError::Corrupt { file: "manifest.txt".into(), why: "the index keeps asking for files" })
+}

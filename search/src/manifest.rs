@@ -1,0 +1,154 @@
+//! `tim-kiem/manifest.txt`: the one file every query reads first. It lists
+//! the segments and the categories, so it grows with their number, never
+//! with the number of articles.
+
+use std::collections::BTreeMap;
+
+pub const MANIFEST_HEADER: &str = "portal-search-index 1";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentInfo {
+    pub name: String,
+    pub docs: u32,
+    pub shards: u32,
+    /// All its files' bytes.
+    pub bytes: u64,
+    /// The recent segment: rewritten by the next publication.
+    pub recent: bool,
+    /// Its articles are in date order; the first of each year.
+    pub years: Vec<(i32, u32)>,
+}
+
+impl SegmentInfo {
+    /// The articles of `year`, as a range of numbers in the segment.
+    pub fn year_range(&self, year: i32) -> std::ops::Range<u32> {
+        let Some(at) = self.years.iter().position(|&(y, _)| y == year) else { return 0..0 };
+        let end = self.years.get(at + 1).map_or(self.docs, |&(_, first)| first);
+        self.years[at].1..end
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    pub chunk_docs: u32,
+    /// slug → name.
+    pub categories: BTreeMap<String, String>,
+    /// Oldest first; the recent one, if any, last.
+    pub segments: Vec<SegmentInfo>,
+    /// Articles replaced or deleted since their segment was written.
+    pub gone: Vec<(String, u32)>,
+}
+
+impl Manifest {
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{MANIFEST_HEADER}\nchunk\t{}\n", self.chunk_docs);
+        for (slug, name) in &self.categories {
+            out.push_str(&format!("category\t{slug}\t{}\n", name.replace(['\t', '\n'], " ")));
+        }
+        for s in &self.segments {
+            let years: Vec<String> = s.years.iter().map(|(y, first)| format!("{y}:{first}")).collect();
+            out.push_str(&format!(
+                "segment\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                s.name,
+                s.docs,
+                s.shards,
+                s.bytes,
+                if s.recent { "recent" } else { "fixed" },
+                years.join(",")
+            ));
+        }
+        let mut gone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (segment, local) in &self.gone {
+            gone.entry(segment).or_default().push(local.to_string());
+        }
+        for (segment, locals) in gone {
+            out.push_str(&format!("gone\t{segment}\t{}\n", locals.join(",")));
+        }
+        out
+    }
+
+    pub fn parse(text: &str) -> Result<Manifest, &'static str> {
+        let mut lines = text.lines();
+        if lines.next() != Some(MANIFEST_HEADER) {
+            return Err("not a search index manifest (version 1)");
+        }
+        let mut manifest = Manifest::default();
+        for line in lines {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let number = |at: usize| fields.get(at).and_then(|f| f.parse::<u64>().ok()).ok_or("bad number");
+            match fields[0] {
+                "chunk" => manifest.chunk_docs = number(1)?.clamp(1, 1 << 20) as u32,
+                "category" if fields.len() == 3 => {
+                    manifest.categories.insert(fields[1].into(), fields[2].into());
+                }
+                "segment" if fields.len() == 7 => {
+                    let name = fields[1];
+                    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        return Err("bad segment name");
+                    }
+                    let docs = u32::try_from(number(2)?).map_err(|_| "bad number")?;
+                    let shards = u32::try_from(number(3)?).map_err(|_| "bad number")?.max(1);
+                    let mut years = Vec::new();
+                    for pair in fields[6].split(',').filter(|p| !p.is_empty()) {
+                        let (y, first) = pair.split_once(':').ok_or("bad year")?;
+                        let y = y.parse().map_err(|_| "bad year")?;
+                        let first: u32 = first.parse().map_err(|_| "bad year")?;
+                        if first > docs {
+                            return Err("bad year");
+                        }
+                        years.push((y, first));
+                    }
+                    manifest.segments.push(SegmentInfo {
+                        name: name.into(),
+                        docs,
+                        shards,
+                        bytes: number(4)?,
+                        recent: fields[5] == "recent",
+                        years,
+                    });
+                }
+                "gone" if fields.len() == 3 => {
+                    for local in fields[2].split(',') {
+                        manifest.gone.push((fields[1].into(), local.parse().map_err(|_| "bad number")?));
+                    }
+                }
+                "" => {}
+                _ => return Err("unknown line"),
+            }
+        }
+        if manifest.chunk_docs == 0 {
+            return Err("no chunk size");
+        }
+        Ok(manifest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_bad_lines() {
+        let manifest = Manifest {
+            chunk_docs: 100,
+            categories: [("tin".to_string(), "Tin tức".to_string())].into(),
+            segments: vec![SegmentInfo {
+                name: "s0a".into(),
+                docs: 10,
+                shards: 2,
+                bytes: 999,
+                recent: false,
+                years: vec![(2023, 0), (2024, 4)],
+            }],
+            gone: vec![("s0a".into(), 3)],
+        };
+        let text = manifest.to_text();
+        assert_eq!(Manifest::parse(&text), Ok(manifest.clone()));
+        assert_eq!(manifest.segments[0].year_range(2024), 4..10);
+        assert_eq!(manifest.segments[0].year_range(2023), 0..4);
+        assert_eq!(manifest.segments[0].year_range(2020), 0..0);
+        assert!(Manifest::parse("hello").is_err());
+        assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
+        assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
+    }
+}

@@ -1,0 +1,271 @@
+//! Writes the index (docs/formats/search-index.md): immutable segments, each
+//! sharded by term, plus a small recent segment that takes new and changed
+//! articles, so that publishing one article rewrites a small share of it.
+
+use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
+use crate::manifest::{Manifest, SegmentInfo};
+use crate::terms::{doc_terms, Doc};
+use std::collections::{BTreeMap, HashMap};
+
+/// The index's folder beside the site.
+pub const INDEX_DIR: &str = "tim-kiem";
+pub const SHARD_MAGIC: &[u8; 4] = b"PSI1";
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// About how many bytes of postings go in one term shard.
+    pub shard_bytes: usize,
+    /// Articles per result-data file.
+    pub chunk_docs: usize,
+    /// The recent segment becomes immutable once it holds this share of the index's bytes.
+    pub recent_share: f64,
+    /// More immutable segments than this, or more replaced articles than
+    /// `max_gone_share` of the archive, and the whole index is rebuilt as one.
+    pub max_segments: usize,
+    pub max_gone_share: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { shard_bytes: 48 * 1024, chunk_docs: 100, recent_share: 0.01, max_segments: 8, max_gone_share: 0.05 }
+    }
+}
+
+/// What one run writes: files (paths under `tim-kiem/`) and segment folders to delete.
+#[derive(Debug, Default)]
+pub struct Publication {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub remove: Vec<String>,
+    /// The whole index's bytes after this run (every live segment and the manifest).
+    pub index_bytes: u64,
+    /// The bytes of the files this run writes.
+    pub written_bytes: u64,
+    /// The whole index was written anew.
+    pub rebuilt: bool,
+    /// Segments were merged (all but the oldest, with the new articles).
+    pub merged: bool,
+    pub segments: usize,
+}
+
+/// A document's fingerprint: a changed article goes to the recent segment again.
+pub fn fingerprint(doc: &Doc) -> u64 {
+    let mut text = String::new();
+    for part in [&doc.id, &doc.url, &doc.title, &doc.summary, &doc.category_slug, &doc.category_name] {
+        text.push_str(part);
+        text.push('\u{1f}');
+    }
+    for tag in &doc.tags {
+        text.push_str(tag);
+        text.push('\u{1e}');
+    }
+    text.push_str(&doc.published.to_string());
+    fnv1a(text.as_bytes())
+}
+
+/// Publishes `docs` (the whole archive, as the site's documents list it)
+/// over the previous index, read through `previous` (a path under
+/// `tim-kiem/` to its bytes, `None` when absent).
+pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options: &Options) -> Publication {
+    let mut seen = HashMap::new();
+    let docs: Vec<&Doc> = docs.iter().filter(|doc| seen.insert(doc.id.as_str(), ()).is_none()).collect();
+    let current: HashMap<&str, (usize, u64)> =
+        docs.iter().enumerate().map(|(index, doc)| (doc.id.as_str(), (index, fingerprint(doc)))).collect();
+
+    let old =
+        previous("manifest.txt").and_then(|bytes| String::from_utf8(bytes).ok()).and_then(|t| Manifest::parse(&t).ok());
+    // For each article, the kept segment that holds it (by position in `kept`).
+    let mut claimed: Vec<Option<usize>> = vec![None; docs.len()];
+    let mut kept: Vec<SegmentInfo> = Vec::new();
+    let mut gone: Vec<(String, u32)> = Vec::new();
+    let mut readable = old.is_some();
+    if let Some(old) = &old {
+        for segment in old.segments.iter().filter(|s| !s.recent) {
+            let Some(ids) = previous(&format!("{}/ids.txt", segment.name)).and_then(|b| String::from_utf8(b).ok())
+            else {
+                readable = false;
+                break;
+            };
+            for (local, line) in ids.lines().enumerate() {
+                let (id, print) = line.split_once('\t').unwrap_or((line, ""));
+                match current.get(id) {
+                    Some(&(index, fp)) if claimed[index].is_none() && format!("{fp:016x}") == print => {
+                        claimed[index] = Some(kept.len())
+                    }
+                    _ => gone.push((segment.name.clone(), local as u32)),
+                }
+            }
+            kept.push(segment.clone());
+        }
+    }
+    let kept_docs: usize = kept.iter().map(|s| s.docs as usize).sum();
+    let mut rebuild = !readable || gone.len() as f64 > options.max_gone_share * kept_docs.max(1) as f64;
+    // Too many segments: all but the oldest are merged with the new articles,
+    // or, when they hold a quarter of the archive or more, everything is.
+    let mut merge_from = kept.len();
+    if !rebuild && kept.len() > options.max_segments {
+        let tail: u32 = kept[1..].iter().map(|s| s.docs).sum();
+        if tail as usize * 4 >= docs.len() {
+            rebuild = true;
+        } else {
+            merge_from = 1;
+        }
+    }
+
+    let mut publication = Publication { rebuilt: rebuild, ..Publication::default() };
+    let mut segments = Vec::new();
+    if rebuild {
+        gone.clear();
+        if !docs.is_empty() {
+            let (files, info) = build_segment(docs.clone(), options, false);
+            publication.files.extend(files);
+            segments.push(info);
+        }
+    } else {
+        let fresh: Vec<&Doc> =
+            docs.iter().zip(&claimed).filter(|(_, c)| c.is_none_or(|at| at >= merge_from)).map(|(d, _)| *d).collect();
+        let merged: Vec<String> = kept[merge_from..].iter().map(|s| s.name.clone()).collect();
+        gone.retain(|(segment, _)| !merged.contains(segment));
+        kept.truncate(merge_from);
+        segments = kept;
+        publication.merged = !merged.is_empty();
+        if !fresh.is_empty() {
+            let (files, mut info) = build_segment(fresh, options, !publication.merged);
+            let total: u64 = segments.iter().map(|s| s.bytes).sum::<u64>() + info.bytes;
+            if info.bytes as f64 > options.recent_share * total as f64 {
+                info.recent = false;
+            }
+            let exists = old.as_ref().is_some_and(|o| o.segments.iter().any(|s| s.name == info.name));
+            if !exists {
+                publication.files.extend(files);
+            }
+            segments.push(info);
+        }
+    }
+
+    let mut categories: BTreeMap<String, String> = BTreeMap::new();
+    for doc in &docs {
+        categories.entry(doc.category_slug.clone()).or_insert_with(|| doc.category_name.clone());
+    }
+    let manifest = Manifest { chunk_docs: options.chunk_docs as u32, categories, segments, gone };
+    let text = manifest.to_text();
+    if let Some(old) = &old {
+        for segment in &old.segments {
+            if !manifest.segments.iter().any(|s| s.name == segment.name) {
+                publication.remove.push(segment.name.clone());
+            }
+        }
+    }
+    publication.files.retain(|(path, _)| {
+        // An immutable segment already published is not written again.
+        let name = path.split('/').next().unwrap_or_default();
+        !old.as_ref().is_some_and(|o| o.segments.iter().any(|s| s.name == name && !s.recent))
+    });
+    publication.index_bytes = manifest.segments.iter().map(|s| s.bytes).sum::<u64>() + text.len() as u64;
+    publication.files.push(("manifest.txt".into(), text.into_bytes()));
+    publication.written_bytes = publication.files.iter().map(|(_, b)| b.len() as u64).sum();
+    publication.segments = manifest.segments.len();
+    publication
+}
+
+/// Year in Vietnam time (UTC+7) of a Unix time.
+pub fn year_of(unix: i64) -> i32 {
+    let days = (unix + 7 * 3600).div_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+/// One segment's files (paths under `tim-kiem/`) and its manifest line.
+fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
+    docs.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+    let count = docs.len() as u32;
+    let mut ids = String::new();
+    for doc in &docs {
+        ids.push_str(&format!("{}\t{:016x}\n", clean(&doc.id), fingerprint(doc)));
+    }
+    let name = format!("s{:012x}", fnv1a(ids.as_bytes()) & 0xffff_ffff_ffff);
+
+    let mut postings: HashMap<String, BTreeMap<String, Vec<Posting>>> = HashMap::new();
+    for (local, doc) in docs.iter().enumerate() {
+        for (term, variants) in doc_terms(doc) {
+            let entry = postings.entry(term).or_default();
+            for (variant, title) in variants {
+                entry.entry(variant).or_default().push((local as u32, title));
+            }
+        }
+    }
+    let mut entries: Vec<(String, Vec<u8>)> = postings
+        .into_iter()
+        .map(|(term, variants)| {
+            let mut bytes = Vec::new();
+            put_bytes(&mut bytes, term.as_bytes());
+            put_varint(&mut bytes, variants.len() as u64);
+            for (variant, list) in variants {
+                put_bytes(&mut bytes, variant.as_bytes());
+                put_bytes(&mut bytes, &encode_list(&list, count));
+            }
+            (term, bytes)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
+    let shards = total.div_ceil(options.shard_bytes).max(1) as u32;
+    let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
+    let mut shard_terms = vec![0u64; shards as usize];
+    for (term, bytes) in &entries {
+        let shard = shard_of(term, shards) as usize;
+        shard_bytes[shard].extend_from_slice(bytes);
+        shard_terms[shard] += 1;
+    }
+    let mut files = Vec::new();
+    for (index, body) in shard_bytes.into_iter().enumerate() {
+        let mut file = SHARD_MAGIC.to_vec();
+        put_varint(&mut file, shard_terms[index]);
+        file.extend_from_slice(&body);
+        files.push((format!("{name}/t/{index}.bin"), file));
+    }
+    for (index, chunk) in docs.chunks(options.chunk_docs.max(1)).enumerate() {
+        let mut text = String::new();
+        for doc in chunk {
+            let fields = [&doc.id, &doc.published.to_string(), &doc.category_slug, &doc.url, &doc.title, &doc.summary];
+            let line: Vec<String> = fields.iter().map(|f| clean(f)).collect();
+            text.push_str(&line.join("\t"));
+            text.push('\n');
+        }
+        files.push((format!("{name}/d/{index}.txt"), text.into_bytes()));
+    }
+    let mut years: Vec<(i32, u32)> = Vec::new();
+    for (local, doc) in docs.iter().enumerate() {
+        let year = year_of(doc.published);
+        if years.last().is_none_or(|&(y, _)| y != year) {
+            years.push((year, local as u32));
+        }
+    }
+    files.push((format!("{name}/ids.txt"), ids.into_bytes()));
+    let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
+    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years })
+}
+
+/// Tabs and line breaks inside a field would break its line.
+fn clean(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_in_vietnam_time() {
+        assert_eq!(year_of(1_735_639_200), 2024); // 2024-12-31 17:00 +07
+        assert_eq!(year_of(1_735_664_400), 2025); // 2025-01-01 00:00 +07 (2024-12-31 17:00 UTC)
+        assert_eq!(year_of(1_735_664_399), 2024);
+        assert_eq!(year_of(0), 1970);
+    }
+}

@@ -1,0 +1,332 @@
+//! The index written and queried in memory, checked against a brute-force
+//! scan of the same articles.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{brute, corpus, exact_match, other_placement, CATEGORIES, NAMES, PHRASES, PLACES};
+use portal_search::text::{decompose, fold};
+use portal_search::{publish, search_with, Doc, Engine, Options, Query, Results, SearchError};
+use std::collections::HashMap;
+
+#[derive(Default)]
+struct Site {
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl Site {
+    fn publish(&mut self, docs: &[Doc], options: &Options) -> portal_search::Publication {
+        let publication = publish(docs, &|path| self.files.get(path).cloned(), options);
+        for dir in &publication.remove {
+            self.files.retain(|path, _| !path.starts_with(&format!("{dir}/")));
+        }
+        for (path, bytes) in &publication.files {
+            self.files.insert(path.clone(), bytes.clone());
+        }
+        publication
+    }
+
+    fn bytes(&self) -> u64 {
+        self.files.iter().filter(|(p, _)| !p.ends_with("ids.txt")).map(|(_, b)| b.len() as u64).sum()
+    }
+
+    fn query(&self, query: &Query) -> Result<Results, SearchError> {
+        let mut engine = Engine::new();
+        search_with(&mut engine, query, &mut |path| self.files.get(path).cloned().ok_or_else(|| "404".to_string()))
+    }
+
+    /// Every result's id, in rank order: the first page of ten, then the
+    /// rest as one page (each page is checked against the whole list).
+    fn all(&self, text: &str, typing: bool, category: Option<&str>, year: Option<i32>) -> Vec<String> {
+        let mut engine = Engine::new();
+        let mut run = |page, per_page| {
+            let query = Query { text: text.into(), typing, category: category.map(Into::into), year, page, per_page };
+            search_with(&mut engine, &query, &mut |path| self.files.get(path).cloned().ok_or_else(|| "404".to_string()))
+                .unwrap()
+        };
+        let first = run(0, 0);
+        let all = run(0, 1_000_000);
+        let ids: Vec<String> = all.hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(all.total, ids.len());
+        assert_eq!(first.total, ids.len());
+        assert_eq!(first.pages, ids.len().div_ceil(10));
+        let first: Vec<String> = first.hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(first[..], ids[..ids.len().min(10)]);
+        if ids.len() > 10 {
+            let second: Vec<String> = run(1, 0).hits.into_iter().map(|h| h.id).collect();
+            assert_eq!(second[..], ids[10..ids.len().min(20)]);
+        }
+        ids
+    }
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+/// The query set: every phrase, name and place, as typed in each way a
+/// reader types it.
+fn queries() -> Vec<String> {
+    let mut out = Vec::new();
+    for target in PHRASES.iter().chain(NAMES).chain(PLACES) {
+        let mut forms = vec![target.to_string(), fold(target), decompose(target), target.to_uppercase()];
+        if target.contains(['đ', 'Đ']) {
+            forms.push(target.replace('đ', "d").replace('Đ', "D"));
+        }
+        let other = other_placement(target);
+        if other != *target {
+            forms.push(other);
+        }
+        let words: Vec<&str> = target.split(' ').collect();
+        if words.len() > 2 {
+            forms.push(words[..2].join(" "));
+            forms.push(fold(&words[..2].join(" ")));
+        }
+        for form in forms {
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn vietnamese_queries_find_exactly_what_a_scan_finds_exact_accents_first() {
+    let docs = corpus(3000, 7);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let queries = queries();
+    assert!(queries.len() >= 200, "{} queries", queries.len());
+    let (mut accented, mut exact_first) = (0, 0);
+    for query in &queries {
+        let expected = brute(&docs, query, false, None, None);
+        assert!(!expected.is_empty(), "{query:?} finds nothing in the corpus");
+        let found = site.all(query, false, None, None);
+        assert_eq!(sorted(found.clone()), expected, "{query:?}");
+        // Exact accents first: when the query has accents and some article has them.
+        if fold(query) != query.to_lowercase() {
+            let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+            if found.iter().any(|id| exact_match(by_id[id.as_str()], query)) {
+                accented += 1;
+                if exact_match(by_id[found[0].as_str()], query) {
+                    exact_first += 1;
+                }
+                // Every exact match before every other.
+                let flags: Vec<bool> = found.iter().map(|id| exact_match(by_id[id.as_str()], query)).collect();
+                assert!(flags.windows(2).all(|w| w[0] || !w[1]), "{query:?}: an exact match after an inexact one");
+            }
+        }
+    }
+    println!("{} queries, recall 100 %; exact accents first in {exact_first} of {accented}", queries.len());
+    assert!(accented >= 100);
+    assert!(exact_first as f64 >= 0.95 * accented as f64, "{exact_first} of {accented}");
+}
+
+#[test]
+fn typing_expands_only_the_last_syllable() {
+    let docs = corpus(1500, 3);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    for (query, typing) in [
+        ("cải cách hành ch", true),
+        ("cai cach hanh ch", true),
+        ("Đà N", true),
+        ("d", true),
+        ("nghiệ", true),
+        ("hoa", true),
+        ("hoa", false),
+        ("ha", false),
+        ("Quyết định số 1", true),
+        ("chuyen doi ", true),
+    ] {
+        let found = sorted(site.all(query, typing, None, None));
+        assert_eq!(found, brute(&docs, query, typing, None, None), "{query:?} typing {typing}");
+    }
+    // A complete syllable is not a prefix: "ha" finds "Hà", not "hành".
+    let ha = site.all("ha", false, None, None);
+    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    assert!(ha.iter().all(|id| fold(&format!(
+        "{} {} {}",
+        by_id[id.as_str()].title,
+        by_id[id.as_str()].summary,
+        by_id[id.as_str()].tags.join(" ")
+    ))
+    .split(' ')
+    .any(|w| w == "ha")));
+    assert!(site.all("ha", true, None, None).len() > ha.len());
+}
+
+#[test]
+fn filters_by_category_and_year() {
+    let docs = corpus(2000, 11);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    for (slug, _) in CATEGORIES {
+        for year in [None, Some(2016), Some(2018), Some(1999)] {
+            for query in ["khoa học", "Đông Hà", "thuy"] {
+                let found = sorted(site.all(query, false, Some(slug), year));
+                assert_eq!(found, brute(&docs, query, false, Some(slug), year), "{query} {slug} {year:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ties_go_to_the_newest_and_title_matches_rank_higher() {
+    let docs = corpus(2000, 5);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let found = site.all("Gio Linh", false, None, None);
+    let in_title = |id: &String| fold(&by_id[id.as_str()].title).contains("gio linh");
+    let titles: Vec<bool> = found.iter().map(in_title).collect();
+    assert!(titles.windows(2).all(|w| w[0] || !w[1]), "a title match after a summary match");
+    let group: Vec<i64> = found.iter().filter(|id| in_title(id)).map(|id| by_id[id.as_str()].published).collect();
+    assert!(group.len() > 10 && group.windows(2).all(|w| w[0] >= w[1]), "not newest first");
+}
+
+#[test]
+fn publishing_one_article_rewrites_little_and_updates_find_the_same() {
+    let mut docs = corpus(3000, 21);
+    let mut site = Site::default();
+    let first = site.publish(&docs[..2800], &Options::default());
+    assert!(first.rebuilt);
+    let mut live: Vec<Doc> = docs[..2800].to_vec();
+    let (mut frozen, mut merges) = (0, 0);
+    let options = Options { recent_share: 0.01, max_segments: 4, ..Options::default() };
+    for (step, doc) in docs[2800..].iter().enumerate() {
+        live.push(doc.clone());
+        if step % 40 == 5 {
+            // An older article corrected, another withdrawn.
+            live[step * 3].title.push_str(" (cập nhật Đông Hà)");
+            live.remove(step * 5 + 1);
+        }
+        let publication = site.publish(&live, &options);
+        assert!(!publication.rebuilt, "step {step}");
+        let share = publication.written_bytes as f64 / publication.index_bytes as f64;
+        if publication.merged {
+            merges += 1;
+        } else {
+            let (written, total) = (publication.written_bytes, publication.index_bytes);
+            assert!(share <= 0.02, "step {step}: {written} of {total} bytes rewritten");
+        }
+        frozen = frozen.max(publication.segments);
+        if step % 25 == 0 {
+            for query in ["Đông Hà", "cap nhat", "khoa học công nghệ", "ủy ban"] {
+                assert_eq!(
+                    sorted(site.all(query, false, None, None)),
+                    brute(&live, query, false, None, None),
+                    "{query} at {step}"
+                );
+            }
+        }
+    }
+    assert!(frozen >= 3, "the recent segment never became immutable ({frozen} segments)");
+    assert!((1..=20).contains(&merges), "{merges} merges in 200 publications");
+    // The files of dropped segments are gone; what remains is what the manifest names.
+    let manifest = String::from_utf8(site.files["manifest.txt"].clone()).unwrap();
+    for path in site.files.keys() {
+        let dir = path.split('/').next().unwrap();
+        assert!(path == "manifest.txt" || manifest.contains(dir), "{path} left over");
+    }
+    docs.truncate(0);
+    // Many segments: the next publication merges them into one.
+    let many = Options { recent_share: 0.0, max_segments: 2, max_gone_share: 0.0, ..Options::default() };
+    let mut rebuilt = false;
+    for extra in corpus(3010, 21)[3000..].iter() {
+        live.push(Doc { id: format!("x{}", extra.id), ..extra.clone() });
+        rebuilt |= site.publish(&live, &many).rebuilt;
+    }
+    assert!(rebuilt);
+    assert_eq!(sorted(site.all("Đông Hà", false, None, None)), brute(&live, "Đông Hà", false, None, None));
+    assert!(site.bytes() > 0);
+}
+
+#[test]
+fn a_broken_or_missing_file_is_an_error_never_a_panic() {
+    let docs = corpus(500, 2);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let query = Query { text: "Đông Hà".into(), ..Query::default() };
+    assert!(site.query(&query).unwrap().total > 0);
+    let shards: Vec<String> = site.files.keys().filter(|p| p.contains("/t/")).cloned().collect();
+    for path in &shards {
+        let good = site.files[path].clone();
+        for cut in [0, 3, good.len() / 2, good.len() - 1] {
+            site.files.insert(path.clone(), good[..cut].to_vec());
+            let _ = site.query(&query); // an error or results, but no panic
+        }
+        let mut flipped = good.clone();
+        for at in (0..flipped.len()).step_by(7) {
+            flipped[at] ^= 0x5a;
+        }
+        site.files.insert(path.clone(), flipped);
+        let _ = site.query(&query);
+        site.files.insert(path.clone(), good[..4].to_vec());
+        assert!(matches!(site.query(&query), Err(SearchError::Corrupt { .. }) | Ok(_)));
+        site.files.insert(path.clone(), good);
+    }
+    let shard = shards.iter().find(|p| {
+        site.query(&query).is_ok() && {
+            let mut s = Site { files: site.files.clone() };
+            s.files.insert(p.to_string(), b"PSI1\xff".to_vec());
+            s.query(&query).is_err()
+        }
+    });
+    assert!(shard.is_some(), "no shard's corruption was noticed");
+    let mut missing = Site { files: site.files.clone() };
+    missing.files.retain(|p, _| !p.contains("/t/"));
+    let error = missing.query(&query).unwrap_err();
+    assert!(matches!(error, SearchError::Missing { .. }));
+    assert!(error.message_vi().contains("thử lại"));
+    missing.files.insert("manifest.txt".into(), b"<html>".to_vec());
+    assert!(matches!(missing.query(&query), Err(SearchError::Corrupt { .. })));
+}
+
+#[test]
+fn any_query_gets_results_or_none() {
+    let docs = corpus(300, 4);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let long = "cải cách ".repeat(1200);
+    for text in [
+        "",
+        " ",
+        "!!!???...",
+        "😀😀 🇻🇳",
+        "<script>alert(1)</script>",
+        "مرحبا بالعالم",
+        "\u{202e}ĐÀ NẴNG",
+        long.as_str(),
+        &"a".repeat(10_000),
+        "\u{301}\u{300}",
+        "đ",
+        "0",
+        "%00 \0 \\",
+    ] {
+        for typing in [false, true] {
+            let results = site.query(&Query { text: text.into(), typing, ..Query::default() }).unwrap();
+            assert!(results.hits.len() <= portal_search::PAGE_SIZE);
+        }
+    }
+}
+
+#[test]
+fn nothing_found_suggests_dropping_a_word_and_marks_are_on_syllables() {
+    let docs = corpus(1000, 9);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let results = site.query(&Query { text: "Đông Hà zzyzx".into(), ..Query::default() }).unwrap();
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestion.as_deref(), Some("Đông Hà"));
+    let results = site.query(&Query { text: "dong ha".into(), ..Query::default() }).unwrap();
+    let hit = &results.hits[0];
+    for mark in hit.title_marks.iter().chain(&hit.snippet_marks) {
+        let text = if hit.title_marks.contains(mark) { &hit.title } else { &hit.snippet };
+        assert!(["dong", "ha"].contains(&fold(&text[mark.clone()]).as_str()), "{:?}", &text[mark.clone()]);
+    }
+    assert!(!hit.title_marks.is_empty() || !hit.snippet_marks.is_empty());
+    assert!(hit.url.starts_with("/tin/") && hit.published > 0 && !hit.category_name.is_empty());
+}
