@@ -18,6 +18,7 @@ mod output;
 mod pages;
 mod render;
 mod sanitize;
+mod search_index;
 mod sitemap;
 mod store;
 
@@ -33,6 +34,8 @@ use store::Store;
 struct Options {
     site_dir: PathBuf,
     base_url: String,
+    /// Only the search index (`--search-index-only`), not the pages.
+    index_only: bool,
 }
 
 fn main() -> ExitCode {
@@ -59,11 +62,13 @@ fn main() -> ExitCode {
 fn parse_options(args: Vec<String>) -> Result<Options, String> {
     let mut site_dir = None;
     let mut base_url = None;
+    let mut index_only = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--site" => site_dir = args.next().map(PathBuf::from),
             "--base-url" => base_url = args.next(),
+            "--search-index-only" => index_only = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -75,13 +80,17 @@ fn parse_options(args: Vec<String>) -> Result<Options, String> {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    Ok(Options { site_dir, base_url })
+    Ok(Options { site_dir, base_url, index_only })
 }
 
 /// Writes the site's pages; the number of pages that could not be written.
 fn run(options: &Options) -> Result<usize, String> {
     let started = Instant::now();
     let store = Store::new(options.site_dir.clone(), options.base_url.clone());
+    if options.index_only {
+        let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };
+        return Ok(write_search_index(&portal, &store, options));
+    }
     let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
     // The views resolve documents against the site's path, not its host: the
     // URLs they draw (images, links) then work on whatever host serves them.
@@ -141,6 +150,7 @@ fn run(options: &Options) -> Result<usize, String> {
     for gone in output::remember_pages(&options.site_dir, &pages)? {
         println!("prerender: kept {gone}: no document lists its page any more; delete it if it should go");
     }
+    let index_failed = write_search_index(&portal, &store, options);
     println!(
         "prerender: {} pages ({} drawn, {} with unchanged documents), {} files written, {} unchanged, \
          {} bytes written or checked, sitemap in {} file(s), {:.1} s",
@@ -153,7 +163,31 @@ fn run(options: &Options) -> Result<usize, String> {
         sitemap_files,
         started.elapsed().as_secs_f64()
     );
-    Ok(failed + listing_failures.len())
+    Ok(failed + listing_failures.len() + index_failed)
+}
+
+/// The search index, from the same feed (docs/formats/search-index.md); 1 when it could not be written.
+fn write_search_index(portal: &Portal, store: &Store, options: &Options) -> usize {
+    let index_started = Instant::now();
+    let index = search_index::read_docs(portal, store).and_then(|docs| search_index::write(&options.site_dir, &docs));
+    match index {
+        Ok(s) => {
+            println!(
+                "prerender: search index: {} articles, {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",
+                s.articles,
+                s.segments,
+                s.index_bytes,
+                s.files_written,
+                s.bytes_written,
+                index_started.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(message) => {
+            eprintln!("prerender: search index not written: {message}");
+            1
+        }
+    }
 }
 
 fn read_config(store: &Store) -> Result<Config, String> {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The search index at archive scale (docs/formats/search-index.md): build
+# time, file count and bytes at 100 000 articles; what a cold (first) and a
+# warm query fetch, in requests and bytes (raw and brotli -q 11, what a CDN
+# sends), counted natively by the query engine recording the files it asks
+# for; and the bytes one published article rewrites.
+#
+#   bash scripts/bench-search.sh                    # 100 000 articles
+#   ARTICLES=20000 bash scripts/bench-search.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
+cd "$PORTAL_ROOT"
+ARTICLES="${ARTICLES:-100000}"
+OUT="${OUT:-$PORTAL_ROOT/bench-out/search}"
+SITE="$OUT/site"
+BASE_URL="https://skhcn.quangtri.gov.vn/"
+
+if [ ! -f "$SITE/.articles-$ARTICLES" ]; then
+    rm -rf "$SITE"
+    mkdir -p "$SITE"
+    cargo run -q --profile prerender --example generate_archive -- --articles "$ARTICLES" --out "$SITE"
+    touch "$SITE/.articles-$ARTICLES"
+fi
+rm -rf "$SITE/tim-kiem"
+cargo build -q --profile prerender -p prerender
+CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo build -q --release -p portal-search --example query_cost
+
+echo "--- build ($ARTICLES articles)"
+/usr/bin/time -f "build: %e s, peak %M KB" target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
+echo "files: $(find "$SITE/tim-kiem" -type f ! -name ids.txt | wc -l) served (+ $(find "$SITE/tim-kiem" -name ids.txt | wc -l) ids.txt for the writer only)"
+echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | sort -n | tail -1)"
+
+echo "--- queries (requests, raw bytes, brotli bytes, engine ms)"
+QUERIES=("Đà Nẵng" "da nang" "khoa học" "cải cách hành chính" "thuỷ sản" "thủy sản" "công nghệ" "nghiệm thu đề tài" "đo lường" "xã" "năm" "tỉnh")
+CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example query_cost -- "$SITE/tim-kiem" "${QUERIES[@]}" >"$OUT/queries.tsv"
+brotli_size() { brotli -c -q 11 "$1" | wc -c; }
+while IFS=$'\t' read -r kind label text total requests ms; do
+    [ "$kind" = query ] || continue
+    raw=0; br=0
+    while IFS=$'\t' read -r _ l t path; do
+        raw=$((raw + $(stat -c %s "$SITE/tim-kiem/$path")))
+        br=$((br + $(brotli_size "$SITE/tim-kiem/$path")))
+    done < <(awk -F'\t' -v l="$label" -v t="$text" '$1 == "file" && $2 == l && $3 == t' "$OUT/queries.tsv")
+    printf '%-22s %s: %6s results, %2s requests, %8s B raw, %8s B brotli, %6s ms\n' "$text" "$label" "$total" "$requests" "$raw" "$br" "$ms"
+done <"$OUT/queries.tsv"
+
+echo "--- publishing one article (scripts/publish_one.py), three times"
+for _ in 1 2 3; do
+    python3 scripts/publish_one.py "$SITE" >/dev/null
+    target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
+done

@@ -1,0 +1,39 @@
+//! What queries cost against an index folder, as a browser would fetch it:
+//! for each query, the files a cold engine fetches (a first visit), then what
+//! the same engine fetches for the next query (warm), and the time the
+//! engine takes. Prints one line per query and file for scripts/bench-search.sh.
+//!
+//! `cargo run --release -p portal-search --example query_cost -- DIR/tim-kiem "đà nẵng" "cai cach" …`
+
+use portal_search::{search_with, Engine, Query};
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().expect("usage: query_cost INDEX_DIR QUERY…"));
+    let queries: Vec<String> = args.collect();
+    let mut warm = Engine::new();
+    for (n, text) in queries.iter().enumerate() {
+        for (label, engine) in [("cold", &mut Engine::new()), ("warm", &mut warm)] {
+            if label == "warm" && n == 0 {
+                // The warm engine's first query makes it warm.
+                let _ = search_with(engine, &Query { text: text.clone(), ..Query::default() }, &mut |p| {
+                    std::fs::read(dir.join(p)).map_err(|e| e.to_string())
+                });
+                continue;
+            }
+            let mut fetched = Vec::new();
+            let started = Instant::now();
+            let results = search_with(engine, &Query { text: text.clone(), ..Query::default() }, &mut |path| {
+                fetched.push(path.to_string());
+                std::fs::read(dir.join(path)).map_err(|e| e.to_string())
+            });
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let total = results.map(|r| r.total).unwrap_or(0);
+            println!("query\t{label}\t{text}\t{total}\t{}\t{ms:.1}", fetched.len());
+            for path in fetched {
+                println!("file\t{label}\t{text}\t{path}");
+            }
+        }
+    }
+}
