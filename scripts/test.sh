@@ -34,8 +34,13 @@ run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 # The visitor counter (counter/), native only, on its own too.
 run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
+# The search crate on its own (no dependencies; it also builds for wasm32).
+run "clippy (search)" cargo clippy -p portal-search --all-targets -- -D warnings
+run "search builds for wasm32" cargo build -q -p portal-search --target wasm32-unknown-unknown
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run "unit tests (native)" cargo test --lib --bins
+# Vietnamese folding (property tests), the index against a brute-force scan.
+run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
 
 # wasm-bindgen-test-runner starts chromedriver from PATH; the JSON adds the
 # flags that keep Chromium off the network, as everywhere in this project.
@@ -49,6 +54,7 @@ trap 'rm -f "$TEST_LOG"' EXIT
 run_counted() {
     run "$@" > >(tee -a "$TEST_LOG") 2>&1
 }
+run "search tests (native)" run_search_tests
 run_counted "component tests (Chromium)" cargo test --target wasm32-unknown-unknown --test 'component*'
 # The prerender's own tests: its sanitiser, head tags, sitemap, and a re-run
 # over a copy of the sample with one article added.
