@@ -31,7 +31,7 @@ echo "files: $(find "$SITE/tim-kiem" -type f ! -name ids.txt | wc -l) served (+ 
 echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | sort -n | tail -1)"
 
 echo "--- queries (requests, raw bytes, brotli bytes, engine ms)"
-QUERIES=("Đà Nẵng" "da nang" "khoa học" "cải cách hành chính" "thuỷ sản" "thủy sản" "công nghệ" "nghiệm thu đề tài" "đo lường" "xã" "năm" "tỉnh")
+QUERIES=("Đà Nẵng" "da nang" "Đông Hà" "dong ha" "khoa học" "cải cách hành chính" "cai cach hanh chinh" "thuỷ sản" "thủy sản" "uỷ ban nhân dân" "công nghệ" "nghiệm thu đề tài" "Nguyễn Văn Hùng" "Lê Thị Hoà" "Lê Thị Hòa" "QĐ-UBND" "xã" "năm" "tỉnh")
 CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example query_cost -- "$SITE/tim-kiem" "${QUERIES[@]}" >"$OUT/queries.tsv"
 brotli_size() { brotli -c -q 11 "$1" | wc -c; }
 while IFS=$'\t' read -r kind label text total requests ms; do

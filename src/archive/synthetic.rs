@@ -69,6 +69,60 @@ const WORDS: &[&str] = &[
     "cán bộ",
     "viên chức",
     "người dân",
+    "cải cách hành chính",
+    "đổi mới sáng tạo",
+    "sở hữu trí tuệ",
+    "nghiệm thu đề tài",
+    "trí tuệ nhân tạo",
+    "năng lượng tái tạo",
+    "điện mặt trời",
+    "nuôi trồng thủy sản",
+    "thuỷ lợi",
+    "hoà bình",
+    "uỷ ban nhân dân",
+    "ủy ban nhân dân",
+    "chỉ dẫn địa lý",
+    "cà phê",
+    "hồ tiêu",
+    "dịch vụ công",
+    "an ninh mạng",
+    "phòng thí nghiệm",
+    "khởi nghiệp",
+];
+
+/// Places and people the synthetic text names: real place names of the
+/// province and the country, invented people with common Vietnamese names.
+const PLACES: &[&str] = &[
+    "Đà Nẵng",
+    "Quảng Trị",
+    "Đông Hà",
+    "Gio Linh",
+    "Hướng Hóa",
+    "Triệu Phong",
+    "Hải Lăng",
+    "Cam Lộ",
+    "Vĩnh Linh",
+    "Đakrông",
+    "Cồn Cỏ",
+    "Huế",
+    "Hà Nội",
+    "Khe Sanh",
+    "Lao Bảo",
+    "Cửa Việt",
+];
+const PEOPLE: &[&str] = &[
+    "Nguyễn Văn Hùng",
+    "Lê Thị Hoà",
+    "Trần Quốc Thuỷ",
+    "Phạm Minh Đức",
+    "Hoàng Thị Thúy",
+    "Võ Đình Nghĩa",
+    "Đặng Thị Huyền",
+    "Bùi Xuân Trường",
+    "Đỗ Thanh Hải",
+    "Ngô Quang Khải",
+    "Hồ Sỹ Đoàn",
+    "Lý Thị Ngọc Ánh",
 ];
 
 /// A small, fast, seedable generator (SplitMix64): the archive must be the same
@@ -163,11 +217,22 @@ fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[Categ
     related.dedup();
     ArticleDef {
         id: id.to_string(),
-        title: format!("Tin tổng hợp số {id}: {}", rng.words(4, 5)),
+        title: format!(
+            "Tin tổng hợp số {id}: {} tại {}",
+            rng.words(3, 4),
+            PLACES[rng.below(PLACES.len() as u64) as usize]
+        ),
         category: category.slug.clone(),
         published: rfc3339_vietnam(instant),
         modified: None,
-        summary: rng.sentence(20, 15),
+        summary: format!(
+            "Ông {} cho biết {} {} Quyết định số {}/QĐ-UBND năm {}.",
+            PEOPLE[rng.below(PEOPLE.len() as u64) as usize],
+            PLACES[rng.below(PLACES.len() as u64) as usize],
+            rng.sentence(16, 12).to_lowercase(),
+            100 + rng.below(900),
+            2000 + rng.below(25)
+        ),
         body,
         related,
         source: "Dữ liệu tổng hợp – trình sinh lưu trữ".into(),
