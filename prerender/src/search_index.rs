@@ -72,3 +72,54 @@ pub fn write(site_dir: &Path, docs: &[Doc]) -> Result<Summary, String> {
         segments: publication.segments,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_search::{search_with, Engine, Query};
+
+    fn doc(id: u32, title: &str) -> Doc {
+        Doc {
+            id: id.to_string(),
+            url: format!("/tin/{id}"),
+            title: title.into(),
+            summary: "Sở Khoa học và Công nghệ Quảng Trị".into(),
+            tags: vec![],
+            category_slug: "tin".into(),
+            category_name: "Tin".into(),
+            published: 1_700_000_000 + i64::from(id) * 3600,
+        }
+    }
+
+    fn search(dir: &Path, text: &str) -> Vec<String> {
+        let query = Query { text: text.into(), per_page: 10_000, ..Query::default() };
+        let results = search_with(&mut Engine::new(), &query, &mut |path| {
+            std::fs::read(dir.join(INDEX_DIR).join(path)).map_err(|e| e.to_string())
+        });
+        results.unwrap().hits.into_iter().map(|hit| hit.id).collect()
+    }
+
+    #[test]
+    fn the_index_is_written_then_updated_in_place_with_old_segments_deleted() {
+        let dir = std::env::temp_dir().join(format!("prerender-search-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut docs: Vec<Doc> = (1..=2000).map(|n| doc(n, &format!("Hội thảo số {n} tại Đông Hà"))).collect();
+        let first = write(&dir, &docs).unwrap();
+        assert_eq!((first.articles, first.segments), (2000, 1));
+        assert_eq!(search(&dir, "dong ha").len(), 2000);
+
+        docs.push(doc(2001, "Đoàn kiểm tra đo lường tại Gio Linh"));
+        let second = write(&dir, &docs).unwrap();
+        assert_eq!(second.segments, 2);
+        assert!(second.bytes_written * 50 <= second.index_bytes, "{} of {}", second.bytes_written, second.index_bytes);
+        assert_eq!(search(&dir, "Gio Linh"), ["2001"]);
+
+        docs.push(doc(2002, "Đoàn kiểm tra tại Gio Linh lần hai"));
+        write(&dir, &docs).unwrap();
+        assert_eq!(search(&dir, "gio linh"), ["2002", "2001"]);
+        // The first recent segment was replaced and its folder deleted.
+        let folders = std::fs::read_dir(dir.join(INDEX_DIR)).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir());
+        assert_eq!(folders.count(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
