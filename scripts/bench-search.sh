@@ -3,7 +3,7 @@
 # time, file count and bytes at 100 000 articles; what a cold (first) and a
 # warm query fetch, in requests and bytes (raw and brotli -q 11, what a CDN
 # sends), counted natively by the query engine recording the files it asks
-# for; and the bytes one published article rewrites.
+# for; the bytes one published article rewrites; the query engine's wasm size.
 #
 #   bash scripts/bench-search.sh                    # 100 000 articles
 #   ARTICLES=20000 bash scripts/bench-search.sh
@@ -49,3 +49,9 @@ for _ in 1 2 3; do
     python3 scripts/publish_one.py "$SITE" >/dev/null
     target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
 done
+
+echo "--- the query engine as wasm (examples/wasm_size.rs: the engine alone, no wasm-bindgen glue; stable toolchain, release profile, wasm-opt -Oz)"
+CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo build -q --release -p portal-search --example wasm_size --target wasm32-unknown-unknown
+wasm="$PORTAL_ROOT/target-search/wasm32-unknown-unknown/release/examples/wasm_size.wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$wasm" -o "$OUT/engine.wasm"
+echo "engine wasm: $(stat -c %s "$OUT/engine.wasm") B raw, $(brotli -c -q 11 "$OUT/engine.wasm" | wc -c) B brotli"
