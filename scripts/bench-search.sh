@@ -32,17 +32,23 @@ echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | aw
 
 echo "--- queries (requests, raw bytes, brotli bytes, engine ms)"
 QUERIES=("Đà Nẵng" "da nang" "Đông Hà" "dong ha" "khoa học" "cải cách hành chính" "cai cach hanh chinh" "thuỷ sản" "thủy sản" "uỷ ban nhân dân" "công nghệ" "nghiệm thu đề tài" "Nguyễn Văn Hùng" "Lê Thị Hoà" "Lê Thị Hòa" "QĐ-UBND" "xã" "năm" "tỉnh")
-CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example query_cost -- "$SITE/tim-kiem" "${QUERIES[@]}" >"$OUT/queries.tsv"
 brotli_size() { brotli -c -q 11 "$1" | wc -c; }
-while IFS=$'\t' read -r kind label text total requests ms; do
-    [ "$kind" = query ] || continue
-    raw=0; br=0
-    while IFS=$'\t' read -r _ l t path; do
-        raw=$((raw + $(stat -c %s "$SITE/tim-kiem/$path")))
-        br=$((br + $(brotli_size "$SITE/tim-kiem/$path")))
-    done < <(awk -F'\t' -v l="$label" -v t="$text" '$1 == "file" && $2 == l && $3 == t' "$OUT/queries.tsv")
-    printf '%-22s %s: %6s results, %2s requests, %8s B raw, %8s B brotli, %6s ms\n' "$text" "$label" "$total" "$requests" "$raw" "$br" "$ms"
-done <"$OUT/queries.tsv"
+cost() { # queries...: one line per query, cold then warm
+    CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example query_cost -- "$SITE/tim-kiem" "$@" >"$OUT/queries.tsv"
+    while IFS=$'\t' read -r kind label text total requests ms; do
+        [ "$kind" = query ] || continue
+        raw=0; br=0
+        while IFS=$'\t' read -r _ l t path; do
+            raw=$((raw + $(stat -c %s "$SITE/tim-kiem/$path")))
+            br=$((br + $(brotli_size "$SITE/tim-kiem/$path")))
+        done < <(awk -F'\t' -v l="$label" -v t="$text" '$1 == "file" && $2 == l && $3 == t' "$OUT/queries.tsv")
+        printf '%-22s %s: %6s results, %2s requests, %8s B raw, %8s B brotli, %6s ms\n' "$text" "$label" "$total" "$requests" "$raw" "$br" "$ms"
+    done <"$OUT/queries.tsv"
+}
+cost "${QUERIES[@]}"
+echo "--- the 20 most frequent syllables of the archive, typed without accents"
+mapfile -t TOP < <(CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example top_syllables -- "$SITE/tim-kiem" 20)
+cost "${TOP[@]}"
 
 echo "--- publishing one article (scripts/publish_one.py), three times"
 for _ in 1 2 3; do
