@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, then runs every test of the portal, fastest first:
-#   formatting, clippy (host, wasm32, prerender, counter), the pure core's
-#   native tests, component tests in headless Chromium (wasm-bindgen-test), the
+#   formatting, clippy (host, wasm32, prerender, counter, search), the pure
+#   core's native tests, the search crate's (folding, the index against a
+#   brute-force scan), component tests in headless Chromium (wasm-bindgen-test), the
 #   prerender's and the visitor counter's tests (real redis-server), the two release
 #   builds (dist/ at the root, dist-portal/ under /portal/), and last the whole
 #   native `cargo test` again, which now includes the end-to-end tests in
