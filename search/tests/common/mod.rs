@@ -172,13 +172,16 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
             2015 + rng.next() % 10,
             100 + rng.next() % 900
         );
-        // The ways text arrives: other tone placement, NFD, capitals.
+        // The ways text arrives: other tone placement, NFD, capitals, no accents.
         match rng.next() % 10 {
             0 => title = other_placement(&title),
             1 => summary = other_placement(&summary),
             2 => title = decompose(&title),
             3 => summary = decompose(&summary),
             4 => title = title.to_uppercase(),
+            // Typed without accents (as some editors do): the same words, inexact.
+            5 => title = portal_search::text::fold(&title),
+            6 => summary = portal_search::text::fold(&summary),
             _ => {}
         }
         let (slug, name) = CATEGORIES[(rng.next() % CATEGORIES.len() as u64) as usize];
