@@ -523,6 +523,7 @@ async fn returning_to_a_fetched_view_never_shows_its_placeholder() {
     with_browser("news-no-placeholder-flash", Build::Root, Viewport::Desktop, |browser, _server| async move {
         browser.open("/").await;
         browser.wait_for(".category-block .news-list li a").await;
+        browser.click(".site-nav button[aria-controls='muc-tin-tuc-su-kien']").await;
         browser.click(".site-nav a[href='/chuyen-muc/tin-hoat-dong-so']").await;
         browser.wait_for("main#noi-dung .news-card-title").await;
         browser.wait_until("every region to load", "!document.querySelector('.skeleton')").await;

@@ -11,6 +11,7 @@ use portal::core::error::DocError;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::routes;
 use portal::core::schedule::parse_index;
+use portal::core::sections::group_sections;
 use portal::core::titles::{page_title, TitleOf};
 use portal::core::url::resolve;
 use portal::core::week::IsoWeek;
@@ -32,6 +33,8 @@ pub enum Page {
     },
     /// `/lich-cong-tac` (None) or one week.
     Schedule(Option<(i32, u32)>),
+    /// `/danh-muc` (None) or one section's page, by slug and name.
+    Sections(Option<(String, String)>),
     NotFound,
 }
 
@@ -44,6 +47,8 @@ impl Page {
             Page::Category { slug, page } => routes::category_archive(slug, *page),
             Page::Schedule(None) => routes::SCHEDULE.into(),
             Page::Schedule(Some((year, week))) => format!("{}/{year}/{week}", routes::SCHEDULE),
+            Page::Sections(None) => routes::SECTIONS.into(),
+            Page::Sections(Some((slug, _))) => routes::section(slug),
             // An address no route matches: the app's not-found view.
             Page::NotFound => "/khong-tim-thay".into(),
         }
@@ -79,6 +84,9 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
     let categories_url = portal.url(&sources.categories);
     match read_parsed(store, "danh sách chuyên mục", &categories_url, parse_categories) {
         Ok(entries) => {
+            pages.push(Page::Sections(None));
+            let sections = group_sections(&entries).into_iter().map(|section| Some((section.slug, section.name)));
+            pages.extend(sections.map(Page::Sections));
             for entry in entries {
                 // Its archive pages, as many as its first page says it has.
                 let first_url =
@@ -180,6 +188,11 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 None => page_title(TitleOf::NotFound, &site.short_name),
             };
             meta.description = format!("Lịch công tác tuần của lãnh đạo {}", site.name);
+        }
+        Page::Sections(section) => {
+            let name = section.as_ref().map(|(_, name)| name.as_str());
+            meta.title = page_title(TitleOf::Sections(name), &site.short_name);
+            meta.description = format!("{}: các chuyên mục tin – {}", name.unwrap_or("Danh mục"), site.name);
         }
         Page::NotFound => {
             meta.title = page_title(TitleOf::NotFound, &site.short_name);

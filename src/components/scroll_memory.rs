@@ -54,6 +54,12 @@ pub fn ScrollMemory() -> impl IntoView {
     });
 }
 
+/// The `popstate` just seen was not a return to an earlier page (the phone
+/// menu's own history entry going away): the next page change is a new page.
+pub fn not_returning() {
+    RETURNING.with(|flag| flag.set(false));
+}
+
 fn current_address() -> String {
     let location = window().location();
     format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())

@@ -17,7 +17,8 @@ pub const FEED_LIMIT_BYTES: usize = 2 * 1024 * 1024;
 /// The portal extension's format version this build reads.
 pub const PORTAL_FORMAT_VERSION: u64 = 1;
 
-/// A category and the section it belongs to ("Tin tức - Sự kiện: Tin hoạt động Sở").
+/// A category and the section it belongs to ("Tin tức - Sự kiện: Tin hoạt động Sở");
+/// the section is empty when the document names none.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
     pub slug: String,
@@ -148,7 +149,7 @@ pub fn parse_categories(document: &str, url: &str, text: &str) -> Result<Vec<Cat
             let description = item.optional_string("content_text")?;
             let (section, feed_url, on_home, newest) = item.with_required("_portal", |portal| {
                 Ok((
-                    portal.required_string("section")?,
+                    portal.optional_string("section")?.unwrap_or_default(),
                     portal.optional_string("feed_url")?.map(|feed| resolve(url, &feed)),
                     portal.with_field("on_home", |flag| flag.boolean())?.unwrap_or(false),
                     portal.with_field("newest", |teasers| teasers.each(read_teaser))?.unwrap_or_default(),
@@ -198,7 +199,7 @@ fn read_category(node: Node<'_>) -> Result<Category, DocError> {
     Ok(Category {
         slug: node.required_string("slug")?,
         name: node.required_string("name")?,
-        section: node.required_string("section")?,
+        section: node.optional_string("section")?.unwrap_or_default(),
     })
 }
 

@@ -5,6 +5,8 @@
 //! crawlers); an archive page lists the first and last pages and a few
 //! around itself, between "← Trang trước" and "Trang sau →".
 
+use super::markup::escape;
+
 /// One entry of a page list: a link to `page`, or with `page` None a gap
 /// ("…") standing for the pages left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,11 +59,6 @@ pub fn page_list_html(links: &[PageLink], href_of: impl Fn(u32) -> String) -> St
         html.push_str(&format!(">{}</a></li>", escape(&link.label)));
     }
     html
-}
-
-/// Text made safe inside HTML and its attribute values.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -8,6 +8,9 @@ use super::week::IsoWeek;
 
 pub const HOME: &str = "/";
 pub const SCHEDULE: &str = "/lich-cong-tac";
+/// Every section and its categories: where the phone menu's button leads
+/// before the app runs.
+pub const SECTIONS: &str = "/danh-muc";
 
 /// The name of the query parameter that keeps a list's page in the URL.
 pub const PAGE_QUERY: &str = "trang";
@@ -35,6 +38,11 @@ pub fn category_archive(slug: &str, page: u32) -> String {
         0 | 1 => category(slug, 1),
         _ => format!("/chuyen-muc/{}/trang/{page}", encode_segment(slug)),
     }
+}
+
+/// `/danh-muc/tin-tuc-su-kien`: one section's categories.
+pub fn section(slug: &str) -> String {
+    format!("{SECTIONS}/{}", encode_segment(slug))
 }
 
 /// `/lich-cong-tac/2023/42`.

@@ -8,6 +8,8 @@ pub enum TitleOf<'a> {
     Related(Option<&'a str>),
     Category(Option<&'a str>),
     ScheduleWeek(&'a str),
+    /// Every section ("Danh mục"), or one by name.
+    Sections(Option<&'a str>),
     NotFound,
 }
 
@@ -25,6 +27,8 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
             Some(rest) => format!("Lịch công tác tuần {rest}"),
             None => format!("Lịch công tác: {heading}"),
         },
+        TitleOf::Sections(Some(name)) => name.to_string(),
+        TitleOf::Sections(None) => "Danh mục".to_string(),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
     };
     format!("{subject} - {site_short_name}")
@@ -57,5 +61,10 @@ mod tests {
             "Lịch công tác tuần 42 (16/10/2023 – 22/10/2023) - Sở Khoa học và Công nghệ Quảng Trị"
         );
         assert_eq!(page_title(TitleOf::NotFound, SITE), "Không tìm thấy trang - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Sections(None), SITE), "Danh mục - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::Sections(Some("Hoạt động KH&CN")), SITE),
+            "Hoạt động KH&CN - Sở Khoa học và Công nghệ Quảng Trị"
+        );
     }
 }

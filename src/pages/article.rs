@@ -72,8 +72,7 @@ fn ArticleView(item: NewsItem) -> impl IntoView {
     let breadcrumb = item.category.clone().map(|category| {
         view! {
             <nav class="breadcrumb" aria-label="Vị trí">
-                <span>{category.section}</span>
-                ": "
+                {(!category.section.is_empty()).then(|| view! { <span>{category.section}</span> ": " })}
                 <a href=site_href(routes::category(&category.slug, 1))>{category.name}</a>
             </nav>
         }

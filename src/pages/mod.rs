@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod related;
 pub mod schedule;
+pub mod sections;

@@ -1,0 +1,247 @@
+//! The main navigation in Chromium at phone, tablet and desktop widths: every
+//! destination on screen or one interaction away, by mouse and by keyboard;
+//! the phone panel's open, close, Escape, Back and focus; the text size and
+//! its memory; reflow at 320 px; and axe-core finding no violation.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+use support::{with_browser, Browser, Build, Viewport};
+
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+const FIRST_SECTION: &str = ".site-nav button[aria-controls='muc-tin-tuc-su-kien']";
+const PANEL_TOGGLE: &str = ".site-nav-toggle";
+/// The elements that reach past the right edge, for a failure's message.
+const WIDER_THAN_SCREEN: &str = "return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+    .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));";
+
+/// Makes the page `width` CSS pixels wide (and 900 tall).
+async fn set_width(browser: &Browser, width: u32) {
+    let metrics = json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false });
+    browser.devtools("Emulation.setDeviceMetricsOverride", metrics).await;
+}
+
+/// Opens `path` and waits for the app's navigation with its sections.
+async fn open_with_nav(browser: &Browser, path: &str) {
+    browser.open(path).await;
+    browser
+        .wait_until(
+            "the app and its sections",
+            "!document.getElementById('tai-trang') && document.querySelector('.site-nav-section button')",
+        )
+        .await;
+}
+
+/// The visible navigation controls that lie (partly) outside the viewport.
+async fn controls_off_screen(browser: &Browser) -> Value {
+    browser
+        .eval(
+            "return [...document.querySelectorAll('.site-nav a, .site-nav button')]
+                 .filter(e => e.getClientRects().length)
+                 .filter(e => { const r = e.getBoundingClientRect();
+                                return r.left < 0 || r.right > innerWidth + 0.5; })
+                 .map(e => e.textContent.trim());",
+            vec![],
+        )
+        .await
+}
+
+async fn is_visible(browser: &Browser, css: &str) -> bool {
+    browser
+        .holds(
+            "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0;",
+            vec![css.into()],
+        )
+        .await
+}
+
+/// Whether section list `menu` is closed (`hidden`), whatever hover shows.
+async fn is_closed(browser: &Browser, menu: &str) -> bool {
+    browser.holds("return document.getElementById(arguments[0]).hidden;", vec![menu.into()]).await
+}
+
+async fn active_element(browser: &Browser) -> Value {
+    browser.eval("return document.activeElement?.textContent.trim();", vec![]).await
+}
+
+async fn press(browser: &Browser, css: &str, key: &str) {
+    let element = browser.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}`: {e}"));
+    element.send_keys(key).await.unwrap_or_else(|e| panic!("typing into `{css}`: {e}"));
+}
+
+#[tokio::test]
+async fn on_desktops_every_section_opens_by_mouse_and_keyboard_and_nothing_lies_off_screen() {
+    with_browser("nav-desktop", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        for width in [1024, 1280, 1920] {
+            set_width(&browser, width).await;
+            open_with_nav(&browser, "/").await;
+            assert!(!is_visible(&browser, PANEL_TOGGLE).await, "{width}: the phone button shows");
+            assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: controls past the edge");
+            let sections: Vec<String> = serde_json::from_value(
+                browser
+                    .eval("return [...document.querySelectorAll('.site-nav-trigger')].map(b => b.getAttribute('aria-controls'));", vec![])
+                    .await,
+            )
+            .unwrap();
+            assert_eq!(sections.len(), 3, "{width}: the sample's three sections");
+            for menu in &sections {
+                let button = format!(".site-nav button[aria-controls='{menu}']");
+                browser.click(&button).await;
+                assert!(is_visible(&browser, &format!("#{menu} a")).await, "{width}: {menu} did not open on a click");
+                assert_eq!(browser.eval("return document.querySelector(arguments[0]).getAttribute('aria-expanded');", vec![button.clone().into()]).await, json!("true"));
+                assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: {menu}'s links past the edge");
+                browser.click(&button).await;
+                // Closed, though the pointer still hovering shows it (CSS).
+                assert!(is_closed(&browser, menu).await, "{width}: {menu} did not close");
+            }
+        }
+        // Keyboard alone: Enter opens, Tab reaches the links, Escape closes
+        // and gives focus back to the button.
+        press(&browser, FIRST_SECTION, ENTER).await;
+        assert!(is_visible(&browser, "#muc-tin-tuc-su-kien a").await, "Enter did not open the menu");
+        press(&browser, "#muc-tin-tuc-su-kien a", ESCAPE).await;
+        assert!(is_closed(&browser, "muc-tin-tuc-su-kien").await, "Escape did not close the menu");
+        assert_eq!(active_element(&browser).await, json!("Tin tức - Sự kiện"), "focus is not back on the button");
+        // A click elsewhere closes an open menu; a choice leads to the page.
+        browser.click(FIRST_SECTION).await;
+        browser.click("main#noi-dung h2").await;
+        assert!(is_closed(&browser, "muc-tin-tuc-su-kien").await, "a click outside did not close the menu");
+        browser.click(FIRST_SECTION).await;
+        browser.click("#muc-tin-tuc-su-kien a[href='/chuyen-muc/tin-hoat-dong-so']").await;
+        browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
+        assert!(is_closed(&browser, "muc-tin-tuc-su-kien").await, "the menu stays open on the new page");
+        let marked = "return document.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href');";
+        assert_eq!(browser.eval(marked, vec![]).await, json!("/chuyen-muc/tin-hoat-dong-so"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_phones_the_panel_opens_closes_and_gives_focus_back() {
+    with_browser("nav-phone", Build::Root, Viewport::Phone, |browser, _server| async move {
+        for width in [390, 768] {
+            set_width(&browser, width).await;
+            open_with_nav(&browser, "/tin/1019").await;
+            let start = browser.path().await;
+            assert!(is_visible(&browser, PANEL_TOGGLE).await, "{width}: no Danh mục button");
+            assert!(!is_visible(&browser, "#danh-muc").await, "{width}: the panel shows before it is opened");
+            assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: controls past the edge");
+            // Open: focus moves in, the page behind is still.
+            browser.click(PANEL_TOGGLE).await;
+            assert!(is_visible(&browser, "#danh-muc").await, "{width}: the panel did not open");
+            assert_eq!(
+                active_element(&browser).await,
+                json!("Trang chủ"),
+                "{width}: focus did not move into the panel"
+            );
+            assert!(
+                browser.holds("return getComputedStyle(document.documentElement).overflow === 'hidden';", vec![]).await
+            );
+            assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: panel entries past the edge");
+            // Escape closes it, focus back on the button.
+            press(&browser, "#danh-muc a", ESCAPE).await;
+            assert!(!is_visible(&browser, "#danh-muc").await, "{width}: Escape did not close the panel");
+            assert_eq!(active_element(&browser).await, json!("Danh mục"));
+            // Back closes it and stays on the page.
+            browser.click(PANEL_TOGGLE).await;
+            browser.back().await;
+            browser
+                .wait_until(
+                    "Back to close the panel",
+                    "document.querySelector('.site-nav-toggle').getAttribute('aria-expanded') === 'false'",
+                )
+                .await;
+            assert_eq!(browser.path().await, start, "{width}: Back left the page instead of closing the panel");
+            // A tap outside (the backdrop) closes it.
+            browser.click(PANEL_TOGGLE).await;
+            browser.eval("document.querySelector('.site-nav-backdrop').click();", vec![]).await;
+            assert!(!is_visible(&browser, "#danh-muc").await, "{width}: a tap outside did not close the panel");
+        }
+        // A choice: a section opens inside the panel, its category is
+        // followed, and one Back returns to the page the panel was opened on.
+        let start = browser.path().await;
+        browser.click(PANEL_TOGGLE).await;
+        browser.click(FIRST_SECTION).await;
+        browser.click("#muc-tin-tuc-su-kien a[href='/chuyen-muc/tin-hoat-dong-so']").await;
+        browser.wait_for_text("main#noi-dung h1", "Tin hoạt động Sở").await;
+        assert!(!is_visible(&browser, "#danh-muc").await, "the panel stays open on the new page");
+        browser.back().await;
+        browser.wait_until("one Back to the article", "location.pathname.startsWith('/tin/1019')").await;
+        assert_eq!(browser.path().await, start);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_text_size_is_applied_remembered_and_reset_and_the_page_reflows_at_320_px() {
+    with_browser("nav-text-size", Build::Root, Viewport::Phone, |browser, _server| async move {
+        let root_size = "return getComputedStyle(document.documentElement).fontSize;";
+        open_with_nav(&browser, "/tin/1019").await;
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("16px"));
+        browser.click("[data-co-chu-doi='1']").await;
+        browser.click("[data-co-chu-doi='1']").await;
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("20px"), "A+ twice is 125 %");
+        browser.reload().await;
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("20px"), "the size was not remembered");
+        let no_sideways = "return document.documentElement.scrollWidth <= innerWidth;";
+        for width in [320, 390] {
+            set_width(&browser, width).await;
+            for path in ["/", "/tin/1019", "/lich-cong-tac/2023/42"] {
+                open_with_nav(&browser, path).await;
+                let wide = browser.eval(WIDER_THAN_SCREEN, vec![]).await;
+                assert!(
+                    browser.holds(no_sideways, vec![]).await,
+                    "{path} scrolls sideways at {width} px and 125 %: {wide}"
+                );
+            }
+        }
+        for _ in 0..4 {
+            browser.click("[data-co-chu-doi='1']").await;
+        }
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("24px"), "A+ stops at 150 %");
+        assert!(browser.holds(no_sideways, vec![]).await, "sideways scrolling at 150 %");
+        browser.click("[data-co-chu-doi='0']").await;
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("16px"), "A did not reset");
+        browser.reload().await;
+        assert_eq!(browser.eval(root_size, vec![]).await, json!("16px"));
+    })
+    .await;
+}
+
+/// axe-core's violations on the page, by rule id and the first target.
+async fn axe_violations(browser: &Browser) -> Value {
+    let axe = std::fs::read_to_string(support::repo(".tools/node_modules/axe-core/axe.min.js"))
+        .expect("axe-core in .tools/ (scripts/setup.sh installs it with lighthouse)");
+    browser.eval(&axe, vec![]).await;
+    browser
+        .eval(
+            "return axe.run(document, { resultTypes: ['violations'] })
+                 .then(r => r.violations.map(v => v.id + ' ' + v.nodes[0].target.join(' ')));",
+            vec![],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn axe_core_finds_no_violation_with_the_menus_closed_and_open() {
+    with_browser("nav-axe", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        for path in ["/", "/tin/1019", "/chuyen-muc/tin-hoat-dong-so", "/lich-cong-tac/2023/42", "/danh-muc"] {
+            set_width(&browser, 1280).await;
+            open_with_nav(&browser, path).await;
+            browser.wait_until("the view to load", "!document.querySelector('.skeleton')").await;
+            assert_eq!(axe_violations(&browser).await, json!([]), "{path}, menus closed");
+            browser.click(FIRST_SECTION).await;
+            assert_eq!(axe_violations(&browser).await, json!([]), "{path}, a section open");
+            set_width(&browser, 390).await;
+            browser.reload().await;
+            open_with_nav(&browser, path).await;
+            browser.click(PANEL_TOGGLE).await;
+            assert_eq!(axe_violations(&browser).await, json!([]), "{path}, phone panel open");
+        }
+    })
+    .await;
+}
