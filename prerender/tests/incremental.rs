@@ -129,6 +129,9 @@ fn a_rerun_writes_only_what_changed() {
     // short address), the one it displaced (its "Tin mới hơn" link), the
     // home page, the category's page, the sitemap, and the manifests.
     rewritten.retain(|name| !name.starts_with(".prerender"));
+    // The search index has its own test of what one article rewrites
+    // (prerender/src/search_index.rs); here only the pages count.
+    rewritten.retain(|name| !name.starts_with("tim-kiem/"));
     let displaced_page = rewritten.iter().find(|name| name.starts_with(&format!("tin/{displaced}/"))).cloned();
     let mut expected = vec![
         "chuyen-muc/tin-hoat-dong-so.html".to_string(),
