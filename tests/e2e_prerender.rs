@@ -229,7 +229,7 @@ async fn the_app_takes_over_without_a_blank_frame_a_shift_or_a_second_request() 
         assert_eq!(unique.len(), documents.len(), "a document fetched twice: {documents:?}");
         // From here on it is the app: a link changes the view without a page load.
         browser.eval("window.__sameDocument = true;", vec![]).await;
-        browser.click(".site-nav a[href='/lich-cong-tac']").await;
+        browser.click_nav_link("/lich-cong-tac").await;
         browser.wait_for("main#noi-dung .schedule-heading").await;
         assert!(browser.holds("return window.__sameDocument === true;", vec![]).await, "a full page load");
     })

@@ -121,7 +121,7 @@ async fn widget_survives_navigation_without_a_second_timer() {
         browser.open("/").await;
         wait_for_total(&browser, "3.314.815").await;
         for _ in 0..3 {
-            browser.click("a[href='/lich-cong-tac']").await;
+            browser.click_nav_link("/lich-cong-tac").await;
             browser.wait_until("the schedule", "location.pathname === '/lich-cong-tac'").await;
             browser.back().await;
             browser.wait_until("home again", "location.pathname === '/'").await;

@@ -276,6 +276,20 @@ impl Browser {
             .unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
     }
 
+    /// Clicks the main navigation's link to `href`: on a narrow screen it is
+    /// in the "Danh mục" panel, opened first.
+    pub async fn click_nav_link(&self, href: &str) {
+        if self.javascript {
+            self.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+        }
+        let panel_closed = "const toggle = document.querySelector('.site-nav-toggle');
+             return !!toggle && toggle.getClientRects().length > 0 && toggle.getAttribute('aria-expanded') === 'false';";
+        if self.holds(panel_closed, vec![]).await {
+            self.click(".site-nav-toggle").await;
+        }
+        self.click(&format!(".site-nav-list a[href='{href}']")).await;
+    }
+
     pub async fn screenshot(&self, file: &Path) {
         let png = self.client.screenshot().await.expect("taking a screenshot");
         if let Some(dir) = file.parent() {
