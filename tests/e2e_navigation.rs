@@ -245,3 +245,57 @@ async fn axe_core_finds_no_violation_with_the_menus_closed_and_open() {
     })
     .await;
 }
+
+/// A categories document no sample has: 40 categories in one section, a
+/// category name of 120 characters, and categories with no section at all.
+fn unusual_categories() -> String {
+    let long_name = "Ứng dụng tiến bộ khoa học và công nghệ vào sản xuất nông nghiệp hữu cơ ở các huyện miền núi phía tây tỉnh Quảng Trị 2030";
+    assert_eq!(long_name.chars().count(), 120);
+    let mut items: Vec<Value> = (1..=40)
+        .map(|n| json!({ "id": format!("muc-{n}"), "title": format!("Chuyên mục thử số {n}"), "_portal": { "section": "Bốn mươi chuyên mục" } }))
+        .collect();
+    items.push(json!({ "id": "ten-dai", "title": long_name, "_portal": { "section": "Tên dài" } }));
+    items.push(json!({ "id": "khong-muc-1", "title": "Không có mục 1", "_portal": {} }));
+    items.push(json!({ "id": "khong-muc-2", "title": "Không có mục 2", "_portal": { "section": "" } }));
+    json!({ "version": "https://jsonfeed.org/version/1.1", "title": "Chuyên mục", "items": items }).to_string()
+}
+
+#[tokio::test]
+async fn forty_categories_a_long_name_and_no_section_still_fit_and_work() {
+    with_browser("nav-unusual", Build::Root, Viewport::Desktop, |browser, server| async move {
+        server.serve_app_shell_only();
+        server.set_reply("/data/chuyen-muc.json", support::Reply::json(unusual_categories()));
+        for width in [1280, 1024] {
+            set_width(&browser, width).await;
+            open_with_nav(&browser, "/lich-cong-tac").await;
+            let menus: Vec<String> = serde_json::from_value(
+                browser
+                    .eval("return [...document.querySelectorAll('.site-nav-trigger')].map(b => b.getAttribute('aria-controls'));", vec![])
+                    .await,
+            )
+            .unwrap();
+            assert_eq!(menus, ["muc-bon-muoi-chuyen-muc", "muc-ten-dai", "muc-chuyen-muc"], "{width}");
+            assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: past the edge");
+            for menu in &menus {
+                browser.click(&format!(".site-nav button[aria-controls='{menu}']")).await;
+                assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: {menu} past the edge");
+                // The last of 40 is reachable: the list scrolls within the screen.
+                let last = format!("#{menu} li:last-child a");
+                browser.eval("document.querySelector(arguments[0]).scrollIntoView();", vec![last.clone().into()]).await;
+                let on_screen = "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                                 return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;";
+                assert!(browser.holds(on_screen, vec![last.into()]).await, "{width}: {menu}'s last entry cannot be reached");
+            }
+        }
+        set_width(&browser, 390).await;
+        open_with_nav(&browser, "/lich-cong-tac").await;
+        browser.click(PANEL_TOGGLE).await;
+        browser.click(".site-nav button[aria-controls='muc-ten-dai']").await;
+        assert_eq!(controls_off_screen(&browser).await, json!([]), "390: the long name past the edge");
+        let no_sideways = "return document.documentElement.scrollWidth <= innerWidth;";
+        assert!(browser.holds(no_sideways, vec![]).await, "390: the long name widens the page");
+        browser.click("#muc-ten-dai a").await;
+        browser.wait_until("the long-named category's page", "location.pathname === '/chuyen-muc/ten-dai'").await;
+    })
+    .await;
+}
