@@ -133,6 +133,11 @@ async fn on_phones_the_panel_opens_closes_and_gives_focus_back() {
             // Open: focus moves in, the page behind is still.
             browser.click(PANEL_TOGGLE).await;
             assert!(is_visible(&browser, "#danh-muc").await, "{width}: the panel did not open");
+            // The bar at the top of the screen, the panel's end on it.
+            let panel_fits = "const bar = document.querySelector('.site-nav').getBoundingClientRect();
+                              const panel = document.getElementById('danh-muc').getBoundingClientRect();
+                              return Math.abs(bar.top) < 1 && panel.bottom <= innerHeight + 0.5;";
+            assert!(browser.holds(panel_fits, vec![]).await, "{width}: the panel runs past the screen's bottom");
             assert_eq!(
                 active_element(&browser).await,
                 json!("Trang chủ"),

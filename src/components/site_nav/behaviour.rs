@@ -118,16 +118,24 @@ fn open_panel() {
     let Some(toggle) = panel_toggle() else { return };
     // The bar to the top of the screen first (it stays there, sticky): the
     // panel below it is as tall as the screen, and the page will not scroll.
+    // (Not scrollIntoView: the page's scroll-padding would stop it short.)
     if let Some(nav) = closest(&toggle, "nav") {
-        nav.scroll_into_view();
+        let top = nav.get_bounding_client_rect().top();
+        if top > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, top);
+        }
     }
     set_expanded(&toggle, true);
     set_page_scroll_locked(true);
     if let Ok(history) = window().history() {
         ENTRY_PUSHED.set(history.push_state(&"danh-muc".into(), "").is_ok());
     }
-    if let Some(first) = query("#danh-muc a, #danh-muc button") {
-        focus(&first);
+    // Without scrolling: the page's scroll-padding would move the bar down.
+    let first = query("#danh-muc a, #danh-muc button");
+    if let Some(first) = first.as_ref().and_then(|first| first.dyn_ref::<HtmlElement>()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = first.focus_with_options(&options);
     }
 }
 
