@@ -11,6 +11,10 @@ PORTAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORTAL_TOOLS="$PORTAL_ROOT/.tools"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+# The accessibility checker the navigation's e2e tests load into the page
+# (never shipped): the version Lighthouse 12.2.3 brings, so bench.sh and the
+# tests agree.
+AXE_VERSION="4.14.1"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -142,6 +146,10 @@ setup_all() {
     step "wasm-opt $BINARYEN_VERSION (npm binaryen, in .tools/)" \
         "wasm-opt --version | grep -q 'version ${BINARYEN_VERSION%%.*}'" \
         "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E binaryen@$BINARYEN_VERSION"
+
+    step "axe-core $AXE_VERSION (npm, in .tools/; for the e2e tests)" \
+        "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/axe-core/package.json\").version === \"$AXE_VERSION\" ? 0 : 1)'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E axe-core@$AXE_VERSION"
 
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \

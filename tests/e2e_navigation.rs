@@ -221,7 +221,7 @@ async fn the_text_size_is_applied_remembered_and_reset_and_the_page_reflows_at_3
 /// axe-core's violations on the page, by rule id and the first target.
 async fn axe_violations(browser: &Browser) -> Value {
     let axe = std::fs::read_to_string(support::repo(".tools/node_modules/axe-core/axe.min.js"))
-        .expect("axe-core in .tools/ (scripts/setup.sh installs it with lighthouse)");
+        .expect("axe-core in .tools/: scripts/setup.sh installs it");
     browser.eval(&axe, vec![]).await;
     browser
         .eval(
