@@ -62,6 +62,12 @@ async fn widget_follows_the_statistics_document_and_marks_failures() {
     with_browser("visitor_widget_polls", Build::Root, Viewport::Desktop, |browser, server| async move {
         server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
         browser.open("/").await;
+        // The prerendered page shows the figures too: wait for the app's own.
+        // (Seen on a loaded machine: just after taking over, the app's box
+        // shows "—" until its first fetch answers.)
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
         wait_for_total(&browser, "3.314.815").await;
         let shown = widget_figures(&browser).await;
         assert_eq!(
@@ -119,6 +125,12 @@ async fn widget_survives_navigation_without_a_second_timer() {
     with_browser("visitor_widget_navigation", Build::Root, Viewport::Phone, |browser, server| async move {
         server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
         browser.open("/").await;
+        // The prerendered page shows the figures too: wait for the app's own.
+        // (Seen on a loaded machine: just after taking over, the app's box
+        // shows "—" until its first fetch answers.)
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
         wait_for_total(&browser, "3.314.815").await;
         for _ in 0..3 {
             browser.click_nav_link("/lich-cong-tac").await;
@@ -185,6 +197,12 @@ async fn polling_pauses_while_hidden_and_refreshes_when_shown() {
     with_browser("visitor_widget_hidden", Build::Root, Viewport::Desktop, |browser, server| async move {
         server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
         browser.open("/").await;
+        // The prerendered page shows the figures too: wait for the app's own.
+        // (Seen on a loaded machine: just after taking over, the app's box
+        // shows "—" until its first fetch answers.)
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
         wait_for_total(&browser, "3.314.815").await;
         let polls = || server.served().iter().filter(|s| s.path == STATS_PATH).count();
         set_tab_hidden(&browser, true).await;
