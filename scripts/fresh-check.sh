@@ -2,7 +2,8 @@
 # The new-machine check: a fresh clone of the committed main, an empty
 # CARGO_HOME (its own registry and bin, so no trunk, wasm-bindgen or crate
 # that this machine downloaded before is seen), then the README's set-up and
-# test commands. What it cannot empty: Debian's packages (chromium, nginx…)
+# test commands (the latter through .ci/run, with the cargo target folder
+# outside the clone, as CI has it). What it cannot empty: Debian's packages (chromium, nginx…)
 # and the rustup toolchains, which a new machine has or installs in seconds.
 # Takes 25-40 minutes; not part of CI. Run it before resolving anything that
 # touches set-up or the build.
@@ -13,7 +14,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${FRESH_DIR:-$(mktemp -d /tmp/portal-fresh.XXXXXX)}"
 mkdir -p "$dir"
-rm -rf "$dir/clone" "$dir/cargo-home" "$dir/rustup-bin"
+rm -rf "$dir/clone" "$dir/cargo-home" "$dir/rustup-bin" "$dir/ci-target"
 
 git clone --quiet --branch main "$repo" "$dir/clone"
 echo "fresh-check: clone of $(git -C "$dir/clone" rev-parse --short HEAD) in $dir/clone"
@@ -30,13 +31,15 @@ clean_path="$(tr ':' '\n' <<<"$PATH" | grep -vxF "$old_cargo_bin" | paste -sd: -
 
 export CARGO_HOME="$dir/cargo-home"
 export PATH="$CARGO_HOME/bin:$dir/rustup-bin:$clean_path"
-unset CARGO_TARGET_DIR
+# CI keeps its cargo target folder outside the clone; so does this check, so
+# that nothing that assumes ./target passes here and fails there.
+export CARGO_TARGET_DIR="$dir/ci-target"
 cd "$dir/clone"
 
 started=$(date +%s)
 bash scripts/setup.sh 2>&1 | tee "$dir/setup.log"
 setup_seconds=$(($(date +%s) - started))
-bash scripts/test.sh 2>&1 | tee "$dir/test.log"
+bash .ci/run 2>&1 | tee "$dir/test.log"
 total_seconds=$(($(date +%s) - started))
 
 echo

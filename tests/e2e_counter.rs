@@ -34,11 +34,20 @@ struct Counter {
     dir: PathBuf,
 }
 
+/// Where `cargo test -p portal-counter` left the counter's binary: the same
+/// profile folder as this test's own executable (`<target>/debug/deps/…`).
+/// Asking the executable, rather than assuming `./target`, keeps the test
+/// right when CARGO_TARGET_DIR points elsewhere, as it does in CI.
+fn counter_beside_this_test() -> PathBuf {
+    let test_binary = std::env::current_exe().expect("the test's own path");
+    let profile_dir =
+        test_binary.parent().and_then(|deps| deps.parent()).expect("a test binary lives in <target>/<profile>/deps");
+    profile_dir.join(format!("portal-counter{}", std::env::consts::EXE_SUFFIX))
+}
+
 impl Counter {
     fn start() -> Counter {
-        let binary = std::env::var_os("PORTAL_COUNTER_BIN")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| support::repo("target/debug/portal-counter"));
+        let binary = std::env::var_os("PORTAL_COUNTER_BIN").map(PathBuf::from).unwrap_or_else(counter_beside_this_test);
         assert!(
             binary.is_file(),
             "no {}: `cargo test -p portal-counter` builds it (bash scripts/test.sh runs that first)",
