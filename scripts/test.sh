@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, then runs every test of the portal, fastest first:
-#   formatting, clippy (host, wasm32, prerender, counter, search), the pure
-#   core's native tests, the search crate's (folding, the index against a
+#   formatting, clippy (host, wasm32, prerender, counter, search, the search
+#   worker), the pure core's native tests, the search crate's (folding, the index against a
 #   brute-force scan), component tests in headless Chromium (wasm-bindgen-test), the
 #   prerender's and the visitor counter's tests (real redis-server), the two release
 #   builds (dist/ at the root, dist-portal/ under /portal/), and last the whole
@@ -38,6 +38,8 @@ run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown 
 # The search crate on its own (no dependencies; it also builds for wasm32).
 run "clippy (search)" cargo clippy -p portal-search --all-targets -- -D warnings
 run "search builds for wasm32" cargo build -q -p portal-search --target wasm32-unknown-unknown
+# The search Web Worker (search-worker/), browser only: trunk builds it.
+run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run "unit tests (native)" cargo test --lib --bins
 # Vietnamese folding (property tests), the index against a brute-force scan.

@@ -166,6 +166,35 @@ fn compressed_copies_are_sent(build: Build) {
     }
 }
 
+/// The search worker's files keep their names from build to build (trunk
+/// does not hash a worker's): nginx sends them as any other file, "no-cache",
+/// with their types, and their precompressed copies.
+fn the_search_worker_is_served(build: Build) {
+    let server = Nginx::start(build);
+    for (file, content_type) in [
+        ("tim-kiem-worker_loader.js", "text/javascript; charset=utf-8"),
+        ("tim-kiem-worker.js", "text/javascript; charset=utf-8"),
+        ("tim-kiem-worker_bg.wasm", "application/wasm"),
+    ] {
+        let path = server.path(&format!("/{file}"));
+        let response = server.get(&path, None);
+        assert_eq!(response.status, 200, "{path}: a build from before the worker? ({})", server.error_log());
+        assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}: Cache-Control");
+        assert_eq!(response.header("content-type"), Some(content_type), "{path}: Content-Type");
+        assert_sent_compressed(&server, &format!("/{file}"), file, "br", 200);
+    }
+}
+
+#[test]
+fn the_search_worker_is_served_at_the_root() {
+    the_search_worker_is_served(Build::Root);
+}
+
+#[test]
+fn the_search_worker_is_served_under_the_sub_path() {
+    the_search_worker_is_served(Build::SubPath);
+}
+
 #[test]
 fn precompressed_files_are_sent_at_the_root() {
     compressed_copies_are_sent(Build::Root);

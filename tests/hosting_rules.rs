@@ -44,6 +44,9 @@ impl Platform {
     }
 }
 
+/// What the search worker is made of in the build (index.html, search-worker/).
+const SEARCH_WORKER_FILES: [&str; 3] = ["tim-kiem-worker_loader.js", "tim-kiem-worker.js", "tim-kiem-worker_bg.wasm"];
+
 // ---- patterns -------------------------------------------------------------
 
 /// A compiled path pattern: what each platform's `*` and `:name` mean.
@@ -448,4 +451,26 @@ fn patterns_match_as_the_platforms_document() {
     assert!(simple("/tin/:id", "/tin/1019") && !simple("/tin/:id", "/tin/1019/x") && !simple("/tin/:id", "/tin/"));
     assert!(simple("/static/*", "/static/a/b.css") && !simple("/static/*", "/static"));
     assert!(simple("/portal-*", "/portal-abc.js") && !simple("/lich-cong-tac/*", "/lich-cong-tac"));
+    // The search worker's unhashed files: Netlify's index rule takes them
+    // (so its _headers has no rule of their own), Cloudflare's does not.
+    assert!(netlify("/tim-kiem/*", "/tim-kiem-worker_loader.js") && netlify("/tim-kiem/*", "/tim-kiem/manifest.txt"));
+    assert!(simple("/tim-kiem-worker*", "/tim-kiem-worker_bg.wasm") && !simple("/tim-kiem/*", "/tim-kiem-worker.js"));
+}
+
+/// The search worker's files keep their names from build to build (trunk
+/// does not hash a worker's), so every platform must have them asked again;
+/// a build without them (made before the worker) fails here.
+#[test]
+fn the_search_worker_is_never_kept_unasked() {
+    let files = build_files(&Build::Root.dist());
+    for platform in [Platform::Netlify, Platform::Cloudflare] {
+        let site = Site::load(platform, Build::Root);
+        for file in SEARCH_WORKER_FILES {
+            assert!(files.contains(file), "no {file} in the build: rebuild it (scripts/release-build.sh)");
+            let path = format!("/{file}");
+            assert_eq!(site.answer(&path), Answer::File(200, file.to_string()), "{platform:?}: {path}");
+            let cache = site.headers(&path).get("cache-control").cloned();
+            assert_eq!(cache.as_deref(), Some("no-cache"), "{platform:?}: {path}: Cache-Control");
+        }
+    }
 }

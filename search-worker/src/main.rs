@@ -1,0 +1,147 @@
+//! The archive search in a dedicated Web Worker: portal-search's query
+//! engine, which names the index files it needs; they are fetched here from
+//! `tim-kiem/` beside this script (the site's root, under its public URL)
+//! and kept for the next query. The page posts one JSON request per query
+//! and gets one JSON reply (docs/formats/search-index.md, "In the browser").
+//!
+//! Requests are answered one at a time, in arrival order. No panic hook and
+//! no `format!`: this wasm is what the first search downloads.
+
+mod protocol;
+
+use portal_search::{Engine, Query, Results, SearchError, Step};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::js_sys::{self, Array, Promise, Uint8Array};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, RequestCache, RequestInit, Response};
+
+/// Rounds of fetching per query: the manifest, the term shards, the result
+/// files (and shards for a suggestion). More means the index is broken.
+const ROUNDS: usize = 6;
+/// The engine's files are dropped before a query once they pass this: a
+/// visitor who searches all afternoon must not fill the tab's memory.
+const KEEP_BYTES: usize = 48 << 20;
+
+struct Worker {
+    scope: DedicatedWorkerGlobalScope,
+    engine: RefCell<Engine>,
+    kept_bytes: Cell<usize>,
+    /// After an error, the next files are asked for past any HTTP cache,
+    /// so a corrupt or outdated copy does not come back on the retry.
+    revalidate: Cell<bool>,
+    queue: RefCell<VecDeque<JsValue>>,
+    busy: Cell<bool>,
+}
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // What the loader (tim-kiem-worker_loader.js) kept while the wasm loaded.
+    let early = js_sys::Reflect::get(&scope, &JsValue::from_str("timKiemSom")).unwrap_or(JsValue::UNDEFINED);
+    let worker = Rc::new(Worker {
+        scope: scope.clone(),
+        engine: RefCell::new(Engine::new()),
+        kept_bytes: Cell::new(0),
+        revalidate: Cell::new(false),
+        queue: RefCell::new(early.dyn_ref::<Array>().map(|a| a.iter().collect()).unwrap_or_default()),
+        busy: Cell::new(false),
+    });
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new({
+        let worker = worker.clone();
+        move |event: MessageEvent| {
+            worker.queue.borrow_mut().push_back(event.data());
+            drain(&worker);
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    drain(&worker);
+}
+
+/// Answers the queued requests, unless that is under way already.
+fn drain(worker: &Rc<Worker>) {
+    if worker.busy.replace(true) {
+        return;
+    }
+    let worker = worker.clone();
+    spawn_local(async move {
+        loop {
+            // Not `while let`: the queue must not stay borrowed while a
+            // request is answered (new ones are queued meanwhile).
+            let next = worker.queue.borrow_mut().pop_front();
+            let Some(message) = next else { break };
+            let reply = match protocol::parse(&message) {
+                Ok((id, query)) => match search(&worker, &query).await {
+                    Ok(results) => protocol::results(id, &results),
+                    Err(error) => protocol::error(id, &error.message_vi()),
+                },
+                Err(id) => protocol::error(id, protocol::MALFORMED_VI),
+            };
+            let _ = worker.scope.post_message(&protocol::text(&reply));
+        }
+        worker.busy.set(false);
+    });
+}
+
+async fn search(worker: &Worker, query: &Query) -> Result<Results, SearchError> {
+    if worker.kept_bytes.get() > KEEP_BYTES {
+        worker.engine.borrow_mut().clear();
+        worker.kept_bytes.set(0);
+    }
+    let outcome = run(worker, query).await;
+    if outcome.is_err() {
+        // A retry (the page sends the same request again) starts from nothing.
+        worker.engine.borrow_mut().clear();
+        worker.kept_bytes.set(0);
+    }
+    worker.revalidate.set(outcome.is_err());
+    outcome
+}
+
+async fn run(worker: &Worker, query: &Query) -> Result<Results, SearchError> {
+    for _ in 0..ROUNDS {
+        let step = worker.engine.borrow_mut().run(query)?;
+        match step {
+            Step::Done(results) => return Ok(results),
+            Step::Need(paths) => {
+                let files = fetch_all(worker, &paths).await?;
+                let mut engine = worker.engine.borrow_mut();
+                for (path, bytes) in paths.iter().zip(files) {
+                    worker.kept_bytes.set(worker.kept_bytes.get() + bytes.len());
+                    engine.provide(path, bytes);
+                }
+            }
+        }
+    }
+    Err(SearchError::Corrupt { file: "manifest.txt".into(), why: "the index keeps asking for files" })
+}
+
+/// The files under `tim-kiem/`, all requested at once. A relative URL in a
+/// worker is resolved against the worker's script, which stands at the
+/// site's root: `new URL("tim-kiem/" + path, self.location.href)`.
+async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, SearchError> {
+    let missing = |file: &str, why: &str| SearchError::Missing { file: file.into(), why: why.into() };
+    let first = paths.first().map_or("", String::as_str);
+    let init = RequestInit::new();
+    if worker.revalidate.get() {
+        init.set_cache(RequestCache::NoCache);
+    }
+    let requests: Array = paths
+        .iter()
+        .map(|path| worker.scope.fetch_with_str_and_init(&(String::from("tim-kiem/") + path), &init))
+        .collect();
+    let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|_| missing(first, "network"))?;
+    let bodies = Array::new();
+    for (path, response) in paths.iter().zip(Array::from(&responses).iter()) {
+        let response: Response = response.unchecked_into();
+        if !response.ok() {
+            return Err(missing(path, "HTTP status"));
+        }
+        let body = response.array_buffer().map_err(|_| missing(path, "body"))?;
+        bodies.push(&body);
+    }
+    let bodies = JsFuture::from(Promise::all(&bodies)).await.map_err(|_| missing(first, "network"))?;
+    Ok(Array::from(&bodies).iter().map(|buffer| Uint8Array::new(&buffer).to_vec()).collect())
+}
