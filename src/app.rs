@@ -7,7 +7,7 @@ use crate::components::{
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, related::RelatedPage,
-    schedule::SchedulePage, sections::SectionsPage,
+    schedule::SchedulePage, search::SearchPage, sections::SectionsPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -41,6 +41,7 @@ pub fn App(portal: Portal) -> impl IntoView {
                         <Route path=path!("/lich-cong-tac") view=SchedulePage />
                         <Route path=path!("/lich-cong-tac/:year/:week") view=SchedulePage />
                         <Route path=path!("/danh-muc/:slug?") view=SectionsPage />
+                        <Route path=path!("/tim-kiem") view=SearchPage />
                     </Routes>
                 </main>
                 <Sidebar />

@@ -35,6 +35,8 @@ pub enum Page {
     Schedule(Option<(i32, u32)>),
     /// `/danh-muc` (None) or one section's page, by slug and name.
     Sections(Option<(String, String)>),
+    /// `/tim-kiem`: the search page, its box ready before the app runs.
+    Search,
     NotFound,
 }
 
@@ -49,6 +51,7 @@ impl Page {
             Page::Schedule(Some((year, week))) => format!("{}/{year}/{week}", routes::SCHEDULE),
             Page::Sections(None) => routes::SECTIONS.into(),
             Page::Sections(Some((slug, _))) => routes::section(slug),
+            Page::Search => routes::SEARCH.into(),
             // An address no route matches: the app's not-found view.
             Page::NotFound => "/khong-tim-thay".into(),
         }
@@ -77,7 +80,7 @@ pub fn file_of_route(route: &str) -> String {
 /// Every page of the site, in a stable order, and the documents that could
 /// not be read while listing them.
 pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) {
-    let mut pages = vec![Page::Home, Page::NotFound];
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
     let mut failures = Vec::new();
     let sources = &portal.config.sources;
 
@@ -193,6 +196,10 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             let name = section.as_ref().map(|(_, name)| name.as_str());
             meta.title = page_title(TitleOf::Sections(name), &site.short_name);
             meta.description = format!("{}: các chuyên mục tin – {}", name.unwrap_or("Danh mục"), site.name);
+        }
+        Page::Search => {
+            meta.title = page_title(TitleOf::Search(""), &site.short_name);
+            meta.description = format!("Tìm kiếm trong toàn bộ tin bài của {}", site.name);
         }
         Page::NotFound => {
             meta.title = page_title(TitleOf::NotFound, &site.short_name);

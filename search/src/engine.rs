@@ -105,6 +105,21 @@ impl Engine {
         self.files.insert(path.to_string(), bytes);
     }
 
+    /// What the filters can offer, once the manifest is read: the years that
+    /// hold articles (newest first) and the categories (slug, name).
+    pub fn facets(&self) -> (Vec<i32>, Vec<(String, String)>) {
+        let Some(manifest) = &self.manifest else { return (Vec::new(), Vec::new()) };
+        let mut years: Vec<i32> = manifest
+            .segments
+            .iter()
+            .flat_map(|segment| segment.years.iter().map(|(year, _first_article)| *year))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let categories = manifest.categories.iter().map(|(slug, name)| (slug.clone(), name.clone())).collect();
+        (years, categories)
+    }
+
     /// Forgets every file (after an update of the index, or a corrupt file).
     pub fn clear(&mut self) {
         self.files.clear();

@@ -6,6 +6,7 @@ mod common;
 
 use common::{brute, corpus, exact_match, other_placement, CATEGORIES, NAMES, PHRASES, PLACES};
 use portal_search::text::{decompose, fold};
+use portal_search::writer::year_of;
 use portal_search::{publish, search_with, Doc, Engine, Options, Query, Results, SearchError};
 use std::collections::HashMap;
 
@@ -329,4 +330,24 @@ fn nothing_found_suggests_dropping_a_word_and_marks_are_on_syllables() {
     }
     assert!(!hit.title_marks.is_empty() || !hit.snippet_marks.is_empty());
     assert!(hit.url.starts_with("/tin/") && hit.published > 0 && !hit.category_name.is_empty());
+}
+
+#[test]
+fn the_filters_offer_the_years_and_categories_of_the_index() {
+    let docs = corpus(500, 3);
+    let mut site = Site::default();
+    site.publish(&docs, &Options::default());
+    let mut engine = Engine::new();
+    assert_eq!(engine.facets(), (Vec::new(), Vec::new()), "nothing before the manifest is read");
+    let query = Query { text: "khoa học".into(), ..Default::default() };
+    search_with(&mut engine, &query, &mut |path| site.files.get(path).cloned().ok_or_else(|| "404".to_string()))
+        .unwrap();
+    let (years, categories) = engine.facets();
+    let mut expected: Vec<i32> = docs.iter().map(|doc| year_of(doc.published)).collect();
+    expected.sort_unstable_by(|a, b| b.cmp(a));
+    expected.dedup();
+    assert_eq!(years, expected);
+    let mut slugs: Vec<&str> = CATEGORIES.iter().map(|(slug, _)| *slug).collect();
+    slugs.sort_unstable();
+    assert_eq!(categories.iter().map(|(slug, _)| slug.as_str()).collect::<Vec<_>>(), slugs);
 }

@@ -49,7 +49,7 @@ pub fn SiteNav() -> impl IntoView {
         behaviour::install(location);
     }
     view! {
-        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click>
+        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click on:submit=behaviour::on_nav_submit>
             <div class="site-nav-bar">
                 {panel_toggle()}
                 {list}

@@ -21,6 +21,7 @@ pub mod poll;
 pub mod related;
 pub mod routes;
 pub mod schedule;
+pub mod search;
 pub mod sections;
 pub mod share;
 pub mod slug;

@@ -66,7 +66,21 @@ pub fn nav_list_html(
         html.push_str("</li>");
     }
     html.push_str(&format!("<li>{}</li>", link(routes::SCHEDULE, "Lịch công tác", false)));
+    html.push_str(&search_box_html(&href(routes::SEARCH)));
     html
+}
+
+/// The search box at the end of the navigation (in the phone panel, the
+/// first thing under "Danh mục"): a plain GET form to the search page, so it
+/// works before the app runs; the app follows it without reloading, through
+/// the hidden link (site_nav's behaviour).
+pub fn search_box_html(action: &str) -> String {
+    format!(
+        "<li class=\"site-nav-search\"><form role=\"search\" action=\"{}\" method=\"get\">\
+         <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
+         <button type=\"submit\">Tìm</button><a hidden></a></form></li>",
+        escape(action)
+    )
 }
 
 /// The text-size buttons (assets/co-chu.js answers them); the step is in
@@ -145,7 +159,10 @@ mod tests {
              aria-controls=\"muc-hoat-dong-kh-cn\">Hoạt động KH&amp;CN</button>\
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
              <li><a href=\"/portal/chuyen-muc/nhiem-vu-khcn\" aria-current=\"page\">Nhiệm vụ</a></li></ul></li>\
-             <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>"
+             <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
+             <li class=\"site-nav-search\"><form role=\"search\" action=\"/portal/tim-kiem\" method=\"get\">\
+             <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
+             <button type=\"submit\">Tìm</button><a hidden></a></form></li>"
         );
     }
 
@@ -154,7 +171,7 @@ mod tests {
         let sections = [section("Tin tức - Sự kiện", "tin-tuc-su-kien", &[("a", "A")])];
         let html = nav_list_html(&sections, SectionsAs::Links, "/lich-cong-tac/2023/42", |route| route.to_string());
         assert!(html.contains("<a class=\"site-nav-trigger\" href=\"/danh-muc/tin-tuc-su-kien\">Tin tức - Sự kiện</a>"));
-        assert!(!html.contains("button") && !html.contains("/chuyen-muc/a"), "{html}");
+        assert!(!html.contains("aria-expanded") && !html.contains("/chuyen-muc/a"), "{html}");
         assert!(html.contains("<a href=\"/lich-cong-tac\" aria-current=\"page\">"), "{html}");
         assert!(html.contains("<a href=\"/\">Trang chủ</a>"), "home is marked on the home page only: {html}");
     }
@@ -193,11 +210,14 @@ mod tests {
     }
 
     #[test]
-    fn without_categories_home_and_schedule_remain() {
+    fn without_categories_home_schedule_and_search_remain() {
         let html = nav_list_html(&[], SectionsAs::Menus, "/", |route| route.to_string());
-        assert_eq!(
-            html,
-            "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>"
+        assert!(
+            html.starts_with(
+                "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
+                 <li class=\"site-nav-search\"><form role=\"search\" action=\"/tim-kiem\""
+            ),
+            "{html}"
         );
     }
 }

@@ -11,6 +11,8 @@ pub const SCHEDULE: &str = "/lich-cong-tac";
 /// Every section and its categories: where the phone menu's button leads
 /// before the app runs.
 pub const SECTIONS: &str = "/danh-muc";
+/// The search page (`?q=…`, core::search).
+pub const SEARCH: &str = "/tim-kiem";
 
 /// The name of the query parameter that keeps a list's page in the URL.
 pub const PAGE_QUERY: &str = "trang";

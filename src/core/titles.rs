@@ -10,6 +10,8 @@ pub enum TitleOf<'a> {
     ScheduleWeek(&'a str),
     /// Every section ("Danh mục"), or one by name.
     Sections(Option<&'a str>),
+    /// The search page, with the query when there is one.
+    Search(&'a str),
     NotFound,
 }
 
@@ -29,6 +31,8 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         },
         TitleOf::Sections(Some(name)) => name.to_string(),
         TitleOf::Sections(None) => "Danh mục".to_string(),
+        TitleOf::Search(query) if query.trim().is_empty() => "Tìm kiếm".to_string(),
+        TitleOf::Search(query) => format!("Tìm kiếm: {}", query.trim()),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
     };
     format!("{subject} - {site_short_name}")

@@ -6,4 +6,5 @@ pub mod home;
 pub mod not_found;
 pub mod related;
 pub mod schedule;
+pub mod search;
 pub mod sections;

@@ -95,6 +95,33 @@ pub(super) fn on_nav_click(event: ev::MouseEvent) {
     }
 }
 
+/// The search box sent: the app follows it as a link to the search page
+/// (one hidden in the box's form, so the router and the panel's history
+/// entry treat it like any link chosen in the navigation).
+pub(super) fn on_nav_submit(event: ev::SubmitEvent) {
+    let Some(form) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+        return;
+    };
+    let text = form
+        .query_selector("input[name=q]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value());
+    let link = form.query_selector("a").ok().flatten().and_then(|link| link.dyn_into::<HtmlElement>().ok());
+    let (Some(text), Some(link)) = (text, link) else { return };
+    event.prevent_default();
+    let params = crate::core::search::SearchParams { text, page: 1, ..Default::default() };
+    let _ = link.set_attribute("href", &site_href(params.route()));
+    close_sections();
+    if panel_is_open() && ENTRY_PUSHED.get() {
+        CHOSEN_LINK.with(|chosen| *chosen.borrow_mut() = Some(link));
+        close_panel(false);
+    } else {
+        link.click();
+    }
+}
+
 /// Escape: the open section's menu first, focus back on its button; then the
 /// panel, focus back on "Danh mục".
 fn close_innermost() {

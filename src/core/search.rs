@@ -1,0 +1,355 @@
+//! The search page's pure half: its address (`/tim-kiem?q=…`), the messages
+//! to and from the search worker (search-worker/, protocol in
+//! docs/formats/search-index.md), and the result list as HTML.
+//!
+//! The engine itself runs in a Web Worker, a wasm of its own that the page
+//! starts on the first search, so the first page's wasm carries none of it.
+//! Every piece of text from the index is escaped here; the only markup in
+//! the list is the list's own and `<mark>` around the matched words.
+
+use super::date::VietnamTime;
+use super::json_text::{parse, quote, Value};
+use super::markup::escape;
+use super::pager::{page_links, page_list_html};
+use super::routes::SEARCH;
+use std::ops::Range;
+
+/// The query parameters of `/tim-kiem`.
+pub const QUERY_PARAM: &str = "q";
+pub const CATEGORY_PARAM: &str = "chuyen-muc";
+pub const YEAR_PARAM: &str = "nam";
+pub const PAGE_PARAM: &str = "trang";
+
+/// Longer queries are cut (a word past this is never what a reader meant;
+/// the engine would handle it, the address bar and the worker need not).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// What the search page shows, as its address says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchParams {
+    pub text: String,
+    pub category: Option<String>,
+    pub year: Option<i32>,
+    /// From 1, as in the address.
+    pub page: u32,
+}
+
+impl SearchParams {
+    /// From the address's parameters (`get` answers one by name); anything
+    /// malformed is dropped rather than refused: a bad `nam` means no year.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> SearchParams {
+        let text: String = get(QUERY_PARAM).unwrap_or_default().chars().take(MAX_QUERY_CHARS).collect();
+        let category = get(CATEGORY_PARAM).filter(|slug| !slug.is_empty());
+        let year = get(YEAR_PARAM).and_then(|year| year.parse().ok()).filter(|year| (1900..=9999).contains(year));
+        let page = get(PAGE_PARAM).and_then(|page| page.parse().ok()).filter(|page| *page >= 1).unwrap_or(1);
+        SearchParams { text, category, year, page }
+    }
+
+    /// Nothing to search for: only spaces, or nothing.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// `/tim-kiem?q=c%E1%BA%A3i+c%C3%A1ch&nam=2023`: the page's address.
+    pub fn route(&self) -> String {
+        let mut pairs = vec![(QUERY_PARAM, self.text.clone())];
+        pairs.extend(self.category.clone().map(|slug| (CATEGORY_PARAM, slug)));
+        pairs.extend(self.year.map(|year| (YEAR_PARAM, year.to_string())));
+        if self.page > 1 {
+            pairs.push((PAGE_PARAM, self.page.to_string()));
+        }
+        let query: Vec<String> = pairs.iter().map(|(name, value)| format!("{name}={}", form_encode(value))).collect();
+        format!("{SEARCH}?{}", query.join("&"))
+    }
+
+    /// The message asking the worker for this page of results. `typing`:
+    /// the reader is still typing, so the last syllable is a prefix.
+    pub fn request(&self, id: u32, typing: bool) -> String {
+        let category = self.category.as_deref().map(quote).unwrap_or_else(|| "null".into());
+        let year = self.year.map(|year| year.to_string()).unwrap_or_else(|| "null".into());
+        format!(
+            "{{\"id\":{id},\"q\":{},\"typing\":{typing},\"category\":{category},\"year\":{year},\"page\":{}}}",
+            quote(&self.text),
+            self.page.saturating_sub(1)
+        )
+    }
+}
+
+/// `application/x-www-form-urlencoded`, as a search form sends it.
+fn form_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The article's route (`/tin/1019/…`).
+    pub url: String,
+    pub title: String,
+    pub published: i64,
+    pub category_name: String,
+    pub snippet: String,
+    pub title_marks: Vec<Range<usize>>,
+    pub snippet_marks: Vec<Range<usize>>,
+}
+
+/// One page of results.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub total: usize,
+    /// From 0, as the engine counts.
+    pub page: usize,
+    pub pages: usize,
+    pub hits: Vec<Hit>,
+    /// When nothing matched: the query with one word dropped that does.
+    pub suggestion: Option<String>,
+    /// The years and categories the index holds, for the filters.
+    pub years: Vec<i32>,
+    pub categories: Vec<(String, String)>,
+}
+
+/// The worker's answer to request `id`: results, or the Vietnamese message
+/// of what went wrong (the page offers a retry).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub id: u32,
+    pub outcome: Result<Found, String>,
+}
+
+/// What the page says when the worker's answer cannot be read.
+pub const UNREADABLE_REPLY: &str = "Bộ tìm kiếm trả lời không đúng định dạng. Vui lòng thử lại.";
+
+/// Reads the worker's message. An unreadable one is an `Err` for the page to
+/// show as [`UNREADABLE_REPLY`]; the English detail is for the console.
+pub fn parse_reply(text: &str) -> Result<Reply, String> {
+    let value = parse(text)?;
+    let id = number(&value, "id").ok_or("no id")? as u32;
+    if let Some(message) = value.get("error").and_then(Value::as_str) {
+        return Ok(Reply { id, outcome: Err(message.to_string()) });
+    }
+    let hits = match value.get("hits") {
+        Some(Value::Array(hits)) => hits.iter().map(read_hit).collect::<Result<Vec<_>, _>>()?,
+        _ => return Err("no hits".into()),
+    };
+    let found = Found {
+        total: number(&value, "total").ok_or("no total")? as usize,
+        page: number(&value, "page").ok_or("no page")? as usize,
+        pages: number(&value, "pages").ok_or("no pages")? as usize,
+        hits,
+        suggestion: value.get("suggestion").and_then(Value::as_str).map(str::to_string),
+        years: array(&value, "years").iter().filter_map(|year| whole(year).map(|y| y as i32)).collect(),
+        categories: array(&value, "categories")
+            .iter()
+            .filter_map(|c| Some((c.get("slug")?.as_str()?.to_string(), c.get("name")?.as_str()?.to_string())))
+            .collect(),
+    };
+    Ok(Reply { id, outcome: Ok(found) })
+}
+
+fn read_hit(value: &Value) -> Result<Hit, String> {
+    let text =
+        |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string).ok_or(format!("hit without {key}"));
+    Ok(Hit {
+        url: text("url")?,
+        title: text("title")?,
+        published: number(value, "published").unwrap_or(0),
+        category_name: text("category_name").unwrap_or_default(),
+        snippet: text("snippet").unwrap_or_default(),
+        title_marks: marks(value, "title_marks"),
+        snippet_marks: marks(value, "snippet_marks"),
+    })
+}
+
+fn array<'a>(value: &'a Value, key: &str) -> &'a [Value] {
+    match value.get(key) {
+        Some(Value::Array(items)) => items,
+        _ => &[],
+    }
+}
+
+/// An integer member (the engine's dates may be before 1970).
+fn number(value: &Value, key: &str) -> Option<i64> {
+    value.get(key).and_then(whole)
+}
+
+fn whole(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(text) => text.parse().ok(),
+        _ => None,
+    }
+}
+
+fn marks(value: &Value, key: &str) -> Vec<Range<usize>> {
+    array(value, key)
+        .iter()
+        .filter_map(|pair| match pair {
+            Value::Array(ends) if ends.len() == 2 => Some(whole(&ends[0])? as usize..whole(&ends[1])? as usize),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` escaped, with the byte ranges `marks` inside `<mark>`. Ranges that
+/// are out of order, overlapping, outside the text or not on character
+/// boundaries are skipped: a wrong mark loses its highlight, never the text.
+pub fn marked_html(text: &str, marks: &[Range<usize>]) -> String {
+    let mut html = String::with_capacity(text.len() + 16 * marks.len());
+    let mut at = 0;
+    for mark in marks {
+        let fits = at <= mark.start && mark.start < mark.end && mark.end <= text.len();
+        if !fits || !text.is_char_boundary(mark.start) || !text.is_char_boundary(mark.end) {
+            continue;
+        }
+        html.push_str(&escape(&text[at..mark.start]));
+        html.push_str("<mark>");
+        html.push_str(&escape(&text[mark.clone()]));
+        html.push_str("</mark>");
+        at = mark.end;
+    }
+    html.push_str(&escape(&text[at..]));
+    html
+}
+
+/// The result list's rows (`<li>`), each with its title as a link (from
+/// `href`), its date, category and snippet.
+pub fn hits_html(hits: &[Hit], href: impl Fn(&str) -> String) -> String {
+    let mut html = String::new();
+    for hit in hits {
+        let date = VietnamTime::from_unix_seconds(hit.published).date.slashed();
+        html.push_str(&format!(
+            "<li class=\"search-hit\"><h2 class=\"search-hit-title\"><a href=\"{}\">{}</a></h2>\
+             <p class=\"search-hit-meta\"><time>{date}</time>",
+            escape(&href(&hit.url)),
+            marked_html(&hit.title, &hit.title_marks),
+        ));
+        if !hit.category_name.is_empty() {
+            html.push_str(&format!(" · {}", escape(&hit.category_name)));
+        }
+        html.push_str(&format!(
+            "</p><p class=\"search-hit-snippet\">{}</p></li>",
+            marked_html(&hit.snippet, &hit.snippet_marks)
+        ));
+    }
+    html
+}
+
+/// The ids of the search page's parts, which the page fills in.
+pub const QUERY_BOX_ID: &str = "o-tim-kiem";
+pub const STATUS_ID: &str = "tim-kiem-trang-thai";
+pub const RESULTS_ID: &str = "tim-kiem-ket-qua";
+
+/// What the status line says before a query.
+pub const PROMPT: &str = "Nhập từ khóa để tìm trong toàn bộ tin bài.";
+
+/// The search page's body before any answer: the form (a plain GET form to
+/// `action`, so it works without the app), the live status line and the
+/// place for results. Drawn as one string, as the navigation is: views for
+/// the same cost many kilobytes of wasm.
+pub fn page_html(params: &SearchParams, action: &str) -> String {
+    let (categories, years) = filter_options_html(&[], &[], params);
+    format!(
+        "<h1 class=\"page-heading\">Tìm kiếm</h1>\
+         <form class=\"search-form\" role=\"search\" action=\"{}\" method=\"get\">\
+         <label for=\"{QUERY_BOX_ID}\" class=\"visually-hidden\">Từ khóa tìm kiếm</label>\
+         <input id=\"{QUERY_BOX_ID}\" type=\"search\" name=\"{QUERY_PARAM}\" value=\"{}\" autocomplete=\"off\" \
+         placeholder=\"Nhập từ khóa, có dấu hoặc không dấu\"><button type=\"submit\">Tìm</button>\
+         <div class=\"search-filters\">\
+         <label>Chuyên mục <select name=\"{CATEGORY_PARAM}\">{categories}</select></label>\
+         <label>Năm <select name=\"{YEAR_PARAM}\">{years}</select></label></div></form>\
+         <p id=\"{STATUS_ID}\" class=\"search-status\" role=\"status\">{}</p>\
+         <div id=\"{RESULTS_ID}\"></div>",
+        escape(action),
+        escape(&params.text),
+        if params.is_empty() { PROMPT } else { "" },
+    )
+}
+
+/// The filters' `<option>`s: "Tất cả", then the index's categories and
+/// years (newest first), the address's choice selected (and kept even when
+/// the index does not list it, so the filter never lies about itself).
+pub fn filter_options_html(years: &[i32], categories: &[(String, String)], params: &SearchParams) -> (String, String) {
+    let option = |value: &str, label: &str, selected: bool| {
+        let selected = if selected { " selected" } else { "" };
+        format!("<option value=\"{}\"{selected}>{}</option>", escape(value), escape(label))
+    };
+    let mut categories = categories.to_vec();
+    if let Some(chosen) = params.category.as_ref().filter(|chosen| !categories.iter().any(|(slug, _)| slug == *chosen))
+    {
+        categories.push((chosen.clone(), chosen.clone()));
+    }
+    let mut years = years.to_vec();
+    years.extend(params.year.filter(|year| !years.contains(year)));
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    let mut category_html = option("", "Tất cả", params.category.is_none());
+    for (slug, name) in &categories {
+        category_html.push_str(&option(slug, name, params.category.as_deref() == Some(slug.as_str())));
+    }
+    let mut year_html = option("", "Tất cả", params.year.is_none());
+    for year in years {
+        year_html.push_str(&option(&year.to_string(), &year.to_string(), params.year == Some(year)));
+    }
+    (category_html, year_html)
+}
+
+/// The results area for an answer: the list and its pages, or, when nothing
+/// matched, the suggestion to drop a word. `href` turns a route into a link.
+pub fn results_html(found: &Found, params: &SearchParams, href: impl Fn(&str) -> String) -> String {
+    if found.total == 0 {
+        let mut html = String::from("<div class=\"search-empty\">");
+        if let Some(suggestion) = &found.suggestion {
+            let route = SearchParams { text: suggestion.clone(), page: 1, ..params.clone() }.route();
+            html.push_str(&format!(
+                "<p>Thử bỏ bớt một từ: <a href=\"{}\">{}</a></p>",
+                escape(&href(&route)),
+                escape(suggestion)
+            ));
+        }
+        html.push_str(if params.category.is_some() || params.year.is_some() {
+            "<p>Hãy thử bỏ bộ lọc chuyên mục hoặc năm, hoặc dùng ít từ hơn.</p></div>"
+        } else {
+            "<p>Hãy kiểm tra chính tả hoặc dùng ít từ hơn.</p></div>"
+        });
+        return html;
+    }
+    let mut html = format!("<ol class=\"search-hits\">{}</ol>", hits_html(&found.hits, &href));
+    if found.pages > 1 {
+        let links = page_links(found.page as u32 + 1, found.pages as u32, false);
+        let rows = page_list_html(&links, |page| href(&SearchParams { page, ..params.clone() }.route()));
+        html.push_str(&format!("<nav class=\"page-list\" aria-label=\"Các trang kết quả\"><ul>{rows}</ul></nav>"));
+    }
+    html
+}
+
+/// A failed search: what went wrong, and the retry (`data-thu-lai`).
+pub fn error_html(message: &str) -> String {
+    format!(
+        "<div class=\"error-box\" role=\"alert\"><p class=\"error-box-message\">{}</p>\
+         <button type=\"button\" class=\"error-box-retry\" data-thu-lai>Thử lại</button></div>",
+        escape(message)
+    )
+}
+
+/// What the live region announces once results are in.
+pub fn count_text(found: &Found, text: &str) -> String {
+    match found.total {
+        0 => format!("Không tìm thấy kết quả nào cho “{}”.", text.trim()),
+        total => format!(
+            "Tìm thấy {} kết quả cho “{}”{}.",
+            super::number::group_thousands(total as u64),
+            text.trim(),
+            if found.pages > 1 { format!(", trang {}/{}", found.page + 1, found.pages) } else { String::new() }
+        ),
+    }
+}
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

@@ -1,0 +1,212 @@
+//! The search page, `/tim-kiem?q=…&chuyen-muc=…&nam=…&trang=…`.
+//!
+//! The address is the state: typing rewrites it (in place, so Back leaves
+//! the search in one step), and whatever the address says is asked of the
+//! search worker, so a reload, a shared link and Back all show the same
+//! results. The page is one HTML string from the core (`core::search`,
+//! every text from the index escaped there) that the handlers below fill
+//! in: a view per part cost about 19 KB of wasm brotli, this a fraction.
+
+mod keys;
+mod worker;
+
+use crate::context::{site_href, use_portal};
+use crate::core::routes::SEARCH;
+use crate::core::search::{
+    count_text, error_html, filter_options_html, page_html, results_html, Reply, SearchParams, CATEGORY_PARAM, PROMPT,
+    RESULTS_ID, STATUS_ID, YEAR_PARAM,
+};
+use crate::core::titles::{page_title, TitleOf};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::cell::Cell;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement};
+
+/// How long typing must pause before the results follow.
+const TYPING_PAUSE: Duration = Duration::from_millis(180);
+
+thread_local! {
+    /// The id of the request whose answer the page waits for.
+    static LATEST: Cell<u32> = const { Cell::new(0) };
+    /// The next request comes from typing: its last word is a prefix.
+    static TYPING: Cell<bool> = const { Cell::new(false) };
+    static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let site = use_portal().config.site.short_name.clone();
+    let query = use_query_map();
+    let params = Memo::new(move |_| query.with(|query| SearchParams::from_query(|name| query.get(name))));
+    let navigate = use_navigate();
+    let go = move |params: SearchParams| {
+        navigate(&params.route(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    if !cfg!(feature = "ssr") {
+        worker::listen(move |reply| show_reply(reply, &params.get_untracked()));
+        // After the page is drawn: a new address (typing, a filter, Back) is a new search.
+        Effect::new(move |_| {
+            let params = params.get();
+            sync_form(&params);
+            ask(&params, TYPING.replace(false));
+        });
+    }
+    let on_input = {
+        let go = go.clone();
+        move |event: ev::Event| {
+            if !is_query_box(event.target()) {
+                return;
+            }
+            let text = event_target_value(&event);
+            let go = go.clone();
+            let later = move || {
+                TYPING.set(true);
+                go(SearchParams { text, page: 1, ..params.get_untracked() });
+            };
+            cancel_pending();
+            PENDING.set(set_timeout_with_handle(later, TYPING_PAUSE).ok());
+        }
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |event: ev::SubmitEvent| {
+            event.prevent_default();
+            cancel_pending();
+            let text = keys::query_box().map(|input| input.value()).unwrap_or_default();
+            let current = params.get_untracked();
+            let wanted = SearchParams { text, page: 1, ..current.clone() };
+            if wanted == current {
+                // Enter on the address already shown: ask again with the
+                // last word whole, not as a prefix.
+                ask(&wanted, false);
+            } else {
+                go(wanted);
+            }
+        }
+    };
+    let on_change = move |event: ev::Event| {
+        let Some(select) = event.target().and_then(|target| target.dyn_into::<HtmlSelectElement>().ok()) else {
+            return;
+        };
+        let value = select.value();
+        let mut wanted = SearchParams { page: 1, ..params.get_untracked() };
+        match select.name().as_str() {
+            CATEGORY_PARAM => wanted.category = (!value.is_empty()).then_some(value),
+            YEAR_PARAM => wanted.year = value.parse().ok(),
+            _ => return,
+        }
+        go(wanted);
+    };
+    let on_click = move |event: ev::MouseEvent| {
+        let target = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+        if target.is_some_and(|target| target.has_attribute("data-thu-lai")) {
+            // A fresh worker: the failure may have been the worker itself.
+            worker::stop();
+            ask(&params.get_untracked(), false);
+        }
+    };
+    view! {
+        <Title text=move || page_title(TitleOf::Search(&params.read().text), &site) />
+        <div
+            class="search-page"
+            inner_html=page_html(&params.get_untracked(), &site_href(SEARCH))
+            on:input=on_input
+            on:submit=on_submit
+            on:change=on_change
+            on:click=on_click
+            on:keydown=keys::on_key
+        ></div>
+    }
+}
+
+/// Asks the worker for what `params` says; an empty query just prompts.
+fn ask(params: &SearchParams, typing: bool) {
+    if params.is_empty() {
+        set_html(RESULTS_ID, "");
+        set_text(STATUS_ID, PROMPT);
+        return;
+    }
+    let id = LATEST.get().wrapping_add(1);
+    LATEST.set(id);
+    // Results already shown stay until the new ones come: no flicker while typing.
+    if by_id(RESULTS_ID).is_some_and(|results| results.child_element_count() == 0) {
+        set_text(STATUS_ID, "Đang tìm…");
+    }
+    worker::send(&params.request(id, typing));
+}
+
+fn show_reply(reply: Result<Reply, String>, params: &SearchParams) {
+    match reply {
+        Ok(Reply { id, .. }) if id != LATEST.get() => {}
+        Ok(Reply { outcome: Ok(found), .. }) => {
+            if !found.years.is_empty() || !found.categories.is_empty() {
+                let (categories, years) = filter_options_html(&found.years, &found.categories, params);
+                set_select(CATEGORY_PARAM, &categories);
+                set_select(YEAR_PARAM, &years);
+            }
+            set_html(RESULTS_ID, &results_html(&found, params, |route| site_href(route)));
+            set_text(STATUS_ID, &count_text(&found, &params.text));
+        }
+        Ok(Reply { outcome: Err(message), .. }) | Err(message) => {
+            set_text(STATUS_ID, "");
+            set_html(RESULTS_ID, &error_html(&message));
+        }
+    }
+}
+
+/// The form shows what the address says (after Back, a link or a filter).
+fn sync_form(params: &SearchParams) {
+    if let Some(input) = keys::query_box().filter(|input| input.value() != params.text) {
+        input.set_value(&params.text);
+    }
+    let category = params.category.clone().unwrap_or_default();
+    let year = params.year.map(|year| year.to_string()).unwrap_or_default();
+    for (name, value) in [(CATEGORY_PARAM, category), (YEAR_PARAM, year)] {
+        if let Some(select) = select(name) {
+            select.set_value(&value);
+        }
+    }
+}
+
+fn cancel_pending() {
+    if let Some(handle) = PENDING.take() {
+        handle.clear();
+    }
+}
+
+fn is_query_box(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .is_some_and(|element| element.id() == keys::QUERY_BOX_ID)
+}
+
+fn by_id(id: &str) -> Option<Element> {
+    document().get_element_by_id(id)
+}
+
+fn set_html(id: &str, html: &str) {
+    if let Some(element) = by_id(id) {
+        element.set_inner_html(html);
+    }
+}
+
+fn set_text(id: &str, text: &str) {
+    if let Some(element) = by_id(id) {
+        element.set_text_content(Some(text));
+    }
+}
+
+fn select(name: &str) -> Option<HtmlSelectElement> {
+    document().query_selector(&format!(".search-form select[name={name}]")).ok()??.dyn_into().ok()
+}
+
+fn set_select(name: &str, options: &str) {
+    if let Some(select) = select(name) {
+        select.set_inner_html(options);
+    }
+}
