@@ -1,0 +1,85 @@
+// Search in headless Chromium against a served site: for each query, the
+// time from the keystroke that sends it (Enter) to its results in the page,
+// and the index requests it made (the worker's own fetches, seen through
+// the DevTools protocol), cold (a new browser profile) and warm (the same
+// page after the queries before it).
+//
+//   node scripts/bench-search-browser.mjs http://127.0.0.1:8080/ "khoa học" "da nang" …
+// Prints one line per query: kind, query, ms, requests, bytes, the files.
+import { launchChromium } from "./chromium.mjs";
+
+const [site, ...queries] = process.argv.slice(2);
+const browser = await launchChromium();
+
+async function openSearch(context) {
+  const page = await context.newPage();
+  const fetched = [];
+  // Puppeteer follows the page's dedicated worker too, so its fetches of
+  // the index are seen here. Bytes: the body as it came over the wire.
+  page.on("requestfinished", async (request) => {
+    const response = request.response();
+    const length = Number(response?.headers()["content-length"] ?? NaN);
+    const bytes = Number.isFinite(length) ? length : (await response.buffer().catch(() => Buffer.alloc(0))).length;
+    fetched.push({ url: request.url(), bytes });
+  });
+  // The worker's own fetches (the index) are on its DevTools session.
+  page.on("workercreated", async (worker) => {
+    const urls = new Map();
+    const session = worker.client;
+    session.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+    session.on("Network.loadingFinished", (e) => {
+      if (urls.has(e.requestId)) fetched.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength });
+    });
+    await session.send("Network.enable").catch(() => {});
+  });
+  await page.goto(new URL("tim-kiem", site).href, { waitUntil: "networkidle0" });
+  await page.waitForSelector("#o-tim-kiem");
+  return { page, fetched };
+}
+
+async function ask(page, query) {
+  return page.evaluate(async (query) => {
+    const box = document.querySelector("#o-tim-kiem");
+    const status = document.querySelector("#tim-kiem-trang-thai");
+    box.value = query;
+    const start = performance.now();
+    box.form.requestSubmit();
+    const done = () => status.textContent.includes(query.trim()) && /Tìm thấy|Không tìm thấy/.test(status.textContent);
+    while (!done()) {
+      if (document.querySelector("[role=alert]")) return { ms: -1 };
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (performance.now() - start > 30000) return { ms: -1 };
+    }
+    return { ms: performance.now() - start, status: status.textContent };
+  }, query);
+}
+
+function report(kind, query, ms, files) {
+  const index = files.filter((f) => f.url.includes("/tim-kiem/") || f.url.includes("tim-kiem-worker"));
+  const bytes = index.reduce((sum, f) => sum + f.bytes, 0);
+  const names = index.map((f) => new URL(f.url).pathname).join(" ");
+  console.log([kind, query, ms.toFixed(1), index.length, bytes, names].join("\t"));
+}
+
+// Cold: each query the first in a new profile.
+for (const query of queries) {
+  const context = await browser.createBrowserContext();
+  const { page, fetched } = await openSearch(context);
+  fetched.length = 0;
+  const { ms } = await ask(page, query);
+  report("cold", query, ms, fetched);
+  await context.close();
+}
+// Warm: one page, every query in turn (three rounds; each after the first is warm).
+const context = await browser.createBrowserContext();
+const { page, fetched } = await openSearch(context);
+for (let round = 0; round < 3; round++) {
+  for (const query of queries) {
+    fetched.length = 0;
+    const { ms } = await ask(page, query);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    report(round === 0 ? "first-in-page" : "warm", query, ms, fetched);
+  }
+}
+await context.close();
+await browser.close();
