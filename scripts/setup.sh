@@ -15,6 +15,7 @@ BINARYEN_VERSION="132.0.0"
 # (never shipped): the version Lighthouse 12.2.3 brings, so bench.sh and the
 # tests agree.
 AXE_VERSION="4.14.1"
+PUPPETEER_VERSION="23.11.1"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -150,6 +151,10 @@ setup_all() {
     step "axe-core $AXE_VERSION (npm, in .tools/; for the e2e tests)" \
         "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/axe-core/package.json\").version === \"$AXE_VERSION\" ? 0 : 1)'" \
         "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E axe-core@$AXE_VERSION"
+
+    step "puppeteer-core $PUPPETEER_VERSION (npm, in .tools/; drives Chromium for scripts/check-search-worker.mjs)" \
+        "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/puppeteer-core/package.json\").version === \"$PUPPETEER_VERSION\" ? 0 : 1)'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E puppeteer-core@$PUPPETEER_VERSION"
 
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \

@@ -69,6 +69,21 @@ run_counted "counter tests (native, redis-server)" cargo test -p portal-counter
 
 run "release build (dist/)" bash scripts/release-build.sh --dist dist
 run "release build (dist-portal/)" bash scripts/release-build.sh --public-url /portal/ --dist dist-portal
+# The search worker alone in Chromium, against dist/ on a loopback port:
+# its replies, errors and retry, malformed requests, and a burst of requests
+# to a worker still loading (the overtaken ones are skipped).
+check_search_worker() {
+    local port server status
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    python3 scripts/cdn_server.py dist "$port" >/dev/null 2>&1 &
+    server=$!
+    for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+    status=0
+    node scripts/check-search-worker.mjs "http://127.0.0.1:$port/" dist || status=$?
+    kill "$server" 2>/dev/null || true
+    return "$status"
+}
+run "search worker (Chromium)" check_search_worker
 # The bundle's size budget (size-budget.toml), on the build just made.
 run "size budget" bash scripts/size-report.sh --no-build
 

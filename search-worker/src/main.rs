@@ -72,6 +72,11 @@ fn drain(worker: &Rc<Worker>) {
             // request is answered (new ones are queued meanwhile).
             let next = worker.queue.borrow_mut().pop_front();
             let Some(message) = next else { break };
+            // A newer request is already waiting (the reader typed on): this
+            // one's answer would only be thrown away, so it gets none.
+            if !worker.queue.borrow().is_empty() && protocol::parse(&message).is_ok() {
+                continue;
+            }
             let reply = match protocol::parse(&message) {
                 Ok((id, query)) => match search(&worker, &query).await {
                     Ok(results) => protocol::results(id, &results, &worker.engine.borrow().facets()),

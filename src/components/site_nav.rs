@@ -49,7 +49,7 @@ pub fn SiteNav() -> impl IntoView {
         behaviour::install(location);
     }
     view! {
-        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click on:submit=behaviour::on_nav_submit>
+        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click on:submit=behaviour::on_nav_submit on:focusin=behaviour::on_nav_focus>
             <div class="site-nav-bar">
                 {panel_toggle()}
                 {list}

@@ -1,14 +1,17 @@
 //! The search page, `/tim-kiem?q=…&chuyen-muc=…&nam=…&trang=…`.
 //!
-//! The address is the state: typing rewrites it (in place, so Back leaves
-//! the search in one step), and whatever the address says is asked of the
-//! search worker, so a reload, a shared link and Back all show the same
-//! results. The page is one HTML string from the core (`core::search`,
+//! The address is the state: whatever it says is asked of the search
+//! worker, so a reload, a shared link and Back all show the same results.
+//! Typing asks at once, every keystroke (the worker drops what a newer
+//! keystroke overtook), and rewrites the address once typing pauses, in
+//! place, so Back leaves the search in one step. The page is one HTML string from the core (`core::search`,
 //! every text from the index escaped there) that the handlers below fill
 //! in: a view per part cost about 19 KB of wasm brotli, this a fraction.
 
 mod keys;
 mod worker;
+
+pub use worker::warm_up;
 
 use crate::context::{site_href, use_portal};
 use crate::core::routes::SEARCH;
@@ -22,19 +25,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
-/// How long typing must pause before the results follow.
-const TYPING_PAUSE: Duration = Duration::from_millis(180);
+/// How long typing must pause before the address follows the box (the
+/// results do not wait).
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
 thread_local! {
     /// The id of the request whose answer the page waits for.
     static LATEST: Cell<u32> = const { Cell::new(0) };
-    /// The next request comes from typing: its last word is a prefix.
-    static TYPING: Cell<bool> = const { Cell::new(false) };
+    /// What that request asked: the answer's links and filters are built for
+    /// it, and the address catching up with the box does not ask again.
+    static ASKED: RefCell<Option<SearchParams>> = const { RefCell::new(None) };
     static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
 }
 
@@ -48,12 +53,17 @@ pub fn SearchPage() -> impl IntoView {
         navigate(&params.route(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     if !cfg!(feature = "ssr") {
-        worker::listen(move |reply| show_reply(reply, &params.get_untracked()));
-        // After the page is drawn: a new address (typing, a filter, Back) is a new search.
+        // A page drawn anew (Back, a link) asks whatever its address says.
+        ASKED.set(None);
+        worker::listen(show_reply);
+        worker::warm_up();
+        // After the page is drawn: a new address (a filter, a page, Back) is a new search.
         Effect::new(move |_| {
             let params = params.get();
             sync_form(&params);
-            ask(&params, TYPING.replace(false));
+            if ASKED.with_borrow(|asked| asked.as_ref() != Some(&params)) {
+                ask(&params, false);
+            }
         });
     }
     let on_input = {
@@ -62,14 +72,11 @@ pub fn SearchPage() -> impl IntoView {
             if !is_query_box(event.target()) {
                 return;
             }
-            let text = event_target_value(&event);
+            let wanted = SearchParams { text: event_target_value(&event), page: 1, ..params.get_untracked() };
+            ask(&wanted, true);
             let go = go.clone();
-            let later = move || {
-                TYPING.set(true);
-                go(SearchParams { text, page: 1, ..params.get_untracked() });
-            };
             cancel_pending();
-            PENDING.set(set_timeout_with_handle(later, TYPING_PAUSE).ok());
+            PENDING.set(set_timeout_with_handle(move || go(wanted), TYPING_PAUSE).ok());
         }
     };
     let on_submit = {
@@ -80,11 +87,10 @@ pub fn SearchPage() -> impl IntoView {
             let text = keys::query_box().map(|input| input.value()).unwrap_or_default();
             let current = params.get_untracked();
             let wanted = SearchParams { text, page: 1, ..current.clone() };
-            if wanted == current {
-                // Enter on the address already shown: ask again with the
-                // last word whole, not as a prefix.
-                ask(&wanted, false);
-            } else {
+            // Asked again even if typing asked the same: the last word is
+            // now whole, not a prefix.
+            ask(&wanted, false);
+            if wanted != current {
                 go(wanted);
             }
         }
@@ -107,7 +113,8 @@ pub fn SearchPage() -> impl IntoView {
         if target.is_some_and(|target| target.has_attribute("data-thu-lai")) {
             // A fresh worker: the failure may have been the worker itself.
             worker::stop();
-            ask(&params.get_untracked(), false);
+            let asked = ASKED.with_borrow(Clone::clone).unwrap_or_else(|| params.get_untracked());
+            ask(&asked, false);
         }
     };
     view! {
@@ -126,12 +133,13 @@ pub fn SearchPage() -> impl IntoView {
 
 /// Asks the worker for what `params` says; an empty query just prompts.
 fn ask(params: &SearchParams, typing: bool) {
+    ASKED.set(Some(params.clone()));
     if params.is_empty() {
         set_html(RESULTS_ID, "");
         set_text(STATUS_ID, PROMPT);
         return;
     }
-    let id = LATEST.get().wrapping_add(1);
+    let id = LATEST.get().wrapping_add(1).max(1);
     LATEST.set(id);
     // Results already shown stay until the new ones come: no flicker while typing.
     if by_id(RESULTS_ID).is_some_and(|results| results.child_element_count() == 0) {
@@ -140,9 +148,12 @@ fn ask(params: &SearchParams, typing: bool) {
     worker::send(&params.request(id, typing));
 }
 
-fn show_reply(reply: Result<Reply, String>, params: &SearchParams) {
+fn show_reply(reply: Result<Reply, String>) {
+    let Some(params) = ASKED.with_borrow(Clone::clone) else { return };
+    let params = &params;
     match reply {
-        Ok(Reply { id, .. }) if id != LATEST.get() => {}
+        // Id 0 is the warm-up's.
+        Ok(Reply { id, .. }) if id == 0 || id != LATEST.get() => {}
         Ok(Reply { outcome: Ok(found), .. }) => {
             if !found.years.is_empty() || !found.categories.is_empty() {
                 let (categories, years) = filter_options_html(&found.years, &found.categories, params);

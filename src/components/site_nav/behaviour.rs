@@ -95,6 +95,15 @@ pub(super) fn on_nav_click(event: ev::MouseEvent) {
     }
 }
 
+/// The search box took focus: the search worker starts loading while the
+/// reader types, not after.
+pub(super) fn on_nav_focus(event: ev::FocusEvent) {
+    let target = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+    if target.is_some_and(|target| target.matches(".site-nav-search input").unwrap_or(false)) {
+        crate::pages::search::warm_up();
+    }
+}
+
 /// The search box sent: the app follows it as a link to the search page
 /// (one hidden in the box's form, so the router and the panel's history
 /// entry treat it like any link chosen in the navigation).

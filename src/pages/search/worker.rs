@@ -4,7 +4,7 @@
 //!
 //! One listener at a time, the search page on screen, receives the replies.
 
-use crate::core::search::{parse_reply, Reply, UNREADABLE_REPLY};
+use crate::core::search::{parse_reply, Reply, SearchParams, UNREADABLE_REPLY};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
@@ -36,6 +36,15 @@ pub fn send(request: &str) {
     if sent != Some(true) {
         stop();
         tell(Err(WORKER_FAILED.to_string()));
+    }
+}
+
+/// Starts the worker and has it read the index's manifest before the first
+/// query (the reader is about to type): an empty query asks for nothing
+/// else, and its answer (id 0) is one the page never waits for.
+pub fn warm_up() {
+    if WORKER.with(|slot| slot.borrow().is_none()) {
+        send(&SearchParams::default().request(0, false));
     }
 }
 
