@@ -221,3 +221,24 @@ async fn polling_pauses_while_hidden_and_refreshes_when_shown() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn taking_over_a_prerendered_page_keeps_its_figures_until_the_first_poll() {
+    with_browser("visitor_widget_takeover", Build::Root, Viewport::Desktop, |browser, server| async move {
+        // The app's own first fetch of the statistics answers late.
+        let figures = std::fs::read(Build::Root.dist().join("data/thong-ke.json")).unwrap();
+        server.set_reply("/data/thong-ke.json", Reply::json(figures).with_delay(Duration::from_secs(4)));
+        browser.open("/").await;
+        browser
+            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
+            .await;
+        // Drawn by the app, before its fetch has answered: the page's own figures, not "—".
+        let shown = widget_figures(&browser).await;
+        assert_eq!(
+            shown["rows"],
+            json!([["Số người online", "1"], ["Hôm nay", "2.490"], ["Tổng lượt truy cập", "3.314.815"]]),
+            "the box after the app took over"
+        );
+    })
+    .await;
+}

@@ -34,13 +34,18 @@ pub fn VisitorWidget() -> impl IntoView {
     let url = portal.url(&portal.config.sources.stats);
     #[cfg(not(feature = "ssr"))]
     let display = {
+        // Taking over a prerendered page, the app starts from the figures
+        // embedded in it, as drawn, not from "—" until its first poll.
+        let at_hand = stats_at_hand(&url);
         let display = RwSignal::new(stats_display(Shown::Waiting, 0));
-        let polling = SendWrapper::new(StatsPolling::start(url, portal.config.stats_poll_seconds, display));
+        let polling = SendWrapper::new(StatsPolling::start(url, portal.config.stats_poll_seconds, at_hand, display));
         on_cleanup(move || polling.stop());
         display
     };
     #[cfg(feature = "ssr")]
-    let display = RwSignal::new(figures_at_prerender(&url));
+    // "Now" at the epoch: the time is always said with its date, since the
+    // page is read on later days too.
+    let display = RwSignal::new(stats_display(stats_at_hand(&url).map_or(Shown::Unavailable, Shown::Current), 0));
     let beacon_url = portal.config.pageview_url.as_deref().map(|url| portal.url(url));
     view! {
         <section class="sidebar-box visitor-widget" aria-labelledby="thong-ke-truy-cap">
@@ -51,17 +56,13 @@ pub fn VisitorWidget() -> impl IntoView {
     }
 }
 
-/// Drawn natively (the prerender): the figures of the statistics document
-/// the prerender read, with the time they were counted; no polling.
-#[cfg(feature = "ssr")]
-fn figures_at_prerender(url: &str) -> crate::core::stats_display::StatsDisplay {
+/// The statistics document's figures if it is already at hand (read by the
+/// prerender, or embedded in the prerendered page the app takes over);
+/// nothing is requested.
+fn stats_at_hand(url: &str) -> Option<crate::core::stats::VisitorStats> {
     use crate::core::stats::{parse_stats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
     use futures::FutureExt;
     let fetched =
         crate::net::from_cache_only(|| crate::net::fetch_text(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).now_or_never());
-    let stats = fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok());
-    let shown = stats.map_or(Shown::Unavailable, Shown::Current);
-    // "Now" at the epoch: the time is always said with its date, since the
-    // page is read on later days too.
-    stats_display(shown, 0)
+    fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok())
 }

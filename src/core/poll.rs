@@ -79,6 +79,14 @@ impl Poller {
         }
     }
 
+    /// Starts from figures already at hand (those embedded in a prerendered
+    /// page, as of `now_ms`): they are shown instead of dashes, and the first
+    /// fetch still goes out at once, since they may be old.
+    pub fn with_figures_at_hand(mut self, stats: Option<VisitorStats>, now_ms: u64) -> Poller {
+        self.good = stats.map(|stats| Good { stats, received_ms: now_ms });
+        self
+    }
+
     pub fn wake(&self, now_ms: u64) -> Wake {
         if !self.visible || self.in_flight {
             Wake::Idle
@@ -199,6 +207,18 @@ mod tests {
         assert_eq!(poller.wake(10), Wake::Idle, "no second fetch while one is under way");
         poller.fetch_succeeded(300, stats(5, 1));
         assert_eq!(poller.shown(300), Shown::Current(stats(5, 1)));
+    }
+
+    #[test]
+    fn figures_at_hand_are_shown_while_the_first_fetch_goes_out() {
+        let mut poller = Poller::new(60, true).with_figures_at_hand(Some(stats(7, 2)), 1_000);
+        assert_eq!(poller.shown(1_000), Shown::Current(stats(7, 2)));
+        assert_eq!(poller.wake(1_000), Wake::Now, "they may be old: fetched at once all the same");
+        poller.fetch_started();
+        poller.fetch_failed(1_500, 0.5);
+        assert_eq!(poller.shown(1_500), Shown::Stale { stats: stats(7, 2), last_success_ms: 1_000 });
+        let nothing = Poller::new(60, true).with_figures_at_hand(None, 1_000);
+        assert_eq!(nothing.shown(1_000), Shown::Waiting);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::tabs::TabChannel;
 use crate::core::poll::{Poller, Wake};
-use crate::core::stats::{parse_stats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
 use crate::core::stats_display::{stats_display, StatsDisplay};
 use crate::net::{fetch_uncached, report};
 use leptos::prelude::*;
@@ -44,9 +44,15 @@ impl StatsPolling {
     /// Starts polling `url` every `interval_seconds` while the tab is visible,
     /// writing what to show into `display`. Call from a component body: the
     /// request's owner becomes a child of the component's.
-    pub fn start(url: String, interval_seconds: u32, display: RwSignal<StatsDisplay>) -> Rc<StatsPolling> {
+    pub fn start(
+        url: String,
+        interval_seconds: u32,
+        at_hand: Option<VisitorStats>,
+        display: RwSignal<StatsDisplay>,
+    ) -> Rc<StatsPolling> {
+        let poller = Poller::new(interval_seconds, !tab_hidden()).with_figures_at_hand(at_hand, now_ms());
         let polling = Rc::new(StatsPolling {
-            poller: RefCell::new(Poller::new(interval_seconds, !tab_hidden())),
+            poller: RefCell::new(poller),
             tabs: RefCell::new(None),
             url,
             display,
