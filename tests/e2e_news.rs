@@ -396,7 +396,8 @@ async fn links_stay_under_the_sub_path() {
         browser.click(".site-nav a[href='/portal/lich-cong-tac']").await;
         browser.wait_until("the schedule", "location.pathname === '/portal/lich-cong-tac'").await;
         // Only client-side navigation: the app was loaded once.
-        let loads = server.served().iter().filter(|s| s.path.ends_with("_bg.wasm")).count();
+        let loads =
+            server.served().iter().filter(|s| s.path.contains("/portal-") && s.path.ends_with("_bg.wasm")).count();
         assert_eq!(loads, 1, "clicking a link reloaded the app");
     })
     .await;

@@ -244,7 +244,8 @@ async fn a_reader_who_scrolled_before_the_wasm_arrived_stays_where_they_were() {
             .unwrap()
             .flatten()
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .find(|name| name.ends_with("_bg.wasm"))
+            // The app's own, not the search worker's (tim-kiem-worker_bg.wasm).
+            .find(|name| name.starts_with("portal-") && name.ends_with("_bg.wasm"))
             .expect("the wasm in dist/");
         let body = std::fs::read(dist.join(&wasm)).unwrap();
         let slow = Reply::json(body).with_content_type("application/wasm").with_delay(Duration::from_secs(3));
@@ -323,7 +324,7 @@ async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
         let times = browser
             .eval(
                 "return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-                         performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm'))?.startTime];",
+                         performance.getEntriesByType('resource').find(e => e.name.includes('/portal-') && e.name.endsWith('_bg.wasm'))?.startTime];",
                 vec![],
             )
             .await;
