@@ -49,7 +49,7 @@ pub fn SiteNav() -> impl IntoView {
         behaviour::install(location);
     }
     view! {
-        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click on:submit=behaviour::on_nav_submit on:focusin=behaviour::on_nav_focus>
+        <nav class="site-nav" aria-label="Điều hướng chính" on:click=behaviour::on_nav_click on:submit=behaviour::on_nav_submit on:focusin=behaviour::on_nav_focus on:mouseout=behaviour::on_nav_mouse_out>
             <div class="site-nav-bar">
                 {panel_toggle()}
                 {list}

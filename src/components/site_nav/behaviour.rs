@@ -84,6 +84,13 @@ pub(super) fn on_nav_click(event: ev::MouseEvent) {
         } else {
             close_sections();
             set_expanded(&button, open);
+            // Closed by a click, a menu stays closed under the pointer still
+            // resting on it, until the pointer leaves (the CSS hover rule
+            // skips a section marked `data-dong`).
+            if let Some(section) = button.parent_element() {
+                let _ =
+                    if open { section.remove_attribute("data-dong") } else { section.set_attribute("data-dong", "") };
+            }
         }
     } else if let Some(link) = closest(&target, "a[href]") {
         close_sections();
@@ -92,6 +99,19 @@ pub(super) fn on_nav_click(event: ev::MouseEvent) {
             CHOSEN_LINK.with(|chosen| *chosen.borrow_mut() = link.dyn_into::<HtmlElement>().ok());
             close_panel(false);
         }
+    }
+}
+
+/// The pointer left a section closed by a click: hovering opens it again.
+pub(super) fn on_nav_mouse_out(event: ev::MouseEvent) {
+    let closed = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|target| closest(&target, "[data-dong]"));
+    let Some(section) = closed else { return };
+    let into = event.related_target().and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+    if !into.is_some_and(|node| section.contains(Some(&node))) {
+        let _ = section.remove_attribute("data-dong");
     }
 }
 
