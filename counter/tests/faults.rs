@@ -54,6 +54,17 @@ impl Stream {
         self.accepted.lock().unwrap().clone()
     }
 
+    /// Lets the stream run for `at_least`, and on past it until `beacons`
+    /// were accepted (a loaded machine is slow; the tests want a real stream
+    /// to interrupt, not a fixed time).
+    fn run_until(&self, at_least: Duration, beacons: usize) {
+        std::thread::sleep(at_least);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.count() <= beacons && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn count(&self) -> usize {
         self.accepted.lock().unwrap().len()
     }
@@ -145,7 +156,7 @@ fn sigterm_mid_stream_keeps_every_accepted_count_embedded() {
     let dir = support::temp_dir("sigterm");
     let mut counter = start(&dir, &["--snapshot-seconds", "60"], None);
     let (stream, handles) = Stream::start(counter.addr, 4, "term");
-    std::thread::sleep(Duration::from_millis(1200));
+    stream.run_until(Duration::from_millis(1200), 50);
     let status = counter.terminate();
     let accepted = stream.finish(handles);
     assert!(status.success(), "portal-counter exited with {status}");
@@ -214,7 +225,7 @@ fn sigterm_mid_stream_keeps_every_accepted_count_redis() {
     let dir = support::temp_dir("sigterm-redis-up");
     let mut counter = start(&dir, &[], Some(&redis.url()));
     let (stream, handles) = Stream::start(counter.addr, 4, "term-redis");
-    std::thread::sleep(Duration::from_millis(1200));
+    stream.run_until(Duration::from_millis(1200), 50);
     let status = counter.terminate();
     let accepted = stream.finish(handles);
     assert!(status.success(), "portal-counter exited with {status}");
