@@ -84,11 +84,6 @@ async fn active_element(browser: &Browser) -> Value {
     browser.eval("return document.activeElement?.textContent.trim();", vec![]).await
 }
 
-async fn press(browser: &Browser, css: &str, key: &str) {
-    let element = browser.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}`: {e}"));
-    element.send_keys(key).await.unwrap_or_else(|e| panic!("typing into `{css}`: {e}"));
-}
-
 #[tokio::test]
 async fn on_desktops_every_section_opens_by_mouse_and_keyboard_and_nothing_lies_off_screen() {
     with_browser("nav-desktop", Build::Root, Viewport::Desktop, |browser, _server| async move {
@@ -123,9 +118,9 @@ async fn on_desktops_every_section_opens_by_mouse_and_keyboard_and_nothing_lies_
         }
         // Keyboard alone: Enter opens, Tab reaches the links, Escape closes
         // and gives focus back to the button.
-        press(&browser, FIRST_SECTION, ENTER).await;
+        browser.type_into(FIRST_SECTION, ENTER).await;
         assert!(is_visible(&browser, "#muc-tin-tuc-su-kien a").await, "Enter did not open the menu");
-        press(&browser, "#muc-tin-tuc-su-kien a", ESCAPE).await;
+        browser.type_into("#muc-tin-tuc-su-kien a", ESCAPE).await;
         assert!(is_closed(&browser, "muc-tin-tuc-su-kien").await, "Escape did not close the menu");
         assert_eq!(active_element(&browser).await, json!("Tin tức - Sự kiện"), "focus is not back on the button");
         // A click elsewhere closes an open menu; a choice leads to the page.
@@ -170,7 +165,7 @@ async fn on_phones_the_panel_opens_closes_and_gives_focus_back() {
             );
             assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: panel entries past the edge");
             // Escape closes it, focus back on the button.
-            press(&browser, "#danh-muc a", ESCAPE).await;
+            browser.type_into("#danh-muc a", ESCAPE).await;
             assert!(!is_visible(&browser, "#danh-muc").await, "{width}: Escape did not close the panel");
             assert_eq!(active_element(&browser).await, json!("Danh mục"));
             // Back closes it and stays on the page.

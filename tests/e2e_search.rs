@@ -8,7 +8,6 @@
 
 mod support;
 
-use fantoccini::Locator;
 use serde_json::json;
 use support::{with_browser, Browser, Build, Reply, Viewport};
 
@@ -18,11 +17,6 @@ const ENTER: &str = "\u{E007}";
 const ARROW_DOWN: &str = "\u{E015}";
 const ARROW_UP: &str = "\u{E013}";
 const ESCAPE: &str = "\u{E00C}";
-
-async fn type_into(browser: &Browser, css: &str, keys: &str) {
-    let element = browser.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}`: {e}"));
-    element.send_keys(keys).await.unwrap_or_else(|e| panic!("typing into `{css}`: {e}"));
-}
 
 async fn open_search(browser: &Browser, path: &str) {
     browser.open(path).await;
@@ -48,7 +42,7 @@ async fn focused_is(browser: &Browser, css: &str) -> bool {
 async fn typing_without_accents_finds_opens_and_back_restores() {
     with_browser("search-type-open-back", Build::Root, Viewport::Desktop, |browser, _| async move {
         open_search(&browser, "/tim-kiem").await;
-        type_into(&browser, QUERY_BOX, "kiem tra").await;
+        browser.type_into(QUERY_BOX, "kiem tra").await;
         wait_for_results(&browser).await;
         // The accented words are highlighted though typed without accents.
         let marked = browser.text_of(".search-hits mark").await.unwrap_or_default().to_lowercase();
@@ -57,9 +51,9 @@ async fn typing_without_accents_finds_opens_and_back_restores() {
         browser.wait_until("the address to keep the query", "location.search === '?q=kiem+tra'").await;
 
         // Keyboard: ↓ into the results, ↓ to the next, ↑ back, Escape to the box.
-        type_into(&browser, QUERY_BOX, ARROW_DOWN).await;
+        browser.type_into(QUERY_BOX, ARROW_DOWN).await;
         assert!(focused_is(&browser, FIRST_RESULT).await, "↓ from the box goes to the first result");
-        type_into(&browser, FIRST_RESULT, ARROW_DOWN).await;
+        browser.type_into(FIRST_RESULT, ARROW_DOWN).await;
         assert!(
             browser
                 .holds(
@@ -75,7 +69,7 @@ async fn typing_without_accents_finds_opens_and_back_restores() {
         );
         browser.client.active_element().await.unwrap().send_keys(ARROW_UP).await.unwrap();
         assert!(focused_is(&browser, FIRST_RESULT).await, "↑ goes back up");
-        type_into(&browser, FIRST_RESULT, ESCAPE).await;
+        browser.type_into(FIRST_RESULT, ESCAPE).await;
         assert!(focused_is(&browser, QUERY_BOX).await, "Escape returns to the box");
 
         let title = browser.text_of(FIRST_RESULT).await.unwrap();
@@ -145,7 +139,7 @@ async fn the_navigation_box_leads_to_the_results_without_a_page_load() {
             )
             .await;
         browser.eval("window.sameDocument = true;", vec![]).await;
-        type_into(&browser, ".site-nav-search input", &format!("Quảng Trị{ENTER}")).await;
+        browser.type_into(".site-nav-search input", &format!("Quảng Trị{ENTER}")).await;
         wait_for_results(&browser).await;
         assert_eq!(browser.path().await, "/tim-kiem");
         assert!(

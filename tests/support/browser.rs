@@ -276,6 +276,13 @@ impl Browser {
             .unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
     }
 
+    /// Sends `keys` (text, or WebDriver's key codes such as Enter) to the
+    /// first element matching `css`.
+    pub async fn type_into(&self, css: &str, keys: &str) {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}`: {e}"));
+        element.send_keys(keys).await.unwrap_or_else(|e| panic!("typing into `{css}`: {e}"));
+    }
+
     /// Clicks the main navigation's link to `href`: on a narrow screen it is
     /// in the "Danh mục" panel, opened first.
     pub async fn click_nav_link(&self, href: &str) {
