@@ -12,6 +12,7 @@ use super::json_text::{parse, quote, Value};
 use super::markup::escape;
 use super::pager::{page_links, page_list_html};
 use super::routes::SEARCH;
+use super::url::percent_encode;
 use std::ops::Range;
 
 /// The query parameters of `/tim-kiem`.
@@ -75,17 +76,10 @@ impl SearchParams {
     }
 }
 
-/// `application/x-www-form-urlencoded`, as a search form sends it.
+/// `application/x-www-form-urlencoded`, as a search form sends it: the
+/// shared percent-encoding, keeping what a form keeps, spaces as `+`.
 fn form_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(byte as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    percent_encode(text, b"-_.* ").replace(' ', "+")
 }
 
 /// One result.
