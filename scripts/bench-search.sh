@@ -3,7 +3,8 @@
 # time, file count and bytes at 100 000 articles; what a cold (first) and a
 # warm query fetch, in requests and bytes (raw and brotli -q 11, what a CDN
 # sends), counted natively by the query engine recording the files it asks
-# for; the bytes one published article rewrites; the query engine's wasm size.
+# for, and what typing the query key by key fetches; the bytes one published
+# article rewrites; the query engine's wasm size.
 #
 #   bash scripts/bench-search.sh                    # 100 000 articles
 #   ARTICLES=20000 bash scripts/bench-search.sh
@@ -30,7 +31,13 @@ echo "--- build ($ARTICLES articles)"
 echo "files: $(find "$SITE/tim-kiem" -type f ! -name ids.txt | wc -l) served (+ $(find "$SITE/tim-kiem" -name ids.txt | wc -l) ids.txt for the writer only)"
 echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | sort -n | tail -1)"
 
-echo "--- queries (requests, raw bytes, brotli bytes, engine ms)"
+echo "--- publishing one article (scripts/publish_one.py), three times (the queries below then see a recent segment, as on a live site)"
+for _ in 1 2 3; do
+    python3 scripts/publish_one.py "$SITE" >/dev/null
+    target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
+done
+
+echo "--- queries (requests, raw bytes, brotli bytes, engine ms); typed: every keystroke searched in a new page"
 QUERIES=("Đà Nẵng" "da nang" "Đông Hà" "dong ha" "khoa học" "cải cách hành chính" "cai cach hanh chinh" "thuỷ sản" "thủy sản" "uỷ ban nhân dân" "công nghệ" "nghiệm thu đề tài" "Nguyễn Văn Hùng" "Lê Thị Hoà" "Lê Thị Hòa" "QĐ-UBND" "xã" "năm" "tỉnh")
 brotli_size() { brotli -c -q 11 "$1" | wc -c; }
 cost() { # queries...: one line per query, cold then warm
@@ -49,12 +56,6 @@ cost "${QUERIES[@]}"
 echo "--- the 20 most frequent syllables of the archive, typed without accents"
 mapfile -t TOP < <(CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo run -q --release -p portal-search --example top_syllables -- "$SITE/tim-kiem" 20)
 cost "${TOP[@]}"
-
-echo "--- publishing one article (scripts/publish_one.py), three times"
-for _ in 1 2 3; do
-    python3 scripts/publish_one.py "$SITE" >/dev/null
-    target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
-done
 
 echo "--- the query engine as wasm (examples/wasm_size.rs: the engine alone, no wasm-bindgen glue; stable toolchain, release profile, wasm-opt -Oz)"
 CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo build -q --release -p portal-search --example wasm_size --target wasm32-unknown-unknown

@@ -23,7 +23,7 @@ const index = join(dist, "tim-kiem");
 const MISSING = "Không tải được chỉ mục tìm kiếm. Kiểm tra kết nối mạng rồi thử lại.";
 const CORRUPT = "Chỉ mục tìm kiếm bị hỏng hoặc đang được cập nhật. Vui lòng thử lại.";
 const MALFORMED = "Yêu cầu tìm kiếm không hợp lệ. Vui lòng thử lại.";
-const HIT_KEYS = "id,url,title,published,category_slug,category_name,snippet,title_marks,snippet_marks,exact";
+const HIT_KEYS = "id,title,published,category_slug,category_name,snippet,title_marks,snippet_marks,exact";
 
 let failures = 0;
 function check(ok, what, detail) {
@@ -31,8 +31,9 @@ function check(ok, what, detail) {
   if (!ok) failures++;
 }
 
-// Every term shard of the index, and the manifest with its compressed copies.
-const shards = readdirSync(index, { recursive: true }).filter((f) => /\/t\/[0-9]+\.bin$/.test(f)).map((f) => join(index, f));
+// Every term file of the index (shards and heavy terms' own files), and the
+// manifest with its compressed copies.
+const shards = readdirSync(index, { recursive: true }).filter((f) => /\/[th]\/[0-9]+\.bin$/.test(f)).map((f) => join(index, f));
 const manifest = ["", ".br", ".gz"].map((s) => join(index, "manifest.txt" + s));
 const kept = shards.map((f) => readFileSync(f));
 // Whatever happens, the index is put back as it was.

@@ -7,7 +7,6 @@ use crate::output::{write_if_changed, Written};
 use crate::store::Store;
 use portal::context::Portal;
 use portal::core::feed::parse_feed;
-use portal::core::routes;
 use portal::core::url::resolve;
 use portal_search::{publish, Doc, Options, INDEX_DIR};
 use std::path::Path;
@@ -34,7 +33,6 @@ pub fn read_docs(portal: &Portal, store: &Store) -> Result<Vec<Doc>, String> {
             let (category_slug, category_name) =
                 item.category.map(|c| (c.slug, c.name)).unwrap_or_else(|| (String::new(), String::new()));
             docs.push(Doc {
-                url: routes::article(&item.id, &item.title),
                 summary: item.summary.or(item.content_text).unwrap_or_default(),
                 id: item.id,
                 title: item.title,
@@ -81,7 +79,6 @@ mod tests {
     fn doc(id: u32, title: &str) -> Doc {
         Doc {
             id: id.to_string(),
-            url: format!("/tin/{id}"),
             title: title.into(),
             summary: "Sở Khoa học và Công nghệ Quảng Trị".into(),
             tags: vec![],

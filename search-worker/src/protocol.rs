@@ -52,7 +52,6 @@ fn marks(ranges: &[Range<usize>]) -> Array {
 fn hit(hit: &Hit) -> Object {
     let out = Object::new();
     set(&out, "id", &JsValue::from_str(&hit.id));
-    set(&out, "url", &JsValue::from_str(&hit.url));
     set(&out, "title", &JsValue::from_str(&hit.title));
     set(&out, "published", &JsValue::from_f64(hit.published as f64));
     set(&out, "category_slug", &JsValue::from_str(&hit.category_slug));

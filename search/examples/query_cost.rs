@@ -1,7 +1,8 @@
 //! What queries cost against an index folder, as a browser would fetch it:
 //! for each query, the files a cold engine fetches (a first visit), then what
 //! the same engine fetches for the next query (warm), and the time the
-//! engine takes. Prints one line per query and file for scripts/bench-search.sh.
+//! engine takes; then (typed) what a new visitor's engine fetches when every
+//! keystroke of the query is searched, as the page does for a slow typist. Prints one line per query and file for scripts/bench-search.sh.
 //!
 //! `cargo run --release -p portal-search --example query_cost -- DIR/tim-kiem "đà nẵng" "cai cach" …`
 
@@ -35,5 +36,27 @@ fn main() {
                 println!("file\t{label}\t{text}\t{path}");
             }
         }
+        typed(&dir, text);
+    }
+}
+
+/// The same query typed key by key into a new page, every keystroke searched:
+/// one line, then the files fetched.
+fn typed(dir: &std::path::Path, text: &str) {
+    let mut engine = Engine::new();
+    let mut files = Vec::new();
+    let mut total = 0;
+    for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        let keystroke = Query { text: text[..end].to_string(), typing: true, ..Query::default() };
+        total = search_with(&mut engine, &keystroke, &mut |path| {
+            files.push(path.to_string());
+            std::fs::read(dir.join(path)).map_err(|e| e.to_string())
+        })
+        .map(|r| r.total)
+        .unwrap_or(0);
+    }
+    println!("query\ttyped\t{text}\t{total}\t{}\t-", files.len());
+    for path in files {
+        println!("file\ttyped\t{text}\t{path}");
     }
 }

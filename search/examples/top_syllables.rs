@@ -1,5 +1,5 @@
 //! The syllables in the most articles of an index folder (every segment's
-//! term shards read through), most frequent first, one per line, folded:
+//! term shards and heavy terms' files read through), most frequent first, one per line, folded:
 //! scripts/bench-search.sh times queries of the 20 most frequent.
 //!
 //! `cargo run --release -p portal-search --example top_syllables -- DIR/tim-kiem 20`
@@ -16,9 +16,10 @@ fn main() -> Result<(), String> {
     let manifest = Manifest::parse(&manifest)?;
     let mut articles: HashMap<String, u64> = HashMap::new();
     for segment in &manifest.segments {
-        for shard in 0..segment.shards {
-            let bytes =
-                std::fs::read(dir.join(format!("{}/t/{shard}.bin", segment.name))).map_err(|e| e.to_string())?;
+        let shards = (0..segment.shards).map(|n| format!("{}/t/{n}.bin", segment.name));
+        let own_files = (0..segment.heavy.len()).map(|n| format!("{}/h/{n}.bin", segment.name));
+        for path in shards.chain(own_files) {
+            let bytes = std::fs::read(dir.join(path)).map_err(|e| e.to_string())?;
             let mut reader = Reader::new(&bytes[4..]);
             let terms = reader.varint().map_err(|e| e.0)?;
             for _ in 0..terms {

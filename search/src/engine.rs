@@ -6,13 +6,14 @@
 //! [`Engine::provide`], and runs again. Files are kept, so a second query
 //! fetches only what the first did not.
 
-use crate::codec::{decode_list, shard_of, Corrupt, Reader};
-use crate::manifest::{Manifest, SegmentInfo};
+use crate::codec::{decode_list, Corrupt, Reader};
+use crate::manifest::Manifest;
 use crate::terms::{category_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
 use crate::writer::SHARD_MAGIC;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Results per page.
 pub const PAGE_SIZE: usize = 10;
@@ -35,7 +36,6 @@ pub struct Query {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub id: String,
-    pub url: String,
     pub title: String,
     pub published: i64,
     pub category_slug: String,
@@ -89,7 +89,8 @@ type Matches = Vec<(u32, bool, bool)>;
 #[derive(Default)]
 pub struct Engine {
     files: HashMap<String, Vec<u8>>,
-    manifest: Option<Manifest>,
+    /// Shared with each run, as it carries every segment's heavy terms.
+    manifest: Option<Rc<Manifest>>,
 }
 
 impl Engine {
@@ -135,7 +136,7 @@ impl Engine {
                 };
                 let corrupt = |why| SearchError::Corrupt { file: "manifest.txt".into(), why };
                 let text = std::str::from_utf8(bytes).map_err(|_| corrupt("not UTF-8"))?;
-                let manifest = Manifest::parse(text).map_err(corrupt)?;
+                let manifest = Rc::new(Manifest::parse(text).map_err(corrupt)?);
                 self.manifest = Some(manifest.clone());
                 manifest
             }
@@ -201,18 +202,17 @@ impl Engine {
             let text = std::str::from_utf8(&self.files[&path]).map_err(|_| corrupt("not UTF-8"))?;
             let line = text.lines().nth((m.local % chunk) as usize).ok_or_else(|| corrupt("short result file"))?;
             let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != 6 {
+            if fields.len() != 5 {
                 return Err(corrupt("bad result line"));
             }
-            let title_marks = marks(fields[4], &parsed);
-            let (snippet, snippet_marks) = snippet_of(fields[5], &parsed);
+            let title_marks = marks(fields[3], &parsed);
+            let (snippet, snippet_marks) = snippet_of(fields[4], &parsed);
             hits.push(Hit {
                 id: fields[0].into(),
                 published: fields[1].parse().map_err(|_| corrupt("bad date"))?,
                 category_slug: fields[2].into(),
                 category_name: manifest.categories.get(fields[2]).cloned().unwrap_or_else(|| fields[2].into()),
-                url: fields[3].into(),
-                title: fields[4].into(),
+                title: fields[3].into(),
                 title_marks,
                 snippet,
                 snippet_marks,
@@ -236,7 +236,7 @@ impl Engine {
         let mut need = Vec::new();
         for segment in &manifest.segments {
             for term in &terms {
-                let path = shard_path(segment, &term.term);
+                let path = segment.term_path(&term.term);
                 if !self.files.contains_key(&path) && !need.contains(&path) {
                     need.push(path);
                 }
@@ -251,7 +251,7 @@ impl Engine {
         for (index, segment) in manifest.segments.iter().enumerate() {
             let mut acc: Option<Vec<(u32, u8, u8)>> = None;
             for term in &terms {
-                let path = shard_path(segment, &term.term);
+                let path = segment.term_path(&term.term);
                 let list = term_matches(&self.files[&path], segment.docs, term)
                     .map_err(|Corrupt(why)| SearchError::Corrupt { file: path.clone(), why })?;
                 let list = list.into_iter().map(|(d, e, t)| (d, u8::from(e), u8::from(t)));
@@ -283,10 +283,6 @@ struct Found {
     exact: u8,
     title: u8,
     accented: u8,
-}
-
-fn shard_path(segment: &SegmentInfo, term: &str) -> String {
-    format!("{}/t/{}.bin", segment.name, shard_of(term, segment.shards))
 }
 
 /// The documents of `term` in a shard, sorted, each with whether it has the

@@ -1,10 +1,12 @@
 //! `tim-kiem/manifest.txt`: the one file every query reads first. It lists
-//! the segments and the categories, so it grows with their number, never
-//! with the number of articles.
+//! the segments, the categories and each segment's heavy terms (those in a
+//! given share of its articles), so it grows with their number, never with
+//! the number of articles.
 
+use crate::codec::shard_of;
 use std::collections::BTreeMap;
 
-pub const MANIFEST_HEADER: &str = "portal-search-index 1";
+pub const MANIFEST_HEADER: &str = "portal-search-index 2";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentInfo {
@@ -17,6 +19,8 @@ pub struct SegmentInfo {
     pub recent: bool,
     /// Its articles are in date order; the first of each year.
     pub years: Vec<(i32, u32)>,
+    /// Terms with a file of their own, `h/<n>.bin` for the n-th; sorted.
+    pub heavy: Vec<String>,
 }
 
 impl SegmentInfo {
@@ -25,6 +29,14 @@ impl SegmentInfo {
         let Some(at) = self.years.iter().position(|&(y, _)| y == year) else { return 0..0 };
         let end = self.years.get(at + 1).map_or(self.docs, |&(_, first)| first);
         self.years[at].1..end
+    }
+
+    /// The file that holds `term`: its own, or the shard its hash names.
+    pub fn term_path(&self, term: &str) -> String {
+        match self.heavy.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(n) => format!("{}/h/{n}.bin", self.name),
+            Err(_) => format!("{}/t/{}.bin", self.name, shard_of(term, self.shards)),
+        }
     }
 }
 
@@ -57,6 +69,9 @@ impl Manifest {
                 years.join(",")
             ));
         }
+        for s in self.segments.iter().filter(|s| !s.heavy.is_empty()) {
+            out.push_str(&format!("heavy\t{}\t{}\n", s.name, s.heavy.join("\t")));
+        }
         let mut gone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for (segment, local) in &self.gone {
             gone.entry(segment).or_default().push(local.to_string());
@@ -70,7 +85,7 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, &'static str> {
         let mut lines = text.lines();
         if lines.next() != Some(MANIFEST_HEADER) {
-            return Err("not a search index manifest (version 1)");
+            return Err("not a search index manifest (version 2)");
         }
         let mut manifest = Manifest::default();
         for line in lines {
@@ -105,7 +120,20 @@ impl Manifest {
                         bytes: number(4)?,
                         recent: fields[5] == "recent",
                         years,
+                        heavy: Vec::new(),
                     });
+                }
+                "heavy" if fields.len() >= 3 => {
+                    let segment = manifest
+                        .segments
+                        .iter_mut()
+                        .find(|s| s.name == fields[1])
+                        .ok_or("heavy terms of no segment")?;
+                    let terms = &fields[2..];
+                    if terms.windows(2).any(|w| w[0] >= w[1]) {
+                        return Err("heavy terms out of order");
+                    }
+                    segment.heavy = terms.iter().map(|t| t.to_string()).collect();
                 }
                 "gone" if fields.len() == 3 => {
                     for local in fields[2].split(',') {
@@ -139,6 +167,7 @@ mod tests {
                 bytes: 999,
                 recent: false,
                 years: vec![(2023, 0), (2024, 4)],
+                heavy: vec!["da nang".into(), "ng*".into()],
             }],
             gone: vec![("s0a".into(), 3)],
         };
@@ -150,5 +179,10 @@ mod tests {
         assert!(Manifest::parse("hello").is_err());
         assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
         assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
+        assert!(Manifest::parse(&text.replace("da nang\tng*", "ng*\tda nang")).is_err());
+        assert!(Manifest::parse(&text.replace("heavy\ts0a", "heavy\ts0b")).is_err());
+        let segment = &manifest.segments[0];
+        assert_eq!(segment.term_path("ng*"), "s0a/h/1.bin");
+        assert_eq!(segment.term_path("nga*"), format!("s0a/t/{}.bin", shard_of("nga*", 2)));
     }
 }

@@ -23,9 +23,9 @@ pub const MAX_QUERY_SYLLABLES: usize = 8;
 /// One article as the index takes it: what the feed lists about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Doc {
+    /// Its id: with its title, the app makes its page's address
+    /// (`/tin/<id>/<slug of the title>`), so the index stores no address.
     pub id: String,
-    /// Its page, as the feed gives it (resolved against the site by the writer's caller).
-    pub url: String,
     pub title: String,
     /// The lead: indexed, and the snippet's source.
     pub summary: String,
@@ -88,6 +88,17 @@ pub fn doc_terms(doc: &Doc) -> DocTerms {
     terms
 }
 
+/// Where the pairs a query of `count` complete syllables looks up start:
+/// side by side, not overlapping (0, 2, 4, …), and for an odd count the last
+/// two as well, so that every syllable is in a pair. Vietnamese words are
+/// mostly two syllables ("cải cách hành chính" is "cải cách" and "hành
+/// chính"), and each pair is a file to fetch, so the pair across two words
+/// ("cách hành") is not looked up: four syllables cost two files, not three.
+pub fn pair_starts(count: usize) -> impl Iterator<Item = usize> {
+    let odd_tail = (count >= 3 && count % 2 == 1).then(|| count - 2);
+    (0..count.saturating_sub(1)).step_by(2).chain(odd_tail)
+}
+
 /// One term a query needs, and whether the reader typed accents in it (then
 /// the exact accented variant ranks first).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,9 +118,10 @@ pub struct ParsedQuery {
 
 /// Reads `text`. With `typing` (the reader has not finished the last
 /// syllable: no space after it), the last syllable is a prefix; complete
-/// syllables are never expanded. A document matches when it has every
-/// adjacent pair of complete syllables (one complete syllable: that
-/// syllable), and, when typing, a syllable starting with the last one.
+/// syllables are never expanded. A document matches when it has the
+/// complete syllables' pairs that [`pair_starts`] names (one complete
+/// syllable: that syllable), and, when typing, a syllable starting with the
+/// last one.
 pub fn parse_query(text: &str, typing: bool) -> ParsedQuery {
     let words: Vec<Syllable> = syllables(text).into_iter().take(MAX_QUERY_SYLLABLES).collect();
     let ends_in_letter = text.trim_end().len() == text.len();
@@ -124,7 +136,7 @@ pub fn parse_query(text: &str, typing: bool) -> ParsedQuery {
         let w = &complete[0];
         terms.push(QueryTerm { term: w.folded.clone(), accented: accented(w.marked, w.accented.clone()) });
     }
-    for pair in complete.windows(2) {
+    for pair in pair_starts(complete.len()).map(|at| &complete[at..at + 2]) {
         terms.push(QueryTerm {
             term: pair_term(&pair[0].folded, &pair[1].folded),
             accented: accented(pair[0].marked || pair[1].marked, pair_term(&pair[0].accented, &pair[1].accented)),
@@ -145,7 +157,6 @@ mod tests {
     fn doc(title: &str, summary: &str) -> Doc {
         Doc {
             id: "1".into(),
-            url: "/tin/1".into(),
             title: title.into(),
             summary: summary.into(),
             tags: vec![],
@@ -176,7 +187,12 @@ mod tests {
         let q = parse_query("da nang ", true);
         assert_eq!(q.terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(), ["da nang"]);
         let q = parse_query("cải cách hành chính", false);
-        assert_eq!(q.terms.len(), 3);
+        assert_eq!(q.terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(), ["cai cach", "hanh chinh"]);
+        let q = parse_query("Nguyễn Văn Hùng", false);
+        assert_eq!(q.terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(), ["nguyen van", "van hung"]);
         assert!(parse_query("!!! 😀", true).terms.is_empty());
+        let starts = |n| pair_starts(n).collect::<Vec<_>>();
+        assert_eq!([starts(0), starts(1), starts(2), starts(3)], [vec![], vec![], vec![0], vec![0, 1]]);
+        assert_eq!([starts(4), starts(5), starts(8)], [vec![0, 2], vec![0, 2, 3], vec![0, 2, 4, 6]]);
     }
 }

@@ -10,11 +10,18 @@ use std::collections::{BTreeMap, HashMap};
 /// The index's folder beside the site.
 pub const INDEX_DIR: &str = "tim-kiem";
 pub const SHARD_MAGIC: &[u8; 4] = b"PSI1";
+/// The lead is kept in the result data up to this many characters: enough
+/// for the snippet (about 180 around the first match), and a long lead does
+/// not make every result file of its chunk heavier.
+pub const MAX_LEAD_CHARS: usize = 320;
 
 #[derive(Clone, Debug)]
 pub struct Options {
     /// About how many bytes of postings go in one term shard.
     pub shard_bytes: usize,
+    /// A term whose postings take at least this many bytes in a segment of
+    /// more than one shard gets a file of its own ([`heavy_threshold`]).
+    pub heavy_bytes: usize,
     /// Articles per result-data file.
     pub chunk_docs: usize,
     /// The recent segment becomes immutable once it holds this share of the index's bytes.
@@ -27,7 +34,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { shard_bytes: 48 * 1024, chunk_docs: 100, recent_share: 0.01, max_segments: 8, max_gone_share: 0.05 }
+        Options {
+            shard_bytes: 20 * 1024,
+            heavy_bytes: 4096,
+            chunk_docs: 200,
+            recent_share: 0.01,
+            max_segments: 8,
+            max_gone_share: 0.05,
+        }
     }
 }
 
@@ -50,7 +64,7 @@ pub struct Publication {
 /// A document's fingerprint: a changed article goes to the recent segment again.
 pub fn fingerprint(doc: &Doc) -> u64 {
     let mut text = String::new();
-    for part in [&doc.id, &doc.url, &doc.title, &doc.summary, &doc.category_slug, &doc.category_name] {
+    for part in [&doc.id, &doc.title, &doc.summary, &doc.category_slug, &doc.category_name] {
         text.push_str(part);
         text.push('\u{1f}');
     }
@@ -215,7 +229,26 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
-    let shards = total.div_ceil(options.shard_bytes).max(1) as u32;
+    let mut files = Vec::new();
+    // A frequent term in a shard would make every query of its neighbours
+    // fetch it: in a sharded segment it gets a file of its own.
+    let mut heavy = Vec::new();
+    if total > options.shard_bytes {
+        let threshold = heavy_threshold(count, options);
+        entries.retain(|(term, bytes)| {
+            if bytes.len() < threshold {
+                return true;
+            }
+            let mut file = SHARD_MAGIC.to_vec();
+            put_varint(&mut file, 1);
+            file.extend_from_slice(bytes);
+            files.push((format!("{name}/h/{}.bin", heavy.len()), file));
+            heavy.push(term.clone());
+            false
+        });
+    }
+    let light: usize = entries.iter().map(|(_, b)| b.len()).sum();
+    let shards = light.div_ceil(options.shard_bytes).max(1) as u32;
     let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
     let mut shard_terms = vec![0u64; shards as usize];
     for (term, bytes) in &entries {
@@ -223,7 +256,6 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
         shard_bytes[shard].extend_from_slice(bytes);
         shard_terms[shard] += 1;
     }
-    let mut files = Vec::new();
     for (index, body) in shard_bytes.into_iter().enumerate() {
         let mut file = SHARD_MAGIC.to_vec();
         put_varint(&mut file, shard_terms[index]);
@@ -233,7 +265,8 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     for (index, chunk) in docs.chunks(options.chunk_docs.max(1)).enumerate() {
         let mut text = String::new();
         for doc in chunk {
-            let fields = [&doc.id, &doc.published.to_string(), &doc.category_slug, &doc.url, &doc.title, &doc.summary];
+            let lead = cut(&doc.summary, MAX_LEAD_CHARS);
+            let fields = [&doc.id, &doc.published.to_string(), &doc.category_slug, &doc.title, &lead];
             let line: Vec<String> = fields.iter().map(|f| clean(f)).collect();
             text.push_str(&line.join("\t"));
             text.push('\n');
@@ -249,7 +282,25 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     }
     files.push((format!("{name}/ids.txt"), ids.into_bytes()));
     let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
-    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years })
+    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy })
+}
+
+/// The bytes from which a term of a segment of `docs` articles is heavy.
+/// Past the floor (from 262 144 articles on, with the default 4 KB) it
+/// grows with the segment, an eighth of a bitmap of all its articles, so
+/// that the heavy terms are those in a given share of the articles: their
+/// number, listed in the manifest, follows the vocabulary, not the size of
+/// the archive.
+pub fn heavy_threshold(docs: u32, options: &Options) -> usize {
+    options.heavy_bytes.max(docs as usize / 8 / 8)
+}
+
+/// `text` up to `chars` characters, then "…" if it goes on.
+fn cut(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// Tabs and line breaks inside a field would break its line.

@@ -28,7 +28,6 @@ proptest! {
             .enumerate()
             .map(|(n, t)| Doc {
                 id: n.to_string(),
-                url: format!("/tin/{n}"),
                 title: t.clone(),
                 summary: String::new(),
                 tags: vec![],

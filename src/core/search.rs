@@ -11,7 +11,7 @@ use super::date::VietnamTime;
 use super::json_text::{parse, quote, Value};
 use super::markup::escape;
 use super::pager::{page_links, page_list_html};
-use super::routes::SEARCH;
+use super::routes::{self, SEARCH};
 use super::url::percent_encode;
 use std::ops::Range;
 
@@ -85,8 +85,8 @@ fn form_encode(text: &str) -> String {
 /// One result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// The article's route (`/tin/1019/…`).
-    pub url: String,
+    /// The article's id: with the title, its route (`/tin/1019/…`).
+    pub id: String,
     pub title: String,
     pub published: i64,
     pub category_name: String,
@@ -152,7 +152,7 @@ fn read_hit(value: &Value) -> Result<Hit, String> {
     let text =
         |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string).ok_or(format!("hit without {key}"));
     Ok(Hit {
-        url: text("url")?,
+        id: text("id")?,
         title: text("title")?,
         published: number(value, "published").unwrap_or(0),
         category_name: text("category_name").unwrap_or_default(),
@@ -221,7 +221,7 @@ pub fn hits_html(hits: &[Hit], href: impl Fn(&str) -> String) -> String {
         html.push_str(&format!(
             "<li class=\"search-hit\"><h2 class=\"search-hit-title\"><a href=\"{}\">{}</a></h2>\
              <p class=\"search-hit-meta\"><time>{date}</time>",
-            escape(&href(&hit.url)),
+            escape(&href(&routes::article(&hit.id, &hit.title))),
             marked_html(&hit.title, &hit.title_marks),
         ));
         if !hit.category_name.is_empty() {

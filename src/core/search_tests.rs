@@ -44,7 +44,7 @@ fn the_request_is_json_the_worker_reads() {
 
 const REPLY: &str = r#"{"id":3,"total":12,"page":1,"pages":2,"suggestion":null,
   "years":[2024,2023],"categories":[{"slug":"tin-hoat-dong-so","name":"Tin hoạt động Sở"}],
-  "hits":[{"id":"1019","url":"/tin/1019/doan-kiem-tra","title":"Đoàn kiểm tra <b>","published":1697679000,
+  "hits":[{"id":"1019","title":"Đoàn kiểm tra <b>","published":1697679000,
   "category_slug":"tin-hoat-dong-so","category_name":"Tin hoạt động Sở","snippet":"Sáng 19/10 & chiều",
   "title_marks":[[0,6]],"snippet_marks":[[0,5]],"exact":true}]}"#;
 
@@ -70,11 +70,11 @@ fn an_error_reply_and_bad_replies() {
 }
 
 #[test]
-fn the_list_escapes_every_text_from_the_index() {
+fn the_list_escapes_every_text_from_the_index_and_links_the_articles_route() {
     let found = parse_reply(REPLY).unwrap().outcome.unwrap();
     let html = hits_html(&found.hits, |route| format!("/portal{route}"));
     assert!(
-        html.contains("<a href=\"/portal/tin/1019/doan-kiem-tra\"><mark>Đoàn</mark> kiểm tra &lt;b&gt;</a>"),
+        html.contains("<a href=\"/portal/tin/1019/doan-kiem-tra-b\"><mark>Đoàn</mark> kiểm tra &lt;b&gt;</a>"),
         "{html}"
     );
     assert!(html.contains("<time>19/10/2023</time> · Tin hoạt động Sở"), "{html}");

@@ -187,7 +187,6 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
         let (slug, name) = CATEGORIES[(rng.next() % CATEGORIES.len() as u64) as usize];
         docs.push(Doc {
             id: n.to_string(),
-            url: format!("/tin/{n}"),
             title,
             summary,
             tags: vec![rng.pick(PHRASES).to_string()],
@@ -224,8 +223,18 @@ fn read_fields(doc: &Doc) -> Vec<Vec<Syllable>> {
         .collect()
 }
 
-/// Whether `doc` matches, read straight from its text: every adjacent pair
-/// of the complete syllables side by side in one field (one complete
+/// The pairs of a query's syllables that must be side by side: the 1st and
+/// 2nd, the 3rd and 4th, …, and with an odd number the last two too.
+fn pairs<T>(words: &[T]) -> Vec<&[T]> {
+    let mut out: Vec<&[T]> = words.chunks_exact(2).collect();
+    if words.len() >= 3 && words.len() % 2 == 1 {
+        out.push(&words[words.len() - 2..]);
+    }
+    out
+}
+
+/// Whether `doc` matches, read straight from its text: each pair of the
+/// complete syllables (`pairs`) side by side in one field (one complete
 /// syllable: that syllable somewhere), and when typing a syllable that
 /// starts with the last one.
 pub fn brute_match(doc: &Doc, query: &str, typing: bool) -> bool {
@@ -244,7 +253,7 @@ pub fn brute_match(doc: &Doc, query: &str, typing: bool) -> bool {
     if complete.len() == 1 && !has(&|field| field.iter().any(|s| s.folded == complete[0].folded)) {
         return false;
     }
-    for pair in complete.windows(2) {
+    for pair in pairs(complete) {
         let found =
             has(&|field| field.windows(2).any(|w| w[0].folded == pair[0].folded && w[1].folded == pair[1].folded));
         if !found {
@@ -267,7 +276,7 @@ pub fn exact_match(doc: &Doc, query: &str) -> bool {
     if words.len() == 1 {
         return fields.iter().any(|f| f.iter().any(|s| s.accented == words[0].accented));
     }
-    words.windows(2).all(|pair| {
+    pairs(&words).into_iter().all(|pair| {
         fields
             .iter()
             .any(|f| f.windows(2).any(|w| w[0].accented == pair[0].accented && w[1].accented == pair[1].accented))
