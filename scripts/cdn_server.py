@@ -43,7 +43,7 @@ TYPES = {
     ".ics": "text/calendar; charset=utf-8",
     ".xml": "application/xml",
 }
-COMPRESSIBLE = {".html", ".js", ".wasm", ".css", ".json", ".svg", ".txt", ".ics", ".xml"}
+COMPRESSIBLE = {".html", ".js", ".wasm", ".css", ".json", ".svg", ".txt", ".ics", ".xml", ".bin"}
 # trunk writes the hash in hex without leading zeros, so 12 to 16 digits.
 HASHED = re.compile(r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$")
 LONG_CACHE = "public, max-age=31536000, immutable"

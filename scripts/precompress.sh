@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes X.br (brotli -q 11) and X.gz (gzip -9) beside every text, wasm,
-# JSON, SVG and XML file of a built site, for servers that send precompressed
+# JSON, SVG and XML file of a built site, and the search index's .bin files, for servers that send precompressed
 # files (nginx's brotli_static and gzip_static: deploy/nginx/portal-rules.conf).
 # The highest levels are too slow for a server to use per request, and they
 # are what a visitor downloads: on the release wasm (553,712 bytes, measured
@@ -30,7 +30,7 @@ for tool in brotli gzip; do
 done
 
 kinds=(-name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.wasm' -o -name '*.json'
-    -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.xml' -o -name '*.txt' -o -name '*.ics')
+    -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.xml' -o -name '*.txt' -o -name '*.ics' -o -name '*.bin')
 
 # Same time both ways: neither is newer than the other.
 same_time() { ! [ "$1" -nt "$2" ] && ! [ "$2" -nt "$1" ]; }

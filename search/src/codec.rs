@@ -78,10 +78,17 @@ pub type Posting = (u32, bool);
 
 const SPARSE: u8 = 0;
 const DENSE: u8 = 1;
+const COMPLEMENT: u8 = 2;
 
-/// A posting list of a segment of `docs` documents, sorted by document: as
-/// gaps (each with the title flag in its low bit) or, when smaller, as a
-/// bitmap of the documents followed by a bitmap of their title flags.
+/// A posting list of a segment of `docs` documents, sorted by document, in
+/// the smallest of three forms:
+/// - sparse: gaps, each with the title flag in its low bit;
+/// - dense: a bitmap of the documents, then the title flags;
+/// - complement: gaps between the documents *not* in the list (a term in
+///   nearly every article costs a few bytes, not a bitmap), then the title
+///   flags.
+///
+/// The last two carry the title flags after the documents (`put_titles`).
 pub fn encode_list(list: &[Posting], docs: u32) -> Vec<u8> {
     let mut sparse = vec![SPARSE];
     put_varint(&mut sparse, list.len() as u64);
@@ -91,23 +98,95 @@ pub fn encode_list(list: &[Posting], docs: u32) -> Vec<u8> {
         put_varint(&mut sparse, (u64::from(gap) << 1) | u64::from(title));
         last = doc;
     }
-    let bitmap_bytes = (docs as usize).div_ceil(8) + list.len().div_ceil(8);
-    if sparse.len() <= bitmap_bytes + 1 {
+    let bitmap_bytes = (docs as usize).div_ceil(8);
+    if sparse.len() <= bitmap_bytes {
         return sparse;
     }
     let mut dense = vec![DENSE];
     put_varint(&mut dense, list.len() as u64);
-    let mut members = vec![0u8; (docs as usize).div_ceil(8)];
-    let mut titles = vec![0u8; list.len().div_ceil(8)];
-    for (index, &(doc, title)) in list.iter().enumerate() {
+    let mut members = vec![0u8; bitmap_bytes];
+    for &(doc, _) in list {
         members[doc as usize / 8] |= 1 << (doc % 8);
-        if title {
-            titles[index / 8] |= 1 << (index % 8);
-        }
     }
     dense.extend_from_slice(&members);
-    dense.extend_from_slice(&titles);
-    dense
+    put_titles(&mut dense, list);
+    if list.len() * 2 < docs as usize {
+        return if sparse.len() <= dense.len() { sparse } else { dense };
+    }
+    let mut complement = vec![COMPLEMENT];
+    put_varint(&mut complement, list.len() as u64);
+    let mut next = 0u32;
+    let mut absent = Vec::new();
+    for &(doc, _) in list {
+        absent.extend(next..doc);
+        next = doc + 1;
+    }
+    absent.extend(next..docs);
+    put_varint(&mut complement, absent.len() as u64);
+    let mut after = 0u32;
+    for &doc in &absent {
+        put_varint(&mut complement, u64::from(doc - after));
+        after = doc + 1;
+    }
+    put_titles(&mut complement, list);
+    [sparse, dense, complement].into_iter().min_by_key(Vec::len).unwrap_or_default()
+}
+
+/// The title flags of a dense or complement list: the positions in the
+/// list of the articles with the term in their title, as gaps (`0`), a
+/// bitmap (`1`) or gaps between the positions without it (`2`), whichever is
+/// smallest; none is `0 0`, all is `2 0`.
+fn put_titles(out: &mut Vec<u8>, list: &[Posting]) {
+    let gaps = |wanted: bool| {
+        let mut bytes = Vec::new();
+        let positions: Vec<usize> = (0..list.len()).filter(|&at| list[at].1 == wanted).collect();
+        put_varint(&mut bytes, positions.len() as u64);
+        let mut next = 0;
+        for at in positions {
+            put_varint(&mut bytes, (at - next) as u64);
+            next = at + 1;
+        }
+        bytes
+    };
+    let mut bitmap = vec![0u8; list.len().div_ceil(8)];
+    for (at, _) in list.iter().enumerate().filter(|(_, posting)| posting.1) {
+        bitmap[at / 8] |= 1 << (at % 8);
+    }
+    let forms = [(SPARSE, gaps(true)), (DENSE, bitmap), (COMPLEMENT, gaps(false))];
+    let (kind, bytes) = forms.into_iter().min_by_key(|(_, bytes)| bytes.len()).unwrap_or_default();
+    out.push(kind);
+    out.extend_from_slice(&bytes);
+}
+
+/// Sets the title flags of a dense or complement list's documents.
+fn read_titles(reader: &mut Reader, out: &mut [Posting]) -> Result<(), Corrupt> {
+    let kind = *reader.bytes.get(reader.at).ok_or(Corrupt("short list"))?;
+    reader.at += 1;
+    let mut mark = |wanted: bool| -> Result<(), Corrupt> {
+        out.iter_mut().for_each(|posting| posting.1 = !wanted);
+        let count = reader.varint()?;
+        let mut next = 0u64;
+        for _ in 0..count {
+            let at = next + reader.varint()?;
+            out.get_mut(at as usize).ok_or(Corrupt("title flag beyond its list"))?.1 = wanted;
+            next = at + 1;
+        }
+        Ok(())
+    };
+    match kind {
+        SPARSE => mark(true),
+        COMPLEMENT => mark(false),
+        DENSE => {
+            let len = out.len().div_ceil(8);
+            let bits = reader.bytes.get(reader.at..reader.at + len).ok_or(Corrupt("short bitmap"))?;
+            reader.at += len;
+            for (index, posting) in out.iter_mut().enumerate() {
+                posting.1 = bits[index / 8] & (1 << (index % 8)) != 0;
+            }
+            Ok(())
+        }
+        _ => Err(Corrupt("unknown title flags")),
+    }
 }
 
 pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
@@ -131,32 +210,47 @@ pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
                 out.push((doc as u32, value & 1 == 1));
                 next = doc + 1;
             }
+            return Ok(out);
         }
         DENSE => {
             let members_len = (docs as usize).div_ceil(8);
             let members = bytes.get(reader.at..reader.at + members_len).ok_or(Corrupt("short bitmap"))?;
-            let titles = bytes
-                .get(reader.at + members_len..reader.at + members_len + (count as usize).div_ceil(8))
-                .ok_or(Corrupt("short bitmap"))?;
+            reader.at += members_len;
             for (byte_index, &byte) in members.iter().enumerate() {
                 let mut bits = byte;
                 while bits != 0 {
                     let bit = bits.trailing_zeros();
                     bits &= bits - 1;
                     let doc = byte_index as u32 * 8 + bit;
-                    let index = out.len();
-                    if doc >= docs || index >= count as usize {
+                    if doc >= docs || out.len() >= count as usize {
                         return Err(Corrupt("bitmap does not match its count"));
                     }
-                    out.push((doc, titles[index / 8] & (1 << (index % 8)) != 0));
+                    out.push((doc, false));
                 }
             }
-            if out.len() != count as usize {
-                return Err(Corrupt("bitmap does not match its count"));
+        }
+        COMPLEMENT => {
+            let absent = reader.varint()?;
+            if absent.checked_add(count) != Some(u64::from(docs)) {
+                return Err(Corrupt("complement does not match its count"));
             }
+            let mut next = 0u64;
+            for _ in 0..absent {
+                let missing = next + reader.varint()?;
+                if missing >= u64::from(docs) {
+                    return Err(Corrupt("document beyond its segment"));
+                }
+                out.extend((next..missing).map(|doc| (doc as u32, false)));
+                next = missing + 1;
+            }
+            out.extend((next..u64::from(docs)).map(|doc| (doc as u32, false)));
         }
         _ => return Err(Corrupt("unknown list kind")),
     }
+    if out.len() != count as usize {
+        return Err(Corrupt("list does not match its count"));
+    }
+    read_titles(&mut reader, &mut out)?;
     Ok(out)
 }
 
@@ -175,6 +269,16 @@ mod tests {
         assert_eq!(bytes[0], DENSE);
         assert!(bytes.len() < 250, "{}", bytes.len());
         assert_eq!(decode_list(&bytes, 1000), Ok(dense));
+        // In nearly every document, all in titles: the few absent ones only.
+        let nearly_all: Vec<Posting> = (0..10_000).filter(|n| n % 1000 != 5).map(|n| (n, true)).collect();
+        let bytes = encode_list(&nearly_all, 10_000);
+        assert_eq!(bytes[0], COMPLEMENT);
+        assert!(bytes.len() < 30, "{}", bytes.len());
+        assert_eq!(decode_list(&bytes, 10_000), Ok(nearly_all));
+        let mixed: Vec<Posting> = (0..10_000).filter(|n| n % 50 != 0).map(|n| (n, n % 2 == 0)).collect();
+        assert_eq!(decode_list(&encode_list(&mixed, 10_000), 10_000), Ok(mixed));
+        let none: Vec<Posting> = (0..800).map(|n| (n, false)).collect();
+        assert_eq!(decode_list(&encode_list(&none, 800), 800), Ok(none));
     }
 
     #[test]
@@ -183,6 +287,12 @@ mod tests {
         assert!(decode_list(&[0, 5, 1], 10).is_err());
         assert!(decode_list(&[1, 2, 0xff], 10).is_err());
         assert!(decode_list(&[7, 0], 10).is_err());
+        assert!(decode_list(&[2, 9, 2, 0, 0, 0], 10).is_err(), "complement count");
+        assert!(decode_list(&[2, 9, 1, 20, 0], 10).is_err(), "absent beyond the segment");
+        assert!(decode_list(&[2, 9, 1, 3, 7], 10).is_err(), "unknown title flags");
+        assert!(decode_list(&[2, 9, 1, 3, 0, 1, 20], 10).is_err(), "a title flag beyond its list");
+        assert_eq!(decode_list(&[2, 9, 1, 3, 0, 1, 2], 10).map(|l| l[2]), Ok((2, true)));
+        assert!(decode_list(&[1, 1, 0, 0], 10).is_err(), "bitmap without its document");
         assert!(decode_list(&[0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 10).is_err());
     }
 }
