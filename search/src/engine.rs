@@ -6,7 +6,7 @@
 //! [`Engine::provide`], and runs again. Files are kept, so a second query
 //! fetches only what the first did not.
 
-use crate::codec::{decode_list, Corrupt, Reader};
+use crate::codec::{decode_list, Corrupt, Posting, Reader};
 use crate::manifest::Manifest;
 use crate::terms::{category_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
@@ -91,6 +91,10 @@ pub struct Engine {
     files: HashMap<String, Vec<u8>>,
     /// Shared with each run, as it carries every segment's heavy terms.
     manifest: Option<Rc<Manifest>>,
+    /// The last query's matches, by what decides them (the query but its
+    /// page): a run that only waited for result files, or another page of
+    /// the same query, does not match a frequent word's 100 000 articles again.
+    last: Option<(Query, Vec<Found>)>,
 }
 
 impl Engine {
@@ -102,6 +106,7 @@ impl Engine {
     pub fn provide(&mut self, path: &str, bytes: Vec<u8>) {
         if path == "manifest.txt" {
             self.manifest = None;
+            self.last = None;
         }
         self.files.insert(path.to_string(), bytes);
     }
@@ -125,6 +130,7 @@ impl Engine {
     pub fn clear(&mut self) {
         self.files.clear();
         self.manifest = None;
+        self.last = None;
     }
 
     pub fn run(&mut self, query: &Query) -> Result<Step, SearchError> {
@@ -145,18 +151,25 @@ impl Engine {
         if parsed.terms.is_empty() {
             return Ok(Step::Done(Results::default()));
         }
-        let found = match self.matching(&manifest, &parsed, query)? {
-            Ok(found) => found,
-            Err(need) => return Ok(Step::Need(need)),
+        let key = Query { page: 0, per_page: 0, ..query.clone() };
+        let mut found = match self.last.take() {
+            Some((matched, found)) if matched == key => found,
+            _ => match self.matching(&manifest, &parsed, query)? {
+                Ok(found) => found,
+                Err(need) => return Ok(Step::Need(need)),
+            },
         };
         let total = found.len();
         let per_page = if query.per_page == 0 { PAGE_SIZE } else { query.per_page };
         let pages = total.div_ceil(per_page);
         let page = query.page.min(pages.saturating_sub(1));
-        let shown = &found[(page * per_page).min(total)..((page + 1) * per_page).min(total)];
+        let end = ((page + 1) * per_page).min(total);
+        rank_first(&mut found, end);
+        let shown = found[(page * per_page).min(total)..end].to_vec();
+        self.last = Some((key, found));
         let chunk = manifest.chunk_docs;
         let mut need = Vec::new();
-        for m in shown {
+        for m in &shown {
             let path = format!("{}/d/{}.txt", manifest.segments[m.segment].name, m.local / chunk);
             if !self.files.contains_key(&path) && !need.contains(&path) {
                 need.push(path);
@@ -222,7 +235,7 @@ impl Engine {
         Ok(Step::Done(Results { total, page, pages, hits, suggestion }))
     }
 
-    /// The matching documents, best first, or the shards still needed.
+    /// The matching documents, in no order, or the files still needed.
     fn matching(
         &self,
         manifest: &Manifest,
@@ -269,14 +282,23 @@ impl Engine {
                 found.push(Found { segment: index, local, exact, title, accented });
             }
         }
-        // Exact accents first, then titles that match, then the newest.
-        found.sort_unstable_by(|a, b| {
-            (b.exact, b.title, b.segment, b.local).cmp(&(a.exact, a.title, a.segment, a.local))
-        });
         Ok(Ok(found))
     }
 }
 
+/// Puts the best `count` of `found` first, in order: exact accents first,
+/// then titles that match, then the newest. Only the shown page's results
+/// and those before it are sorted: a frequent word matches every article.
+fn rank_first(found: &mut [Found], count: usize) {
+    let best_first =
+        |a: &Found, b: &Found| (b.exact, b.title, b.segment, b.local).cmp(&(a.exact, a.title, a.segment, a.local));
+    if count < found.len() && count > 0 {
+        found.select_nth_unstable_by(count - 1, best_first);
+    }
+    found[..count].sort_unstable_by(best_first);
+}
+
+#[derive(Clone, Copy)]
 struct Found {
     segment: usize,
     local: u32,
@@ -303,28 +325,43 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
             }
             continue;
         }
-        let mut out: Matches = Vec::new();
+        let mut lists = Vec::new();
         for _ in 0..variants {
             let variant = reader.str()?;
             let exact = term.accented.as_deref() == Some(variant);
-            out.extend(decode_list(reader.bytes()?, docs)?.into_iter().map(|(d, t)| (d, exact, t)));
+            lists.push((decode_list(reader.bytes()?, docs)?, exact));
         }
-        out.sort_unstable_by_key(|m| m.0);
-        out.dedup_by(|later, first| {
-            if later.0 == first.0 {
-                first.1 |= later.1;
-                first.2 |= later.2;
-                true
-            } else {
-                false
-            }
-        });
+        let out = if lists.len() == 1 {
+            let (list, exact) = lists.pop().unwrap_or_default();
+            list.into_iter().map(|(d, t)| (d, exact, t)).collect()
+        } else {
+            union(&lists, docs)
+        };
         return Ok(out);
     }
     if !reader.done() {
         return Err(Corrupt("trailing bytes"));
     }
     Ok(Vec::new())
+}
+
+/// The union of a term's variants' lists, each document once with whether
+/// any variant it has is the exact one and any is in its title: through a
+/// byte per document of the segment, which is faster than sorting when a
+/// frequent syllable has a list per accent.
+fn union(lists: &[(Vec<Posting>, bool)], docs: u32) -> Matches {
+    const HAS: u8 = 1;
+    const EXACT: u8 = 2;
+    const TITLE: u8 = 4;
+    let mut flags = vec![0u8; docs as usize];
+    for (list, exact) in lists {
+        let exact = if *exact { EXACT } else { 0 };
+        for &(doc, title) in list {
+            // decode_list checked that every document is in the segment.
+            flags[doc as usize] |= HAS | exact | if title { TITLE } else { 0 };
+        }
+    }
+    (0..docs).zip(flags).filter(|(_, f)| f & HAS != 0).map(|(doc, f)| (doc, f & EXACT != 0, f & TITLE != 0)).collect()
 }
 
 fn intersect(a: &[(u32, u8, u8)], b: &[(u32, u8, u8)]) -> Vec<(u32, u8, u8)> {
