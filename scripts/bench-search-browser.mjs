@@ -42,24 +42,33 @@ async function openSearch(context) {
 // measures from the last keystroke to its results in the page: the results
 // follow the typing, so that is the wait a reader sees.
 async function ask(page, query) {
-  await page.evaluate(() => {
+  await page.evaluate((query) => {
     const box = document.querySelector("#o-tim-kiem");
+    const status = document.querySelector("#tim-kiem-trang-thai");
     box.value = "";
     box.dispatchEvent(new Event("input", { bubbles: true }));
-    box.addEventListener("input", () => { window.lastKey = performance.now(); });
+    window.lastKey = undefined;
+    window.shownAt = undefined;
+    box.addEventListener("input", () => { window.lastKey = performance.now(); window.shownAt = undefined; });
+    // The moment the results of the whole query are in the page, seen as it
+    // happens: puppeteer's typing returns only a key's delay after the last
+    // key, so polling after it would never see less than that delay.
+    const done = () => box.value === query && status.textContent.includes(query.trim()) &&
+      /Tìm thấy|Không tìm thấy/.test(status.textContent);
+    window.watcher?.disconnect();
+    window.watcher = new MutationObserver(() => { if (window.shownAt === undefined && done()) window.shownAt = performance.now(); });
+    window.watcher.observe(document.querySelector("main") ?? document.body, { subtree: true, childList: true, characterData: true });
     box.focus();
-  });
+  }, query);
   await page.keyboard.type(query, { delay: 40 });
-  return page.evaluate(async (query) => {
-    const status = document.querySelector("#tim-kiem-trang-thai");
-    const done = () => status.textContent.includes(query.trim()) && /Tìm thấy|Không tìm thấy/.test(status.textContent);
-    while (!done()) {
+  return page.evaluate(async () => {
+    while (window.shownAt === undefined) {
       if (document.querySelector("[role=alert]")) return { ms: -1 };
       await new Promise((resolve) => setTimeout(resolve, 2));
       if (performance.now() - window.lastKey > 30000) return { ms: -1 };
     }
-    return { ms: performance.now() - window.lastKey };
-  }, query);
+    return { ms: window.shownAt - window.lastKey };
+  });
 }
 
 // Sends `query` whole, as Enter or a link does (typing=false): what one
