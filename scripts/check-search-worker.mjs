@@ -36,9 +36,11 @@ function check(ok, what, detail) {
 const shards = readdirSync(index, { recursive: true }).filter((f) => /\/[th]\/[0-9]+\.bin$/.test(f)).map((f) => join(index, f));
 const manifest = ["", ".br", ".gz"].map((s) => join(index, "manifest.txt" + s));
 const kept = shards.map((f) => readFileSync(f));
+// Their precompressed copies, which a server sends instead when they exist.
+const twins = shards.flatMap((f) => [f + ".br", f + ".gz"]).filter((f) => existsSync(f));
 // Whatever happens, the index is put back as it was.
 function restore() {
-  manifest.forEach((f) => existsSync(f + ".weg") && renameSync(f + ".weg", f));
+  [...manifest, ...twins].forEach((f) => existsSync(f + ".weg") && renameSync(f + ".weg", f));
   shards.forEach((f, i) => writeFileSync(f, kept[i]));
 }
 
@@ -106,6 +108,7 @@ try {
 
   // A corrupt index: every term shard overwritten; the retry after the
   // error fetches everything again.
+  twins.forEach((f) => renameSync(f, f + ".weg"));
   shards.forEach((f) => writeFileSync(f, "PSI1 rác không phải chỉ mục"));
   r = await ask({ id: 2, q: "khoa học" });
   check(r.error === CORRUPT, "corrupt shard: the corrupt-index error", r);

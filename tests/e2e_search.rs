@@ -1,5 +1,6 @@
 //! Search in Chromium against the release build and its real index
-//! (`tim-kiem/`, written by the prerender): typing shows results, one opens,
+//! (`tim-kiem/`, written by the prerender): typing shows results (a quick
+//! burst of keys asks the worker once it pauses), one opens,
 //! Back brings the query and its results again; a query's address reloads;
 //! the navigation's box leads to the results without a page load; the
 //! keyboard moves through the results; a corrupt index says so and its retry
@@ -42,8 +43,21 @@ async fn focused_is(browser: &Browser, css: &str) -> bool {
 async fn typing_without_accents_finds_opens_and_back_restores() {
     with_browser("search-type-open-back", Build::Root, Viewport::Desktop, |browser, _| async move {
         open_search(&browser, "/tim-kiem").await;
+        // Every request the page posts to the search worker, kept.
+        browser
+            .eval(
+                "window.asked = []; const post = Worker.prototype.postMessage;
+                 Worker.prototype.postMessage = function (m) { window.asked.push(m); return post.call(this, m); };",
+                vec![],
+            )
+            .await;
         browser.type_into(QUERY_BOX, "kiem tra").await;
         wait_for_results(&browser).await;
+        // The eight keys came as one quick burst: the worker was asked for
+        // its first key and when it paused, not for every prefix.
+        let asked =
+            browser.eval("return window.asked.filter((m) => m.includes('\"typing\":true')).length", vec![]).await;
+        assert!(asked.as_u64().is_some_and(|n| (1..8).contains(&n)), "requests while typing 8 keys: {asked}");
         // The accented words are highlighted though typed without accents.
         let marked = browser.text_of(".search-hits mark").await.unwrap_or_default().to_lowercase();
         assert!(marked == "kiểm" || marked == "tra" || marked == "kiểm tra", "highlight: {marked:?}");

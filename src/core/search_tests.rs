@@ -142,3 +142,10 @@ fn results_come_with_pages_and_nothing_found_suggests_a_shorter_query() {
     assert!(error_html("<b>lỗi</b>")
         .contains("&lt;b&gt;lỗi&lt;/b&gt;</p><button type=\"button\" class=\"error-box-retry\" data-thu-lai>"));
 }
+
+#[test]
+fn the_first_key_of_a_burst_asks_at_once_the_rest_when_it_pauses() {
+    assert_eq!(ask_after_ms(5_000.0), None);
+    assert_eq!(ask_after_ms(BURST_GAP_MS), None);
+    assert_eq!(ask_after_ms(40.0), Some(BURST_PAUSE_MS));
+}
