@@ -55,7 +55,8 @@ impl Manifest {
     pub fn to_text(&self) -> String {
         let mut out = format!("{MANIFEST_HEADER}\nchunk\t{}\n", self.chunk_docs);
         for (slug, name) in &self.categories {
-            out.push_str(&format!("category\t{slug}\t{}\n", name.replace(['\t', '\n'], " ")));
+            let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+            out.push_str(&format!("category\t{}\t{}\n", clean(slug), clean(name)));
         }
         for s in &self.segments {
             let years: Vec<String> = s.years.iter().map(|(y, first)| format!("{y}:{first}")).collect();

@@ -52,8 +52,11 @@ pub fn pair_term(a: &str, b: &str) -> String {
     format!("{a} {b}")
 }
 
+/// A category's term. Tabs and line breaks in a slug (a feed may have
+/// anything) become spaces, as in the manifest and the result data, whose
+/// lines they would break.
 pub fn category_term(slug: &str) -> String {
-    format!("#{slug}")
+    format!("#{}", slug.replace(['\t', '\n', '\r'], " "))
 }
 
 /// Every term of `doc`.

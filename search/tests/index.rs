@@ -341,6 +341,23 @@ fn nothing_found_suggests_dropping_a_word_and_marks_are_on_syllables() {
 }
 
 #[test]
+fn a_category_slug_with_tabs_or_line_breaks_breaks_no_file() {
+    let mut docs = corpus(300, 4);
+    docs[0].category_slug = "xấu\tslug\nmới".into();
+    docs[0].category_name = "Tên\txấu".into();
+    let mut site = Site::default();
+    site.publish(&docs, &scaled());
+    let mut engine = Engine::new();
+    let query = Query { text: "khoa".into(), category: Some("xấu slug mới".into()), ..Default::default() };
+    let fetch = &mut |path: &str| site.files.get(path).cloned().ok_or_else(|| "404".to_string());
+    let found = search_with(&mut engine, &query, fetch).unwrap();
+    assert_eq!(found.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [docs[0].id.as_str()]);
+    assert_eq!(found.hits[0].category_slug, "xấu slug mới");
+    assert_eq!(found.hits[0].category_name, "Tên xấu");
+    assert!(engine.facets().1.contains(&("xấu slug mới".to_string(), "Tên xấu".to_string())));
+}
+
+#[test]
 fn the_filters_offer_the_years_and_categories_of_the_index() {
     let docs = corpus(500, 3);
     let mut site = Site::default();
