@@ -53,6 +53,9 @@ async fn typing_without_accents_finds_opens_and_back_restores() {
             .await;
         browser.type_into(QUERY_BOX, "kiem tra").await;
         wait_for_results(&browser).await;
+        // The burst's first key ("k") is answered at once; the whole query
+        // once the keys pause.
+        browser.wait_for_text(".search-status", "“kiem tra”").await;
         // The eight keys came as one quick burst: the worker was asked for
         // its first key and when it paused, not for every prefix.
         let asked =
