@@ -73,13 +73,15 @@ pub fn nav_list_html(
 /// The search box at the end of the navigation (in the phone panel, the
 /// first thing under "Danh mục"): a plain GET form to the search page, so it
 /// works before the app runs; the app follows it without reloading, through
-/// the hidden link (site_nav's behaviour).
+/// the hidden link (site_nav's behaviour). That link has the search page's
+/// address until a query is sent: a link without one is not crawlable
+/// (Lighthouse's SEO audit counts it against every page).
 pub fn search_box_html(action: &str) -> String {
+    let action = escape(action);
     format!(
-        "<li class=\"site-nav-search\"><form role=\"search\" action=\"{}\" method=\"get\">\
+        "<li class=\"site-nav-search\"><form role=\"search\" action=\"{action}\" method=\"get\">\
          <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
-         <button type=\"submit\">Tìm</button><a hidden></a></form></li>",
-        escape(action)
+         <button type=\"submit\">Tìm</button><a hidden href=\"{action}\"></a></form></li>"
     )
 }
 
@@ -162,7 +164,7 @@ mod tests {
              <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
              <li class=\"site-nav-search\"><form role=\"search\" action=\"/portal/tim-kiem\" method=\"get\">\
              <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
-             <button type=\"submit\">Tìm</button><a hidden></a></form></li>"
+             <button type=\"submit\">Tìm</button><a hidden href=\"/portal/tim-kiem\"></a></form></li>"
         );
     }
 
@@ -174,6 +176,24 @@ mod tests {
         assert!(!html.contains("aria-expanded") && !html.contains("/chuyen-muc/a"), "{html}");
         assert!(html.contains("<a href=\"/lich-cong-tac\" aria-current=\"page\">"), "{html}");
         assert!(html.contains("<a href=\"/\">Trang chủ</a>"), "home is marked on the home page only: {html}");
+    }
+
+    /// A crawler follows only links with an address; Lighthouse's SEO audit
+    /// ("crawlable-anchors") counts one without it against the page, even a
+    /// hidden one. The shell in index.html is checked too: it is the page a
+    /// visitor sees before the app, where nothing is prerendered.
+    #[test]
+    fn every_link_in_the_navigation_has_an_address() {
+        let sections = [section("Tin tức - Sự kiện", "tin-tuc-su-kien", &[("a", "A")])];
+        let drawn = [SectionsAs::Links, SectionsAs::Menus].map(|as_| nav_list_html(&sections, as_, "/", under_portal));
+        for html in drawn.iter().map(String::as_str).chain([include_str!("../../index.html")]) {
+            let links =
+                html.match_indices("<a").map(|(at, _)| &html[at..]).filter(|tag| tag[2..].starts_with([' ', '>']));
+            for link in links {
+                let tag = &link[..link.find('>').map_or(link.len(), |end| end + 1)];
+                assert!(tag.contains(" href=\""), "a link without an address: {tag}");
+            }
+        }
     }
 
     #[test]
