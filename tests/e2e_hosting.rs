@@ -205,20 +205,6 @@ fn precompressed_files_are_sent_under_the_sub_path() {
     compressed_copies_are_sent(Build::SubPath);
 }
 
-/// Waits until the app has replaced the prerendered markup and the view has
-/// loaded, then returns its heading.
-async fn settled_heading(browser: &Browser) -> String {
-    browser
-        .wait_until(
-            "the app to take over and the view to load",
-            "!document.getElementById('tai-trang') \
-             && document.querySelector('main#noi-dung h1')?.textContent.trim() \
-             && !document.querySelector('main#noi-dung .skeleton')",
-        )
-        .await;
-    browser.text_of("main#noi-dung h1").await.unwrap_or_default()
-}
-
 /// A reader's visit through nginx: the home page, a click into the seed
 /// article, a reload of that deep link, a client-only route opened and
 /// reloaded (the fallback), and an unknown address (the real 404 page,
@@ -229,13 +215,12 @@ async fn visit(browser: Browser, build: Build) {
     let link = format!("main#noi-dung a[href^='{prefix}tin/1019/']");
     // After the takeover: a link of the prerendered markup found before it
     // is gone by the time it is clicked.
-    let ready = format!("!document.getElementById('tai-trang') && document.querySelector({link:?})");
-    browser.wait_until("the app to take over the home page", &ready).await;
+    browser.wait_for_app_with(&format!("document.querySelector({link:?})")).await;
     browser.click(&link).await;
-    assert_eq!(settled_heading(&browser).await, SEED_TITLE, "the article after a click");
+    assert_eq!(browser.settled_heading().await, SEED_TITLE, "the article after a click");
     assert!(browser.path().await.starts_with(&format!("{prefix}tin/1019/")), "the article's address");
     browser.reload().await;
-    assert_eq!(settled_heading(&browser).await, SEED_TITLE, "the article after a reload");
+    assert_eq!(browser.settled_heading().await, SEED_TITLE, "the article after a reload");
 
     browser.open("/tin/1019/lien-quan").await;
     browser.wait_for_text(".related-context", SEED_TITLE).await;
@@ -244,7 +229,7 @@ async fn visit(browser: Browser, build: Build) {
     assert!(browser.title().await.starts_with("Tin liên quan: Đoàn Kiểm tra"), "the related view's title");
 
     browser.open("/khong-co-trang-nay").await;
-    assert_eq!(settled_heading(&browser).await, NOT_FOUND_HEADING, "an unknown address");
+    assert_eq!(browser.settled_heading().await, NOT_FOUND_HEADING, "an unknown address");
 }
 
 /// Runs [`visit`] in Chromium against nginx; a failure shows the page's

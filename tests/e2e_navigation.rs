@@ -29,12 +29,7 @@ async fn set_width(browser: &Browser, width: u32) {
 /// Opens `path` and waits for the app's navigation with its sections.
 async fn open_with_nav(browser: &Browser, path: &str) {
     browser.open(path).await;
-    browser
-        .wait_until(
-            "the app and its sections",
-            "!document.getElementById('tai-trang') && document.querySelector('.site-nav-section button')",
-        )
-        .await;
+    browser.wait_for_app_with("document.querySelector('.site-nav-section button')").await;
 }
 
 /// The visible navigation controls that lie (partly) outside the viewport.

@@ -558,7 +558,7 @@ async fn the_canonical_slug_does_not_draw_the_article_twice() {
         browser.open("/").await;
         browser.wait_for(".category-block .news-list li a").await;
         // The app's own page, not the prerendered one it replaces.
-        browser.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+        browser.wait_for_app().await;
         // Counts every article view put into the page from now on, then
         // follows an address without a slug, as an old or shared link has.
         browser

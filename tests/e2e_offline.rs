@@ -126,7 +126,7 @@ async fn reload_offline_and_read(browser: &Browser, server: &StaticServer, seed:
     browser.wait_for_text(".offline-notice", "Bạn đang ngoại tuyến. Các bài đã mở trước đây vẫn đọc được.").await;
     browser.wait_until("the article's images, from the worker's copy", IMAGES_SHOWN).await;
     // The app is running (its wasm from the copy) and still shows it all.
-    browser.wait_until("the app to take over", "!document.getElementById('tai-trang')").await;
+    browser.wait_for_app().await;
     assert_seed_article_word_for_word(browser).await;
     let answered = server.served()[served_before..].to_vec();
     assert!(answered.is_empty(), "the server answered while offline: {answered:?}");
@@ -318,7 +318,7 @@ async fn an_unstamped_worker_removes_itself() {
         let unstamped = std::fs::read(support::repo("assets/sw.js")).expect("assets/sw.js");
         server.set_reply("/sw.js", Reply::json(unstamped).with_content_type("text/javascript; charset=utf-8"));
         browser.open("/").await;
-        browser.wait_until("the app", "!document.getElementById('tai-trang')").await;
+        browser.wait_for_app().await;
         let deadline = Instant::now() + support::browser::WAIT;
         while !server.served().iter().any(|s| s.path == "/sw.js") {
             assert!(Instant::now() < deadline, "sw.js was never asked for");

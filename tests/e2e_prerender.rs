@@ -200,9 +200,7 @@ async fn the_app_takes_over_without_a_blank_frame_a_shift_or_a_second_request() 
     with_browser("prerender-takeover", Build::Root, Viewport::Phone, |browser, server| async move {
         browser.on_every_new_document(WATCH_FRAMES).await;
         browser.open(SEED_ADDRESS).await;
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
+        browser.wait_for_app_with("window.wasmBindings").await;
         // A few frames after the takeover.
         browser.eval("return new Promise(r => setTimeout(r, 500));", vec![]).await;
         let frames = browser.eval("return window.__frames;", vec![]).await;
@@ -255,9 +253,7 @@ async fn a_reader_who_scrolled_before_the_wasm_arrived_stays_where_they_were() {
         browser.eval("window.scrollTo(0, 900);", vec![]).await;
         let before = browser.eval("return window.scrollY;", vec![]).await.as_f64().unwrap();
         assert!(before > 800.0, "the page did not scroll: {before}");
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
+        browser.wait_for_app_with("window.wasmBindings").await;
         browser.eval("return new Promise(r => setTimeout(r, 300));", vec![]).await;
         let after = browser.eval("return window.scrollY;", vec![]).await.as_f64().unwrap();
         assert!((after - before).abs() < 2.0, "scrolled from {before} to {after} by the takeover");
@@ -281,9 +277,7 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
         ];
         for (page, file) in pages {
             browser.open(page).await;
-            browser
-                .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-                .await;
+            browser.wait_for_app_with("window.wasmBindings").await;
             browser.eval("return new Promise(r => setTimeout(r, 200));", vec![]).await;
             // The same address as the file a host serves, read as HTML, next
             // to what the app drew in the page.
@@ -318,9 +312,7 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
 async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
     with_browser("prerender-wasm-after-paint", Build::Root, Viewport::Phone, |browser, _server| async move {
         browser.open(SEED_ADDRESS).await;
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
+        browser.wait_for_app_with("window.wasmBindings").await;
         let times = browser
             .eval(
                 "return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,

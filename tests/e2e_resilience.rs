@@ -85,7 +85,7 @@ async fn a_clobbering_article_renders_and_the_app_stays_alive() {
 async fn a_trap_in_the_wasm_brings_a_notice_with_a_reload() {
     with_browser("resilience-trap", Build::Root, Viewport::Phone, |browser, _server| async move {
         browser.open("/").await;
-        browser.wait_until("the app to mount", "!document.getElementById('tai-trang')").await;
+        browser.wait_for_app().await;
         browser.wait_for("main#noi-dung h2").await;
         assert!(!browser.holds("return !!document.querySelector('.crash-notice');", vec![]).await);
         mark_page(&browser).await;
@@ -113,7 +113,7 @@ async fn a_trap_in_the_wasm_brings_a_notice_with_a_reload() {
         browser.screenshot(&shot).await;
         browser.click(".crash-notice-reload").await;
         browser.wait_until("the reload", "window.__sameDocument !== true").await;
-        browser.wait_until("the app to mount again", "!document.getElementById('tai-trang')").await;
+        browser.wait_for_app().await;
         browser.wait_for("main#noi-dung h2").await;
         assert!(!browser.holds("return !!document.querySelector('.crash-notice');", vec![]).await);
     })

@@ -20,18 +20,10 @@ struct Rendered {
     title: String,
 }
 
-/// Waits until the app has replaced the static shell and the view in
-/// `<main id="noi-dung">` has finished loading, then reads it.
+/// Waits until the app has replaced the static shell and the view has
+/// finished loading, then reads it.
 async fn settled_view(browser: &Browser) -> Rendered {
-    browser
-        .wait_until(
-            "the app to mount and the view to load",
-            "!document.getElementById('tai-trang') \
-             && document.querySelector('main#noi-dung h1')?.textContent.trim() \
-             && !document.querySelector('main#noi-dung .skeleton')",
-        )
-        .await;
-    let heading = browser.text_of("main#noi-dung h1").await.unwrap_or_default();
+    let heading = browser.settled_heading().await;
     let title = browser.title().await;
     Rendered { heading, title }
 }

@@ -262,7 +262,7 @@ async fn the_week_downloads_as_an_icalendar_file() {
         settled_week(&browser, SEED_HEADING).await;
         // The app's link (a blob), not the prerendered page's (the .ics file
         // beside it, for readers without JavaScript).
-        browser.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+        browser.wait_for_app().await;
         let link = "main a.schedule-download";
         browser.wait_for(link).await;
         let described = browser

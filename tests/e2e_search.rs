@@ -21,12 +21,7 @@ const ESCAPE: &str = "\u{E00C}";
 
 async fn open_search(browser: &Browser, path: &str) {
     browser.open(path).await;
-    browser
-        .wait_until(
-            "the app's search page",
-            "!document.getElementById('tai-trang') && document.querySelector('#o-tim-kiem')",
-        )
-        .await;
+    browser.wait_for_app_with("document.querySelector('#o-tim-kiem')").await;
 }
 
 /// Waits for results whose count the live region announces.
@@ -149,12 +144,7 @@ async fn a_query_address_reloads_and_its_filters_and_pages_work() {
 async fn the_navigation_box_leads_to_the_results_without_a_page_load() {
     with_browser("search-nav-box", Build::Root, Viewport::Desktop, |browser, server| async move {
         browser.open("").await;
-        browser
-            .wait_until(
-                "the app",
-                "!document.getElementById('tai-trang') && document.querySelector('.site-nav-search input')",
-            )
-            .await;
+        browser.wait_for_app_with("document.querySelector('.site-nav-search input')").await;
         browser.eval("window.sameDocument = true;", vec![]).await;
         browser.type_into(".site-nav-search input", &format!("Quảng Trị{ENTER}")).await;
         wait_for_results(&browser).await;

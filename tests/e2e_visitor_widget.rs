@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use support::{with_browser, Browser, Build, Reply, Viewport};
+use support::{with_browser, Browser, Build, Reply, StaticServer, Viewport};
 
 const STATS_PATH: &str = "/data/thong-ke.json";
 const INTERVAL: Duration = Duration::from_secs(2);
@@ -53,6 +53,18 @@ async fn wait_for_total(browser: &Browser, total: &str) -> Duration {
     started.elapsed()
 }
 
+/// Opens the home page with the statistics polled every 2 s, and waits for
+/// the app's own widget to show the shipped document's total.
+async fn open_home_polling_every_2_s(browser: &Browser, server: &StaticServer) {
+    server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
+    browser.open("/").await;
+    // The prerendered page shows the figures too: wait for the app's own.
+    // (Seen on a loaded machine: just after taking over, the app's box
+    // shows "—" until its first fetch answers.)
+    browser.wait_for_app_with("window.wasmBindings").await;
+    wait_for_total(browser, "3.314.815").await;
+}
+
 fn stats_warnings(console: &[String]) -> usize {
     console.iter().filter(|line| line.contains("thống kê truy cập: HTTP status 500")).count()
 }
@@ -60,15 +72,7 @@ fn stats_warnings(console: &[String]) -> usize {
 #[tokio::test]
 async fn widget_follows_the_statistics_document_and_marks_failures() {
     with_browser("visitor_widget_polls", Build::Root, Viewport::Desktop, |browser, server| async move {
-        server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
-        browser.open("/").await;
-        // The prerendered page shows the figures too: wait for the app's own.
-        // (Seen on a loaded machine: just after taking over, the app's box
-        // shows "—" until its first fetch answers.)
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
-        wait_for_total(&browser, "3.314.815").await;
+        open_home_polling_every_2_s(&browser, &server).await;
         let shown = widget_figures(&browser).await;
         assert_eq!(
             shown["rows"],
@@ -123,15 +127,7 @@ async fn widget_follows_the_statistics_document_and_marks_failures() {
 #[tokio::test]
 async fn widget_survives_navigation_without_a_second_timer() {
     with_browser("visitor_widget_navigation", Build::Root, Viewport::Phone, |browser, server| async move {
-        server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
-        browser.open("/").await;
-        // The prerendered page shows the figures too: wait for the app's own.
-        // (Seen on a loaded machine: just after taking over, the app's box
-        // shows "—" until its first fetch answers.)
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
-        wait_for_total(&browser, "3.314.815").await;
+        open_home_polling_every_2_s(&browser, &server).await;
         for _ in 0..3 {
             browser.click_nav_link("/lich-cong-tac").await;
             browser.wait_until("the schedule", "location.pathname === '/lich-cong-tac'").await;
@@ -195,15 +191,7 @@ async fn set_tab_hidden(browser: &Browser, hidden: bool) {
 #[tokio::test]
 async fn polling_pauses_while_hidden_and_refreshes_when_shown() {
     with_browser("visitor_widget_hidden", Build::Root, Viewport::Desktop, |browser, server| async move {
-        server.set_reply("/config.json", Reply::json(r#"{"version":1,"stats_poll_seconds":2}"#));
-        browser.open("/").await;
-        // The prerendered page shows the figures too: wait for the app's own.
-        // (Seen on a loaded machine: just after taking over, the app's box
-        // shows "—" until its first fetch answers.)
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
-        wait_for_total(&browser, "3.314.815").await;
+        open_home_polling_every_2_s(&browser, &server).await;
         let polls = || server.served().iter().filter(|s| s.path == STATS_PATH).count();
         set_tab_hidden(&browser, true).await;
         let hidden_at = polls();
@@ -229,9 +217,7 @@ async fn taking_over_a_prerendered_page_keeps_its_figures_until_the_first_poll()
         let figures = std::fs::read(Build::Root.dist().join("data/thong-ke.json")).unwrap();
         server.set_reply("/data/thong-ke.json", Reply::json(figures).with_delay(Duration::from_secs(4)));
         browser.open("/").await;
-        browser
-            .wait_until("the app to take over", "!document.getElementById('tai-trang') && window.wasmBindings")
-            .await;
+        browser.wait_for_app_with("window.wasmBindings").await;
         // Drawn by the app, before its fetch has answered: the page's own figures, not "—".
         let shown = widget_figures(&browser).await;
         assert_eq!(

@@ -245,6 +245,29 @@ impl Browser {
         }
     }
 
+    /// Waits until the app has taken the page over: the loading notice
+    /// (`#tai-trang`, in index.html and in every prerendered page) is gone.
+    pub async fn wait_for_app(&self) {
+        self.wait_for_app_with("true").await;
+    }
+
+    /// Waits until the app has taken the page over and `condition` (a JS
+    /// expression about the app's page) holds.
+    pub async fn wait_for_app_with(&self, condition: &str) {
+        let script = format!("!document.getElementById('tai-trang') && ({condition})");
+        self.wait_until(&format!("the app to take the page over, and {condition}"), &script).await;
+    }
+
+    /// Waits until the app has taken the page over and the view in
+    /// `<main id="noi-dung">` has loaded (a heading, no placeholder left),
+    /// then returns its heading.
+    pub async fn settled_heading(&self) -> String {
+        let view_loaded = "document.querySelector('main#noi-dung h1')?.textContent.trim() \
+                           && !document.querySelector('main#noi-dung .skeleton')";
+        self.wait_for_app_with(view_loaded).await;
+        self.text_of("main#noi-dung h1").await.unwrap_or_default()
+    }
+
     /// Waits for an element matching `css` and returns its trimmed text.
     pub async fn wait_for(&self, css: &str) -> String {
         let condition = format!("document.querySelector({})", json!(css));
@@ -265,7 +288,7 @@ impl Browser {
     /// clicked before it is a page load, not the app's navigation).
     pub async fn click(&self, css: &str) {
         if self.javascript {
-            self.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+            self.wait_for_app().await;
         }
         self.client
             .find(Locator::Css(css))
@@ -287,7 +310,7 @@ impl Browser {
     /// in the "Danh mục" panel, opened first.
     pub async fn click_nav_link(&self, href: &str) {
         if self.javascript {
-            self.wait_until("the app to take the page over", "!document.getElementById('tai-trang')").await;
+            self.wait_for_app().await;
         }
         let panel_closed = "const toggle = document.querySelector('.site-nav-toggle');
              return !!toggle && toggle.getClientRects().length > 0 && toggle.getAttribute('aria-expanded') === 'false';";
