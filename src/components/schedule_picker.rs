@@ -1,15 +1,17 @@
 //! Moving between weeks: previous / this / next, and a week-and-year form.
 //! Every move is a navigation, so the address names the week shown and
-//! reload, Back and shared links work.
+//! reload, Back and shared links work. The form sent before the app runs
+//! (on a slow phone, the prerendered page's plain form) reloads the page with
+//! `?tuan=&nam=`; the app carries that out once it has taken over.
 
 use crate::context::site_href;
 use crate::core::routes;
-use crate::core::schedule::week_from_route;
+use crate::core::schedule::picked_week;
 use crate::core::week::IsoWeek;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The week links and the picker for the week shown in `week`.
@@ -21,17 +23,27 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
     let year_field = NodeRef::<Input>::new();
     let problem = RwSignal::new(String::new());
     let navigate = use_navigate();
+    // `replace`: a form sent before the app ran leaves no history entry of
+    // its own, as the app's form does not.
+    let go_to = move |asked_year: &str, asked_week: &str, replace: bool| match picked_week(asked_year, asked_week) {
+        Ok(chosen) => {
+            problem.set(String::new());
+            navigate(&routes::schedule_week(chosen), NavigateOptions { replace, ..Default::default() });
+        }
+        Err(why) => problem.set(why),
+    };
+    let query = use_query_map();
+    let go_to_asked = go_to.clone();
+    Effect::new(move |_| {
+        let asked = query.with(|query| query.get("nam").zip(query.get("tuan")));
+        if let Some((asked_year, asked_week)) = asked {
+            go_to_asked(&asked_year, &asked_week, true);
+        }
+    });
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         let typed = |field: NodeRef<Input>| field.get_untracked().map(|input| input.value()).unwrap_or_default();
-        let (asked_year, asked_week) = (typed(year_field), typed(week_field));
-        match week_from_route(asked_year.trim(), asked_week.trim()) {
-            Some(chosen) => {
-                problem.set(String::new());
-                navigate(&routes::schedule_week(chosen), NavigateOptions::default());
-            }
-            None => problem.set(format!("Năm “{asked_year}” không có tuần “{asked_week}”.")),
-        }
+        go_to(&typed(year_field), &typed(week_field), false);
     };
     let is_this_week =
         move || week.get() == IsoWeek::current_in_vietnam(crate::components::schedule_source::now_unix());

@@ -178,6 +178,13 @@ pub fn week_from_route(year: &str, week: &str) -> Option<IsoWeek> {
     (year >= 1000).then(|| IsoWeek::new(year, week)).flatten()
 }
 
+/// The week the picker's form asks for, from its two fields as typed, or
+/// the Vietnamese sentence that says the year has no such week.
+pub fn picked_week(asked_year: &str, asked_week: &str) -> Result<IsoWeek, String> {
+    week_from_route(asked_year.trim(), asked_week.trim())
+        .ok_or_else(|| format!("Năm “{asked_year}” không có tuần “{asked_week}”."))
+}
+
 fn check_version(root: &Node<'_>) -> Result<(), DocError> {
     root.with_field("version", |node| match node.unsigned()? {
         SCHEDULE_FORMAT_VERSION => Ok(()),

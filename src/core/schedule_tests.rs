@@ -106,3 +106,10 @@ fn route_weeks_must_exist() {
         assert_eq!(week_from_route(year, week), None, "{year}/{week}");
     }
 }
+
+#[test]
+fn the_picker_takes_what_is_typed_or_says_why_not() {
+    assert_eq!(picked_week(" 2024 ", "1 "), Ok(IsoWeek::new(2024, 1).unwrap()));
+    assert_eq!(picked_week("2023", "53"), Err("Năm “2023” không có tuần “53”.".to_string()));
+    assert_eq!(picked_week("", ""), Err("Năm “” không có tuần “”.".to_string()));
+}
