@@ -558,9 +558,8 @@ async fn returning_to_a_fetched_view_never_shows_its_placeholder() {
 async fn the_canonical_slug_does_not_draw_the_article_twice() {
     with_browser("news-slug-draws-once", Build::Root, Viewport::Desktop, |browser, _server| async move {
         browser.open("/").await;
-        browser.wait_for(".category-block .news-list li a").await;
         // The app's own page, not the prerendered one it replaces.
-        browser.wait_for_app().await;
+        browser.wait_for_app_with("document.querySelector('.category-block .news-list li a')").await;
         // Counts every article view put into the page from now on, then
         // follows an address without a slug, as an old or shared link has.
         browser

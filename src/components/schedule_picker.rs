@@ -6,7 +6,7 @@
 
 use crate::context::site_href;
 use crate::core::routes;
-use crate::core::schedule::picked_week;
+use crate::core::schedule::{picked_week, WEEK_FIELD, YEAR_FIELD};
 use crate::core::week::IsoWeek;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -35,7 +35,7 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
     let query = use_query_map();
     let go_to_asked = go_to.clone();
     Effect::new(move |_| {
-        let asked = query.with(|query| query.get("nam").zip(query.get("tuan")));
+        let asked = query.with(|query| query.get(YEAR_FIELD).zip(query.get(WEEK_FIELD)));
         if let Some((asked_year, asked_week)) = asked {
             go_to_asked(&asked_year, &asked_week, true);
         }
@@ -69,12 +69,12 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
             <form class="schedule-form" on:submit=on_submit>
                 <label>
                     "Tuần "
-                    <input type="number" name="tuan" min="1" max="53" inputmode="numeric" required
+                    <input type="number" name=WEEK_FIELD min="1" max="53" inputmode="numeric" required
                         node_ref=week_field prop:value=move || week.get().week().to_string() />
                 </label>
                 <label>
                     "Năm "
-                    <input type="number" name="nam" min="2000" max="2100" inputmode="numeric" required
+                    <input type="number" name=YEAR_FIELD min="2000" max="2100" inputmode="numeric" required
                         node_ref=year_field prop:value=move || week.get().year().to_string() />
                 </label>
                 <button type="submit">"Xem"</button>

@@ -178,6 +178,11 @@ pub fn week_from_route(year: &str, week: &str) -> Option<IsoWeek> {
     (year >= 1000).then(|| IsoWeek::new(year, week)).flatten()
 }
 
+/// The names of the picker's fields: the form sent before the app runs
+/// comes back as `?tuan=…&nam=…`, which the app reads by the same names.
+pub const WEEK_FIELD: &str = "tuan";
+pub const YEAR_FIELD: &str = "nam";
+
 /// The week the picker's form asks for, from its two fields as typed, or
 /// the Vietnamese sentence that says the year has no such week.
 pub fn picked_week(asked_year: &str, asked_week: &str) -> Result<IsoWeek, String> {

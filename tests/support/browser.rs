@@ -165,6 +165,10 @@ fn chromium_capabilities(viewport: Viewport, profile: &Path, javascript: bool) -
     }
 }
 
+/// True once the app has taken the page over: the loading notice, in
+/// index.html and in every prerendered page, is gone.
+const APP_TOOK_OVER: &str = "!document.getElementById('tai-trang')";
+
 /// The page helpers the tests use; cheap to clone into a test's future.
 #[derive(Clone)]
 pub struct Browser {
@@ -245,16 +249,15 @@ impl Browser {
         }
     }
 
-    /// Waits until the app has taken the page over: the loading notice
-    /// (`#tai-trang`, in index.html and in every prerendered page) is gone.
+    /// Waits until the app has taken the page over ([`APP_TOOK_OVER`]).
     pub async fn wait_for_app(&self) {
-        self.wait_for_app_with("true").await;
+        self.wait_until("the app to take the page over", APP_TOOK_OVER).await;
     }
 
     /// Waits until the app has taken the page over and `condition` (a JS
     /// expression about the app's page) holds.
     pub async fn wait_for_app_with(&self, condition: &str) {
-        let script = format!("!document.getElementById('tai-trang') && ({condition})");
+        let script = format!("{APP_TOOK_OVER} && ({condition})");
         self.wait_until(&format!("the app to take the page over, and {condition}"), &script).await;
     }
 
