@@ -16,6 +16,9 @@ BINARYEN_VERSION="132.0.0"
 # tests agree.
 AXE_VERSION="4.14.1"
 PUPPETEER_VERSION="23.11.1"
+# The Nu Html Checker (scripts/check-html.sh), the W3C's own validator, as
+# npm ships it; recent: older copies flag 'wasm-unsafe-eval' and fetchpriority.
+VNU_VERSION="26.9.27"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -155,6 +158,14 @@ setup_all() {
     step "puppeteer-core $PUPPETEER_VERSION (npm, in .tools/; drives Chromium for scripts/check-search-worker.mjs)" \
         "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/puppeteer-core/package.json\").version === \"$PUPPETEER_VERSION\" ? 0 : 1)'" \
         "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E puppeteer-core@$PUPPETEER_VERSION"
+
+    step "Java (Debian default-jre-headless; runs the Nu Html Checker)" \
+        "java -version" \
+        "apt_install default-jre-headless"
+
+    step "the Nu Html Checker, vnu-jar $VNU_VERSION (npm, in .tools/)" \
+        "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/vnu-jar/package.json\").version === \"$VNU_VERSION\" ? 0 : 1)'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E vnu-jar@$VNU_VERSION"
 
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \

@@ -4,7 +4,8 @@
 #   worker), the pure core's native tests, the search crate's (folding, the index against a
 #   brute-force scan), component tests in headless Chromium (wasm-bindgen-test), the
 #   prerender's and the visitor counter's tests (real redis-server), the two release
-#   builds (dist/ at the root, dist-portal/ under /portal/), and last the whole
+#   builds (dist/ at the root, dist-portal/ under /portal/), every page of dist/
+#   through the Nu Html Checker, and last the whole
 #   native `cargo test` again, which now includes the end-to-end tests in
 #   Chromium against those builds. Stops at the first failure, non-zero.
 #
@@ -69,6 +70,8 @@ run_counted "counter tests (native, redis-server)" cargo test -p portal-counter
 
 run "release build (dist/)" bash scripts/release-build.sh --dist dist
 run "release build (dist-portal/)" bash scripts/release-build.sh --public-url /portal/ --dist dist-portal
+# Every page the prerender wrote, through the Nu Html Checker: zero errors.
+run "HTML checker (vnu, dist/)" bash scripts/check-html.sh dist
 # The search worker alone in Chromium, against dist/ on a loopback port:
 # its replies, errors and retry, malformed requests, and a burst of requests
 # to a worker still loading (the overtaken ones are skipped).

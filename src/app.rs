@@ -31,7 +31,8 @@ pub fn App(portal: Portal) -> impl IntoView {
                     // "lien-quan" segment stands before the free slug.
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/tin/:id/lien-quan") view=RelatedPage />
+                        // Also its later pages, /tin/:id/lien-quan/trang/:page.
+                        <Route path=path!("/tin/:id/lien-quan/:trang?/:page?") view=RelatedPage />
                         // One route with and without the slug: putting the
                         // canonical slug into the address then keeps the view
                         // instead of drawing the article a second time.

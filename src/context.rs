@@ -104,6 +104,22 @@ pub struct PageUrl(pub String);
 #[derive(Clone, Debug, Default)]
 pub struct PrerenderFiles(pub std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>);
 
+/// Addresses a page links to that the prerender cannot know before it draws
+/// the page (the later pages of an article's related news): it draws them
+/// too, so that every link of a prerendered page leads to a page.
+#[derive(Clone, Debug, Default)]
+pub struct PrerenderRoutes(pub std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+/// Asks the prerender, when it is the one drawing, to draw `routes` too.
+#[cfg(feature = "ssr")]
+pub fn prerender_also(routes: impl IntoIterator<Item = String>) {
+    if let Some(list) = leptos::prelude::use_context::<PrerenderRoutes>() {
+        if let Ok(mut list) = list.0.lock() {
+            list.extend(routes);
+        }
+    }
+}
+
 /// The absolute address of the page shown, for sharing and printing.
 pub fn current_page_url() -> String {
     #[cfg(feature = "ssr")]

@@ -70,12 +70,20 @@ where
     Ok(pages)
 }
 
-/// News to rank beside `article`: its category's first page, the latest
-/// news, and any related item those do not hold. The two lists are asked for
+/// News to rank beside `article`: its own "Tin khác" list when its document
+/// gives one, else its category's first page and the latest news; and any
+/// related item those do not hold. The two lists are asked for
 /// together, then the missing related articles together, so the list costs
 /// two round trips on a slow network, not one per article. A failure here
 /// costs only the side list, so errors leave items out.
 pub async fn neighbourhood(portal: &Portal, article: &NewsItem, max_related: usize) -> Vec<NewsItem> {
+    // An article that lists its own "Tin khác" (the portal's builder writes
+    // them) is placed by its own document: its related pages then change
+    // only when it or the articles it names change, not with every article
+    // published, and the prerender does not redraw them all each time.
+    if !article.other_news.is_empty() {
+        return with_named(portal, article, article.other_news.clone(), max_related).await;
+    }
     let category = async {
         match &article.category {
             Some(category) => category_page(portal, &category.slug, None).await.map(|page| page.items),
@@ -84,7 +92,18 @@ pub async fn neighbourhood(portal: &Portal, article: &NewsItem, max_related: usi
     };
     let latest = async { latest_page(portal, None).await.map(|page| page.items) };
     let (category, latest) = join(category, latest).await;
-    let mut items: Vec<NewsItem> = category.into_iter().chain(latest).flatten().collect();
+    let items: Vec<NewsItem> = category.into_iter().chain(latest).flatten().collect();
+    with_named(portal, article, items, max_related).await
+}
+
+/// `items` and the articles `article` names as related that they lack, each
+/// fetched (at most `max_related`).
+async fn with_named(
+    portal: &Portal,
+    article: &NewsItem,
+    mut items: Vec<NewsItem>,
+    max_related: usize,
+) -> Vec<NewsItem> {
     let missing = article.related.iter().take(max_related).filter(|id| !items.iter().any(|item| item.id == **id));
     let fetched = join_all(missing.map(|id| self::article(portal, id))).await;
     items.extend(fetched.into_iter().flatten());

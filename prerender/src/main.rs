@@ -95,7 +95,7 @@ fn run(options: &Options) -> Result<usize, String> {
     // The views resolve documents against the site's path, not its host: the
     // URLs they draw (images, links) then work on whatever host serves them.
     let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };
-    let (pages, listing_failures) = list_pages(&portal, &store);
+    let (mut pages, listing_failures) = list_pages(&portal, &store);
     let documents = render::Documents::install(store.clone());
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());
@@ -109,16 +109,24 @@ fn run(options: &Options) -> Result<usize, String> {
     let mut failed = 0;
     let mut skipped = 0;
     let mut in_sitemap = Vec::new();
-    for page in &pages {
+    // Pages a drawn page asks for are added to the list as it goes.
+    let mut asked = std::collections::HashSet::new();
+    let mut next = 0;
+    while let Some(page) = pages.get(next).cloned() {
+        next += 1;
         let route = page.route();
-        if !matches!(page, Page::NotFound) {
-            in_sitemap.push((pages::canonical(&store, page), sitemap_lastmod(page)));
+        // A week without a schedule has a page for the links, but nothing to find.
+        if !matches!(page, Page::NotFound | Page::EmptyWeek(..)) {
+            in_sitemap.push((pages::canonical(&store, &page), sitemap_lastmod(&page)));
         }
         if manifest.unchanged(&store, &route, &options.site_dir.join(&page.files()[0])) {
+            let later = manifest.later_pages(&route).to_vec();
+            pages.extend(later.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
             skipped += 1;
             continue;
         }
         let drawn = render::draw(&portal, &documents, &route);
+        pages.extend(drawn.asked.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
         // A page whose own view shows an error box, or the not-found view in
         // place of a listed article or category, would publish that error:
         // keep its previous version and say which document failed.
@@ -129,7 +137,7 @@ fn run(options: &Options) -> Result<usize, String> {
             eprintln!("prerender: {route} not written: {}", causes.join("; "));
             continue;
         }
-        let meta = meta_of(page, &portal, &store, &drawn.documents);
+        let meta = meta_of(&page, &portal, &store, &drawn.documents);
         let may_be_older = |url: &str| manifest::signs_navigation_only(&categories_url, url, &route);
         let html = compose(&template, &meta, &portal.config.site.name, &drawn, &store, may_be_older);
         let files = page.files();

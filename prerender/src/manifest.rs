@@ -30,6 +30,10 @@ const MANIFEST_FILE: &str = ".prerender-manifest";
 pub struct Manifest {
     /// route → (signature, the documents it read)
     before: HashMap<String, (u64, Vec<String>)>,
+    /// A page's address → the later pages below it (`…/trang/N`) that the
+    /// last run drew: a page asks for them while it is drawn, so when it is
+    /// not drawn again they are known from here.
+    later_pages: HashMap<String, Vec<String>>,
     now: Vec<(String, u64, Vec<String>)>,
     /// What every page's signature starts from: the shell and the day.
     common: u64,
@@ -52,9 +56,23 @@ impl Manifest {
             let inputs = fields.map(str::to_string).collect();
             before.insert(route.to_string(), (signature, inputs));
         }
+        let mut later_pages: HashMap<String, Vec<String>> = HashMap::new();
+        for route in before.keys() {
+            if let Some((first, _)) = route.rsplit_once("/trang/") {
+                later_pages.entry(first.to_string()).or_default().push(route.clone());
+            }
+        }
         let mut hasher = DefaultHasher::new();
         (shell, today, env!("CARGO_PKG_VERSION")).hash(&mut hasher);
-        Manifest { before, now: Vec::new(), common: hasher.finish(), files: HashMap::new(), ignored, categories }
+        Manifest {
+            before,
+            later_pages,
+            now: Vec::new(),
+            common: hasher.finish(),
+            files: HashMap::new(),
+            ignored,
+            categories,
+        }
     }
 
     fn signature(&mut self, store: &Store, route: &str, inputs: &[String]) -> u64 {
@@ -82,6 +100,11 @@ impl Manifest {
         }
         self.now.push((route.to_string(), signature, inputs));
         true
+    }
+
+    /// The later pages (`{route}/trang/N`) that the last run drew below `route`.
+    pub fn later_pages(&self, route: &str) -> &[String] {
+        self.later_pages.get(route).map_or(&[], Vec::as_slice)
     }
 
     /// Records what `route` was just drawn from.

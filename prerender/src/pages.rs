@@ -7,6 +7,7 @@
 use crate::head::{short_description, ArticleFacts, PageMeta};
 use crate::store::Store;
 use portal::context::Portal;
+use portal::core::agenda::week_reach;
 use portal::core::error::DocError;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::routes;
@@ -26,13 +27,21 @@ pub enum Page {
         title: String,
         lastmod: i64,
     },
+    /// One page of the news related to an article.
+    Related {
+        id: String,
+        page: u32,
+    },
     /// A category's first page (1) or one page of its archive.
     Category {
         slug: String,
         page: u32,
     },
-    /// `/lich-cong-tac` (None) or one week.
+    /// `/lich-cong-tac` (None) or one week that has a document.
     Schedule(Option<(i32, u32)>),
+    /// A week without a document that a page links to (`core::agenda::week_reach`):
+    /// it says so and links to the nearest weeks that have one. Not in the sitemap.
+    EmptyWeek(i32, u32),
     /// `/danh-muc` (None) or one section's page, by slug and name.
     Sections(Option<(String, String)>),
     /// `/tim-kiem`: the search page, its box ready before the app runs.
@@ -46,9 +55,12 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Article { id, title, .. } => routes::article(id, title),
+            Page::Related { id, page } => routes::related(id, *page),
             Page::Category { slug, page } => routes::category_archive(slug, *page),
             Page::Schedule(None) => routes::SCHEDULE.into(),
-            Page::Schedule(Some((year, week))) => format!("{}/{year}/{week}", routes::SCHEDULE),
+            Page::Schedule(Some((year, week))) | Page::EmptyWeek(year, week) => {
+                format!("{}/{year}/{week}", routes::SCHEDULE)
+            }
             Page::Sections(None) => routes::SECTIONS.into(),
             Page::Sections(Some((slug, _))) => routes::section(slug),
             Page::Search => routes::SEARCH.into(),
@@ -67,6 +79,14 @@ impl Page {
             Page::Article { id, .. } => vec![file_of_route(&self.route()), format!("tin/{id}.html")],
             _ => vec![file_of_route(&self.route())],
         }
+    }
+
+    /// A page that this page asked for when drawn (`context::prerender_also`):
+    /// the later pages of an article's related news, asked for by its first.
+    pub fn asked_for(&self, route: &str) -> Option<Page> {
+        let Page::Related { id, .. } = self else { return None };
+        let page = route.rsplit_once("/trang/")?.1.parse().ok()?;
+        (routes::related(id, page) == route).then(|| Page::Related { id: id.clone(), page })
     }
 }
 
@@ -114,11 +134,13 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
         seen_pages += 1;
         match read_parsed(store, "bản tin mới nhất", &url, parse_feed) {
             Ok(page) => {
-                pages.extend(page.items.into_iter().map(|item| Page::Article {
-                    lastmod: item.modified.unwrap_or(item.published),
-                    id: item.id,
-                    title: item.title,
-                }));
+                for item in page.items {
+                    // Its related news' first page; the later ones it asks for when drawn.
+                    let related = Page::Related { id: item.id.clone(), page: 1 };
+                    let lastmod = item.modified.unwrap_or(item.published);
+                    pages.push(Page::Article { lastmod, id: item.id, title: item.title });
+                    pages.push(related);
+                }
                 // A feed that points back at itself would never end.
                 next = page.next_url.map(|next| resolve(&url, &next)).filter(|_| seen_pages < 100_000);
             }
@@ -129,7 +151,21 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
     pages.push(Page::Schedule(None));
     let index_url = portal.url(&sources.schedule_index);
     match read_parsed(store, "danh sách các tuần có lịch công tác", &index_url, parse_index) {
-        Ok(index) => pages.extend(index.weeks.into_iter().map(|week| Page::Schedule(Some((week.year(), week.week()))))),
+        Ok(index) => {
+            let this_week = IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix());
+            let (first, last) = week_reach(&index, this_week);
+            let mut week = first;
+            while week <= last {
+                let (year, number) = (week.year(), week.week());
+                let published = index.weeks.binary_search(&week).is_ok();
+                pages.push(if published {
+                    Page::Schedule(Some((year, number)))
+                } else {
+                    Page::EmptyWeek(year, number)
+                });
+                week = week.next();
+            }
+        }
         Err(error) => failures.push(error),
     }
     (pages, failures)
@@ -172,6 +208,23 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 meta.image = meta.image.map(|image| store.absolute(&image));
             }
         }
+        Page::Related { id, page } => {
+            let url = portal.url(&portal.config.sources.article_url(id));
+            let title = documents
+                .iter()
+                .find(|(known, _)| *known == url)
+                .and_then(|(_, text)| parse_article("bài viết", &url, text).ok())
+                .map(|item| item.title);
+            let mut heading = page_title(TitleOf::Related(title.as_deref()), &site.short_name);
+            if *page > 1 {
+                heading = format!("{heading} – Trang {page}");
+            }
+            meta.title = heading;
+            meta.description = match title {
+                Some(title) => short_description(&format!("Các tin liên quan đến bài: {title}")),
+                None => "Tin liên quan".into(),
+            };
+        }
         Page::Category { slug, page } => {
             let mut name = category_name(portal, documents, slug).unwrap_or_else(|| slug.clone());
             if *page > 1 {
@@ -180,11 +233,11 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             meta.title = page_title(TitleOf::Category(Some(&name)), &site.short_name);
             meta.description = format!("Tin {name} – {}", site.name);
         }
-        Page::Schedule(week) => {
+        Page::Schedule(_) | Page::EmptyWeek(..) => {
             // `/lich-cong-tac` shows the current week, as the app's title says.
-            let shown = match week {
-                Some((year, week)) => IsoWeek::new(*year, *week),
-                None => Some(IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix())),
+            let shown = match page {
+                Page::Schedule(Some((year, week))) | Page::EmptyWeek(year, week) => IsoWeek::new(*year, *week),
+                _ => Some(IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix())),
             };
             meta.title = match shown {
                 Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site.short_name),

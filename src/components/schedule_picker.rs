@@ -5,6 +5,7 @@
 //! `?tuan=&nam=`; the app carries that out once it has taken over.
 
 use crate::context::site_href;
+use crate::core::agenda::week_steps;
 use crate::core::routes;
 use crate::core::schedule::{picked_week, WEEK_FIELD, YEAR_FIELD};
 use crate::core::week::IsoWeek;
@@ -14,9 +15,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// The week links and the picker for the week shown in `week`.
+/// The week links and the picker for the week shown in `week`. `reach`,
+/// once known (`core::agenda::week_reach`), keeps "Tuần trước" and "Tuần
+/// sau" to weeks that have a page; a link past it stays in place with no
+/// address, so nothing moves.
 #[component]
-pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
+pub fn WeekPicker(
+    #[prop(into)] week: Signal<IsoWeek>,
+    #[prop(optional, into)] reach: Option<Signal<Option<(IsoWeek, IsoWeek)>>>,
+) -> impl IntoView {
+    let steps = move || week_steps(week.get(), reach.and_then(|reach| reach.get()));
+    let step_href = move |step: Option<IsoWeek>| step.map(|week| site_href(routes::schedule_week(week)));
     // The fields show the week shown, whichever way the visitor got there;
     // what is typed is read from them only when the form is sent.
     let week_field = NodeRef::<Input>::new();
@@ -50,7 +59,7 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">
-                <a href=move || site_href(routes::schedule_week(week.get().previous())) class="schedule-week-link" rel="prev">
+                <a href=move || step_href(steps().0) class="schedule-week-link" rel="prev">
                     "← Tuần trước"
                 </a>
                 <a
@@ -62,7 +71,7 @@ pub fn WeekPicker(#[prop(into)] week: Signal<IsoWeek>) -> impl IntoView {
                 >
                     "Tuần này"
                 </a>
-                <a href=move || site_href(routes::schedule_week(week.get().next())) class="schedule-week-link" rel="next">
+                <a href=move || step_href(steps().1) class="schedule-week-link" rel="next">
                     "Tuần sau →"
                 </a>
             </nav>

@@ -3,7 +3,7 @@
 //! browser what time it is.
 
 use crate::context::Portal;
-use crate::core::agenda::nearest_weeks;
+use crate::core::agenda::{nearest_weeks, week_reach};
 use crate::core::error::DocError;
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::week::IsoWeek;
@@ -14,25 +14,32 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum WeekOutcome {
     Published(WeekSchedule),
-    /// No document for the week (404): the closest weeks that have one.
+    /// No document for the week (404): the closest weeks that have one, and
+    /// the weeks the schedule's links reach (`core::agenda::week_reach`),
+    /// when the index of weeks could be read.
     Missing {
         earlier: Option<IsoWeek>,
         later: Option<IsoWeek>,
+        reach: Option<(IsoWeek, IsoWeek)>,
     },
 }
 
-/// The week's document, or the nearest published weeks when it has none.
-pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek) -> Result<WeekOutcome, DocError> {
+/// The week's document, or the nearest published weeks when it has none;
+/// `this_week` is the week of now in Vietnam.
+pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek, this_week: IsoWeek) -> Result<WeekOutcome, DocError> {
     match week_schedule(portal, week).await {
         Ok(schedule) => Ok(WeekOutcome::Published(schedule)),
         Err(error) if error.is_not_found() => {
             // Without the index the message still stands, just without links.
-            let index = week_index(portal).await.unwrap_or_else(|error| {
-                crate::net::report(&error);
-                ScheduleIndex::default()
-            });
+            let index = match week_index(portal).await {
+                Ok(index) => index,
+                Err(error) => {
+                    crate::net::report(&error);
+                    return Ok(WeekOutcome::Missing { earlier: None, later: None, reach: None });
+                }
+            };
             let (earlier, later) = nearest_weeks(&index, week);
-            Ok(WeekOutcome::Missing { earlier, later })
+            Ok(WeekOutcome::Missing { earlier, later, reach: Some(week_reach(&index, this_week)) })
         }
         Err(error) => Err(error),
     }

@@ -104,6 +104,27 @@ pub fn nearest_weeks(index: &ScheduleIndex, week: IsoWeek) -> (Option<IsoWeek>, 
     (earlier, later)
 }
 
+/// The weeks the schedule's pages reach, first and last: from the week
+/// before the earliest published week (or before this week, if that is
+/// earlier) to the week after the latest (or after this week). The
+/// prerender draws a page for every week in it, published or not, and a
+/// week's "Tuần trước" and "Tuần sau" links stay inside it, so every link
+/// leads to a page. A published week and this week always have both links.
+pub fn week_reach(index: &ScheduleIndex, this_week: IsoWeek) -> (IsoWeek, IsoWeek) {
+    let earliest = index.weeks.iter().copied().min().map_or(this_week, |first| first.min(this_week));
+    let latest = index.weeks.iter().copied().max().map_or(this_week, |last| last.max(this_week));
+    (earliest.previous(), latest.next())
+}
+
+/// The week before and the week after `week` that its links lead to:
+/// those inside `reach` (`week_reach`); without it, both.
+pub fn week_steps(week: IsoWeek, reach: Option<(IsoWeek, IsoWeek)>) -> (Option<IsoWeek>, Option<IsoWeek>) {
+    let (earliest, latest) = reach.unwrap_or((IsoWeek::MIN, IsoWeek::MAX));
+    let previous = Some(week.previous()).filter(|previous| *previous >= earliest);
+    let next = Some(week.next()).filter(|next| *next <= latest);
+    (previous, next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +203,39 @@ mod tests {
             today(&sample(), at("2023-10-19T01:00:00Z")).into_iter().map(|e| e.entry.content).collect();
         assert_eq!(contents, ["A", "B (chưa định giờ)", "C", "D"]);
         assert!(today(&sample(), at("2023-10-21T01:00:00Z")).is_empty());
+    }
+
+    #[test]
+    fn the_reach_runs_from_before_the_first_week_to_after_the_last() {
+        let week = |text| IsoWeek::parse(text).unwrap();
+        let index = ScheduleIndex { weeks: vec![week("2023-W42"), week("2023-W40"), week("2024-W01")] };
+        assert_eq!(week_reach(&index, week("2026-W49")), (week("2023-W39"), week("2026-W50")));
+        // This week earlier than every published week.
+        assert_eq!(week_reach(&index, week("2023-W01")), (week("2022-W52"), week("2024-W02")));
+        assert_eq!(week_reach(&ScheduleIndex::default(), week("2026-W01")), (week("2025-W52"), week("2026-W02")));
+    }
+
+    #[test]
+    fn a_week_links_only_to_weeks_inside_the_reach() {
+        let week = |text| IsoWeek::parse(text).unwrap();
+        let reach = Some((week("2023-W39"), week("2026-W50")));
+        assert_eq!(week_steps(week("2023-W42"), reach), (Some(week("2023-W41")), Some(week("2023-W43"))));
+        assert_eq!(week_steps(week("2023-W39"), reach), (None, Some(week("2023-W40"))));
+        assert_eq!(week_steps(week("2026-W50"), reach), (Some(week("2026-W49")), None));
+        assert_eq!(week_steps(week("2020-W53"), None), (Some(week("2020-W52")), Some(week("2021-W01"))));
+        // Every week of the reach links only inside it: no link leads out.
+        let index = ScheduleIndex { weeks: vec![week("2023-W52"), week("2024-W02")] };
+        let (first, last) = week_reach(&index, week("2024-W01"));
+        let mut shown = first;
+        while shown <= last {
+            let (previous, next) = week_steps(shown, Some((first, last)));
+            assert!(previous.into_iter().chain(next).all(|linked| first <= linked && linked <= last));
+            // Published weeks and this week link both ways.
+            if index.weeks.contains(&shown) || shown == week("2024-W01") {
+                assert!(previous.is_some() && next.is_some(), "{shown:?}");
+            }
+            shown = shown.next();
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn nav_list_html(
 pub fn search_box_html(action: &str) -> String {
     let action = escape(action);
     format!(
-        "<li class=\"site-nav-search\"><form role=\"search\" action=\"{action}\" method=\"get\">\
+        "<li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"{action}\" method=\"get\">\
          <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
          <button type=\"submit\">Tìm</button><a hidden href=\"{action}\"></a></form></li>"
     )
@@ -162,7 +162,7 @@ mod tests {
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
              <li><a href=\"/portal/chuyen-muc/nhiem-vu-khcn\" aria-current=\"page\">Nhiệm vụ</a></li></ul></li>\
              <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
-             <li class=\"site-nav-search\"><form role=\"search\" action=\"/portal/tim-kiem\" method=\"get\">\
+             <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/portal/tim-kiem\" method=\"get\">\
              <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
              <button type=\"submit\">Tìm</button><a hidden href=\"/portal/tim-kiem\"></a></form></li>"
         );
@@ -235,7 +235,7 @@ mod tests {
         assert!(
             html.starts_with(
                 "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
-                 <li class=\"site-nav-search\"><form role=\"search\" action=\"/tim-kiem\""
+                 <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/tim-kiem\""
             ),
             "{html}"
         );

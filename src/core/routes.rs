@@ -22,9 +22,15 @@ pub fn article(id: &str, title: &str) -> String {
     format!("/tin/{}/{}", encode_segment(id), slugify(title))
 }
 
-/// `/tin/1019/lien-quan`, with `?trang=N` past the first page.
+/// `/tin/1019/lien-quan`, and past the first page `/tin/1019/lien-quan/trang/2`:
+/// each page an address of its own, prerendered, so a reader without
+/// JavaScript and a crawler follow the pager by plain links.
 pub fn related(id: &str, page: u32) -> String {
-    with_page(format!("/tin/{}/lien-quan", encode_segment(id)), page)
+    let first = format!("/tin/{}/lien-quan", encode_segment(id));
+    match page {
+        0 | 1 => first,
+        _ => format!("{first}/trang/{page}"),
+    }
 }
 
 /// `/chuyen-muc/tin-hoat-dong-so`, with `?trang=N` past the first page.
@@ -58,6 +64,16 @@ fn with_page(path: String, page: u32) -> String {
     } else {
         path
     }
+}
+
+/// The page named by an address that ends `/trang/N`, from the route's two
+/// optional segments (`:trang?/:page?`): `None` when the address stops
+/// before them, `Some(0)` (no such page) when they are not "trang/<number>".
+pub fn archive_page_from_segments(segment: Option<&str>, page: Option<&str>) -> Option<u32> {
+    segment.map(|segment| match (segment, page) {
+        ("trang", Some(page)) => page.parse::<u32>().unwrap_or(0),
+        _ => 0,
+    })
 }
 
 /// Reads `?trang=` as a page number: 1 when absent or nonsense.
@@ -118,11 +134,20 @@ mod tests {
             "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023"
         );
         assert_eq!(related("1019", 1), "/tin/1019/lien-quan");
-        assert_eq!(related("1019", 3), "/tin/1019/lien-quan?trang=3");
+        assert_eq!(related("1019", 3), "/tin/1019/lien-quan/trang/3");
         assert_eq!(category("tin-hoat-dong-so", 2), "/chuyen-muc/tin-hoat-dong-so?trang=2");
         assert_eq!(category_archive("tin-hoat-dong-so", 1), "/chuyen-muc/tin-hoat-dong-so");
         assert_eq!(category_archive("tin-hoat-dong-so", 7), "/chuyen-muc/tin-hoat-dong-so/trang/7");
         assert_eq!(schedule_week(IsoWeek::new(2023, 42).unwrap()), "/lich-cong-tac/2023/42");
+    }
+
+    #[test]
+    fn archive_pages_are_read_from_their_segments() {
+        assert_eq!(archive_page_from_segments(None, None), None);
+        assert_eq!(archive_page_from_segments(Some("trang"), Some("3")), Some(3));
+        assert_eq!(archive_page_from_segments(Some("trang"), Some("x")), Some(0));
+        assert_eq!(archive_page_from_segments(Some("trang"), None), Some(0));
+        assert_eq!(archive_page_from_segments(Some("khac"), Some("3")), Some(0));
     }
 
     #[test]

@@ -266,7 +266,7 @@ pub fn page_html(params: &SearchParams, action: &str) -> String {
     let (categories, years) = filter_options_html(&[], &[], params);
     format!(
         "<h1 class=\"page-heading\">Tìm kiếm</h1>\
-         <form class=\"search-form\" role=\"search\" action=\"{}\" method=\"get\">\
+         <form class=\"search-form\" role=\"search\" aria-label=\"Tìm kiếm và lọc tin bài\" action=\"{}\" method=\"get\">\
          <label for=\"{QUERY_BOX_ID}\" class=\"visually-hidden\">Từ khóa tìm kiếm</label>\
          <input id=\"{QUERY_BOX_ID}\" type=\"search\" name=\"{QUERY_PARAM}\" value=\"{}\" autocomplete=\"off\" \
          placeholder=\"Nhập từ khóa, có dấu hoặc không dấu\"><button type=\"submit\">Tìm</button>\

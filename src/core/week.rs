@@ -14,6 +14,10 @@ pub struct IsoWeek {
 }
 
 impl IsoWeek {
+    /// Before and after every week a schedule names.
+    pub const MIN: IsoWeek = IsoWeek { year: i32::MIN, week: 1 };
+    pub const MAX: IsoWeek = IsoWeek { year: i32::MAX, week: 1 };
+
     /// The week, if `year` has a week numbered `week` (1 to 52 or 53).
     pub fn new(year: i32, week: u32) -> Option<IsoWeek> {
         (week >= 1 && week <= weeks_in_year(year)).then_some(IsoWeek { year, week })

@@ -33,10 +33,7 @@ pub fn CategoryPage() -> impl IntoView {
     // not "trang/<number>".
     let archive_page = Memo::new(move |_| {
         let params = params.read();
-        params.get("trang").map(|segment| match (segment.as_str(), params.get("page")) {
-            ("trang", Some(page)) => page.parse::<u32>().unwrap_or(0),
-            _ => 0,
-        })
+        routes::archive_page_from_segments(params.get("trang").as_deref(), params.get("page").as_deref())
     });
     let page_count = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
     // The heading, for the title, once the feed is read.

@@ -1,17 +1,20 @@
-//! All news related to one article, ranked, a page at a time.
+//! All news related to one article, ranked, a page at a time:
+//! `/tin/:id/lien-quan` and its later pages `/tin/:id/lien-quan/trang/:page`,
+//! each an address of its own that the prerender draws.
 
 use crate::components::news_card::NewsCard;
 use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
+use crate::core::error::{DocError, Problem};
 use crate::core::feed::NewsItem;
 use crate::core::related::{paginate, rank_related};
-use crate::core::routes::{self, page_from_query, PAGE_QUERY};
+use crate::core::routes;
 use crate::core::titles::{page_title, TitleOf};
 use crate::documents;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 /// Items per page of related news.
 const PER_PAGE: usize = 10;
@@ -24,9 +27,11 @@ pub fn RelatedPage() -> impl IntoView {
     let portal = use_portal();
     let site = portal.config.site.short_name.clone();
     let params = use_params_map();
-    let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let page = Memo::new(move |_| page_from_query(query.read().get(PAGE_QUERY).as_deref()));
+    let page = Memo::new(move |_| {
+        let params = params.read();
+        routes::archive_page_from_segments(params.get("trang").as_deref(), params.get("page").as_deref()).unwrap_or(1)
+    });
     // The article's title, for the page title, once it is read.
     let title = RwSignal::new(None::<String>);
     let list = region(
@@ -39,6 +44,14 @@ pub fn RelatedPage() -> impl IntoView {
                 title.set(Some(article.title.clone()));
                 let candidates = documents::neighbourhood(&portal, &article, MAX_EXPLICIT).await;
                 let related = rank_related(&article, &candidates);
+                let pages = paginate(&related, current, PER_PAGE).1;
+                if current == 0 || current > pages {
+                    return Err(DocError::new(format!("trang {current} của tin liên quan"), Problem::NotFound));
+                }
+                #[cfg(feature = "ssr")]
+                if current == 1 {
+                    crate::context::prerender_also((2..=pages).map(|page| routes::related(&id, page)));
+                }
                 Ok((article, related, current))
             }
         },

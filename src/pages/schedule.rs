@@ -38,6 +38,9 @@ pub fn SchedulePage() -> impl IntoView {
     // Inside the view only a valid week is ever shown; the fallback is never read.
     let shown =
         Signal::derive(move || week.get().unwrap_or_else(|| IsoWeek::current_in_vietnam(clock.get_untracked())));
+    // Known once an unpublished week has been looked up; a published week
+    // links both ways.
+    let reach = RwSignal::new(None::<(IsoWeek, IsoWeek)>);
     view! {
         <Title text=move || match week.get() {
             Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site),
@@ -47,8 +50,8 @@ pub fn SchedulePage() -> impl IntoView {
             <section class="schedule">
                 <p class="schedule-kicker">"Lịch công tác tuần"</p>
                 <h1 class="page-heading schedule-heading">{move || shown.get().heading()}</h1>
-                <WeekPicker week=shown />
-                <WeekEntries week clock />
+                <WeekPicker week=shown reach=reach.read_only() />
+                <WeekEntries week clock reach />
             </section>
         </Show>
     }
@@ -56,23 +59,34 @@ pub fn SchedulePage() -> impl IntoView {
 
 /// The week's entries, or the nearest published weeks when it has none.
 #[component]
-fn WeekEntries(week: Memo<Option<IsoWeek>>, clock: ReadSignal<i64>) -> impl IntoView {
+fn WeekEntries(
+    week: Memo<Option<IsoWeek>>,
+    clock: ReadSignal<i64>,
+    reach: RwSignal<Option<(IsoWeek, IsoWeek)>>,
+) -> impl IntoView {
     let portal = use_portal();
     region(
         || view! { <ScheduleSkeleton /> }.into_any(),
         move || {
             let portal = portal.clone();
             let week = week.get();
+            let this_week = IsoWeek::current_in_vietnam(clock.get_untracked());
             async move {
-                match week {
-                    Some(week) => week_or_neighbours(&portal, week).await,
-                    None => Ok(WeekOutcome::Missing { earlier: None, later: None }),
-                }
+                let outcome = match week {
+                    Some(week) => week_or_neighbours(&portal, week, this_week).await,
+                    None => Ok(WeekOutcome::Missing { earlier: None, later: None, reach: None }),
+                };
+                let known = match &outcome {
+                    Ok(WeekOutcome::Missing { reach, .. }) => *reach,
+                    _ => None,
+                };
+                reach.set(known);
+                outcome
             }
         },
         move |outcome| match outcome {
             WeekOutcome::Published(schedule) => published(schedule, clock),
-            WeekOutcome::Missing { earlier, later } => missing(earlier, later),
+            WeekOutcome::Missing { earlier, later, .. } => missing(earlier, later),
         },
         OnFailure::ErrorBox,
     )
