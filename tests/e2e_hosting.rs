@@ -160,7 +160,7 @@ fn compressed_copies_are_sent(build: Build) {
             encoding,
             200,
         );
-        assert_sent_compressed(&server, "/tin/1019/lien-quan", "app.html", encoding, 200);
+        assert_sent_compressed(&server, "/tin/99999/lien-quan", "app.html", encoding, 200);
         assert_sent_compressed(&server, "/data/tin/1019.json", "data/tin/1019.json", encoding, 200);
         assert_sent_compressed(&server, "/khong-co", "404.html", encoding, 404);
     }

@@ -347,11 +347,11 @@ fn check_security_headers(site: &Site, path: &str, headers: &BTreeMap<String, St
 }
 
 /// Where Cloudflare Pages must differ from the table: a route with no
-/// prerendered page has no fallback there but `/tin/:id/lien-quan` (a rule
-/// would hide the prerendered pages), so it gets 404.html with 404, and the
-/// app in that page draws the route (as on GitHub Pages).
-fn cloudflare_expected(path: &str, kind: Kind, table: (u16, String)) -> (u16, String) {
-    if kind == Kind::Route && table.1 == "app.html" && !path.ends_with("/lien-quan") {
+/// prerendered page has no fallback there (a rule would hide the
+/// prerendered pages), so it gets 404.html with 404, and the app in that
+/// page draws the route (as on GitHub Pages).
+fn cloudflare_expected(_path: &str, kind: Kind, table: (u16, String)) -> (u16, String) {
+    if kind == Kind::Route && table.1 == "app.html" {
         (404, "404.html".into())
     } else {
         table

@@ -125,20 +125,28 @@ fn a_rerun_writes_only_what_changed() {
     let (ok, printed) = prerender(&site);
     assert!(ok, "{printed}");
     let mut rewritten = changed(&first, &pages(&site));
-    // Exactly the pages that show what changed: the new article (and its
-    // short address), the one it displaced (its "Tin mới hơn" link), the
-    // home page, the category's page, the sitemap, and the manifests.
+    // Exactly the pages that show what changed: the new article (its short
+    // address and its related news too), the one it displaced (its "Tin mới
+    // hơn" link; its related news embed its document), the home page, the
+    // category's page, the sitemap, and the manifests. No other article's
+    // related news: they are drawn from their own documents.
     rewritten.retain(|name| !name.starts_with(".prerender"));
     // The search index has its own test of what one article rewrites
     // (prerender/src/search_index.rs); here only the pages count.
     rewritten.retain(|name| !name.starts_with("tim-kiem/"));
-    let displaced_page = rewritten.iter().find(|name| name.starts_with(&format!("tin/{displaced}/"))).cloned();
+    let displaced_related = format!("tin/{displaced}/lien-quan.html");
+    let displaced_page = rewritten
+        .iter()
+        .find(|name| name.starts_with(&format!("tin/{displaced}/")) && **name != displaced_related)
+        .cloned();
     let mut expected = vec![
         "chuyen-muc/tin-hoat-dong-so.html".to_string(),
         "index.html".into(),
         "sitemap.xml".into(),
         "tin/9999.html".into(),
         "tin/9999/bai-moi-dang-de-thu-chay-lai.html".into(),
+        "tin/9999/lien-quan.html".into(),
+        displaced_related,
         displaced_page.unwrap_or_else(|| panic!("tin/{displaced}/… not rewritten: {rewritten:?}")),
     ];
     expected.sort();

@@ -133,8 +133,10 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case(SEED_ARTICLE, Kind::Route),
         // The short address: a small leading page of its own.
         case("/tin/1019", Kind::Route),
-        // A route no prerender draws: the app shell.
+        // Its related news: a page of its own.
         case("/tin/1019/lien-quan", Kind::Route),
+        // The related news of an article newer than the last prerender: the app shell.
+        case("/tin/99999/lien-quan", Kind::Route),
         // An article published after the last prerender.
         case("/tin/99999/bai-moi-dang", Kind::Route),
         case("/chuyen-muc/tin-hoat-dong-so", Kind::Route),
