@@ -75,7 +75,12 @@ fn a_cms_feed_on_another_host_is_prerendered() {
     assert!(category.contains("Tin hoạt động Sở"), "{category}");
     // Its documents are embedded by their absolute URLs, for the app to take over.
     assert!(category.contains(&format!("data-tai-lieu=\"{cms}chuyen-muc/tin-hoat-dong-so/1.json\"")), "{category}");
-    let article = std::fs::read_dir(site.join("tin/1113")).unwrap().next().unwrap().unwrap().path();
+    // tin/1113/ holds the article's page and its related news (lien-quan.html).
+    let article = std::fs::read_dir(site.join("tin/1113"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| !path.ends_with("lien-quan.html"))
+        .unwrap();
     let html = std::fs::read_to_string(article).unwrap();
     assert!(html.contains("Số hóa hồ sơ") || html.contains("<h1 class=\"article-title\">"), "{html}");
     assert!(site.join("chuyen-muc/tin-hoat-dong-so/trang/2.html").is_file(), "the category's page 2");
