@@ -59,7 +59,8 @@ pub fn WeekPicker(
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">
-                <a href=move || step_href(steps().0) class="schedule-week-link" rel="prev">
+                // Without an address, no `rel` either (HTML allows it only on a link).
+                <a href=move || step_href(steps().0) class="schedule-week-link" rel=move || steps().0.map(|_| "prev")>
                     "← Tuần trước"
                 </a>
                 <a
@@ -71,7 +72,7 @@ pub fn WeekPicker(
                 >
                     "Tuần này"
                 </a>
-                <a href=move || step_href(steps().1) class="schedule-week-link" rel="next">
+                <a href=move || step_href(steps().1) class="schedule-week-link" rel=move || steps().1.map(|_| "next")>
                     "Tuần sau →"
                 </a>
             </nav>
