@@ -19,6 +19,12 @@ PUPPETEER_VERSION="23.11.1"
 # The Nu Html Checker (scripts/check-html.sh), the W3C's own validator, as
 # npm ships it; recent: older copies flag 'wasm-unsafe-eval' and fetchpriority.
 VNU_VERSION="26.9.27"
+# The editor at /quan-tri/ (docs/editor.md): npm decap-cms, which is
+# decap-cms-app 3.16.3 (its exact dependency, with decap-cms-locales 3.8.2 and
+# so `vi`) built together with React 19.2 into one script, and decap-server,
+# the local git backend of scripts/edit.sh and the editor's test.
+DECAP_VERSION="3.16.3"
+DECAP_SERVER_VERSION="3.11.3"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -166,6 +172,10 @@ setup_all() {
     step "the Nu Html Checker, vnu-jar $VNU_VERSION (npm, in .tools/)" \
         "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/vnu-jar/package.json\").version === \"$VNU_VERSION\" ? 0 : 1)'" \
         "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E vnu-jar@$VNU_VERSION"
+
+    step "decap-cms $DECAP_VERSION, decap-server $DECAP_SERVER_VERSION (npm, in .tools/; the editor)" \
+        "node -e 'const v = (p) => require(\"$PORTAL_TOOLS/node_modules/\" + p + \"/package.json\").version; process.exit(v(\"decap-cms\") === \"$DECAP_VERSION\" && v(\"decap-server\") === \"$DECAP_SERVER_VERSION\" ? 0 : 1)'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E decap-cms@$DECAP_VERSION decap-server@$DECAP_SERVER_VERSION"
 
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \

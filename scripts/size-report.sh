@@ -40,11 +40,13 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 # and the script that registers it (offline-<hash>.js). The search worker
 # (tim-kiem-worker*: loader, JS glue, wasm) is listed apart and in no total:
 # it is downloaded only when a visitor searches.
-mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' | sort)
-mapfile -t js_files < <(find "$dist" -name '*.js' ! -path "$dist/sw.js" ! -name 'offline-*.js' ! -name 'tim-kiem-worker*' | sort)
+# The editor (quan-tri/, Decap CMS, 5.8 MB of its own) is fetched only by the
+# office staff at /quan-tri/, never by a visitor: in no figure here.
+mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' ! -path "$dist/quan-tri/*" | sort)
+mapfile -t js_files < <(find "$dist" -name '*.js' ! -path "$dist/sw.js" ! -name 'offline-*.js' ! -name 'tim-kiem-worker*' ! -path "$dist/quan-tri/*" | sort)
 mapfile -t sw_files < <(find "$dist" -maxdepth 1 \( -name 'sw.js' -o -name 'offline-*.js' \) | sort)
 mapfile -t search_files < <(find "$dist" -maxdepth 1 -name 'tim-kiem-worker*' \( -name '*.js' -o -name '*.wasm' \) | sort)
-mapfile -t css_files < <(find "$dist" -name '*.css' | sort)
+mapfile -t css_files < <(find "$dist" -name '*.css' ! -path "$dist/quan-tri/*" | sort)
 
 declare -A raw_sum=() gz_sum=() br_sum=()
 printf '%-6s %-44s %10s %10s %10s\n' kind file raw gzip brotli

@@ -30,9 +30,22 @@ pub fn write(
         write_if_changed(&site_dir.join("sitemap.xml"), index.as_bytes(), written)?;
         chunks.len() + 1
     };
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n");
+    let robots = robots_txt(base_url);
     write_if_changed(&site_dir.join("robots.txt"), robots.as_bytes(), written)?;
     Ok(files)
+}
+
+/// The editor (Decap CMS at `quan-tri/`, docs/editor.md) is for the office
+/// staff: nothing there is for search engines, and its 5 MB script is not
+/// worth a crawler's visit. The path keeps the site's sub-path.
+const EDITOR_DIR: &str = "quan-tri/";
+
+fn robots_txt(base_url: &str) -> String {
+    // The path part of the site's address: "https://h.vn/portal/" → "/portal/".
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
+    let site_path = if path.ends_with('/') { path.to_string() } else { format!("{path}/") };
+    format!("User-agent: *\nAllow: /\nDisallow: {site_path}{EDITOR_DIR}\n\nSitemap: {base_url}sitemap.xml\n")
 }
 
 fn url_set(urls: &[(String, Option<i64>)]) -> String {
@@ -69,5 +82,12 @@ mod tests {
         let robots = std::fs::read_to_string(dir.join("robots.txt")).unwrap();
         assert!(robots.contains("Sitemap: https://h.vn/sitemap.xml"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn robots_keep_crawlers_out_of_the_editor_under_any_sub_path() {
+        assert!(robots_txt("https://h.vn/").contains("\nDisallow: /quan-tri/\n"));
+        assert!(robots_txt("https://h.vn/portal/").contains("\nDisallow: /portal/quan-tri/\n"));
+        assert!(robots_txt("https://h.vn").contains("\nDisallow: /quan-tri/\n"));
     }
 }

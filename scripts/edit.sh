@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Local editing: the editor (Decap CMS) over this clone, as the office would
+# use it without a Git host. Starts, on loopback only:
+#   - decap-server (npm, pinned in setup.sh) in git mode over this repository,
+#     on 127.0.0.1:8081 (editor/config.yml's local_backend names that port);
+#   - the portal with live rebuild (trunk serve) on 127.0.0.1:8080,
+#     which serves the editor at /quan-tri/ (scripts/editor-assets.sh).
+# Then open http://127.0.0.1:8080/quan-tri/ and press "Đăng nhập".
+#
+#   bash scripts/edit.sh
+#   PORT=9000 bash scripts/edit.sh     # the portal elsewhere (the editor's backend stays on 8081)
+#
+# What it writes: every save is a commit in THIS clone (a branch
+# cms/<collection>/<slug> per draft, merged into main on "Công bố"), made by
+# decap-server with `git add .` in the work tree. So it refuses to start on
+# a dirty work tree (your own changes would ride along in the editor's
+# commits) or away from main (the editor publishes to main, and decap-server
+# checks branches out in this work tree).
+#
+# After each new commit on main, it runs the content hook (below): the
+# builder, once it exists, turns content/ into the documents, and trunk's
+# live reload shows the change.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$PORTAL_ROOT"
+
+PORT="${PORT:-8080}"
+CMS_PORT=8081
+
+if [ "$(git symbolic-ref --quiet --short HEAD || true)" != main ]; then
+    echo "edit: check out main first (git switch main): the editor publishes to main, and decap-server checks branches out here" >&2
+    exit 1
+fi
+if [ -n "$(git status --porcelain)" ]; then
+    echo "edit: the work tree has uncommitted changes; commit or stash them first (decap-server commits with 'git add .')" >&2
+    git status --short >&2
+    exit 1
+fi
+
+pids=()
+stop() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+MODE=git GIT_REPO_DIRECTORY="$PORTAL_ROOT" PORT="$CMS_PORT" BIND_HOST=127.0.0.1 LOG_LEVEL="${LOG_LEVEL:-info}" \
+    node "$PORTAL_TOOLS/node_modules/decap-server/dist/index.js" &
+pids+=($!)
+
+# The content hook: what turns content/ into what the portal serves after
+# each publication. The builder (issue 24, section 2) will be
+#   cargo run --release -p portal-builder -- --content content --out data
+# (docs/editor.md names that command for CI too). Until the workspace has it,
+# the hook only says what changed. Whatever it writes must be git-ignored,
+# or decap-server's next `git add .` would commit it with the editor's change.
+content_hook() {
+    if cargo metadata --no-deps --format-version 1 --offline 2>/dev/null | grep -q '"name":"portal-builder"'; then
+        cargo run --quiet --release -p portal-builder -- --content content --out data
+    else
+        echo "edit: main is now $(git rev-parse --short main): no builder in the workspace yet, so the site shows data/ as it is"
+    fi
+}
+watch_main() {
+    local last now
+    last="$(git rev-parse main)"
+    while sleep 1; do
+        now="$(git rev-parse main 2>/dev/null || echo "$last")"
+        if [ "$now" != "$last" ]; then
+            last="$now"
+            content_hook || echo "edit: the content hook failed (see above)" >&2
+        fi
+    done
+}
+watch_main &
+pids+=($!)
+
+echo
+echo "edit: the editor will be at http://127.0.0.1:$PORT/quan-tri/ once trunk has built the portal"
+trunk serve --address 127.0.0.1 --port "$PORT" &
+pids+=($!)
+wait -n "${pids[@]}"
