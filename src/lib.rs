@@ -8,7 +8,9 @@ pub mod app;
 pub mod archive;
 pub mod components;
 pub mod context;
-pub mod core;
+/// The pure core is a crate of its own (core/, `portal-core`); this name keeps
+/// `crate::core::…` and `portal::core::…` meaning what they always did.
+pub use portal_core as core;
 pub mod documents;
 pub mod net;
 pub mod pages;

@@ -1,7 +1,10 @@
-//! The pure core: models, parsing, dates, weeks, slugs, paths and titles.
+//! The portal's pure core (`portal-core`): the documents' formats and their
+//! parsers, dates in Vietnam time, weeks, Vietnamese text (slugs and search
+//! folding), routes, titles, and the search page's messages.
 //!
-//! Nothing here imports leptos, web-sys or gloo, so all of it compiles and is
-//! tested natively with `cargo test`.
+//! A crate without dependencies, so that nothing here can import leptos,
+//! web-sys or gloo: the compiler keeps it pure, and it is tested natively
+//! with `cargo test -p portal-core`. The app re-exports it as `portal::core`.
 
 pub mod agenda;
 pub mod config;
