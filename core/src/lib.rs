@@ -31,6 +31,7 @@ pub mod slug;
 pub mod small_sort;
 pub mod stats;
 pub mod stats_display;
+pub mod text;
 pub mod titles;
 pub mod url;
 pub mod week;
