@@ -25,6 +25,7 @@ pub mod related;
 pub mod routes;
 pub mod schedule;
 pub mod search;
+pub mod search_messages;
 pub mod sections;
 pub mod share;
 pub mod slug;

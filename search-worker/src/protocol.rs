@@ -1,4 +1,5 @@
-//! The messages between the page and the worker: JSON strings, read and
+//! The messages between the page and the worker (their types are
+//! portal-core's `search_messages`, shared with the page): JSON strings, read and
 //! written with the browser's own `JSON` (no escaping by hand, no serde in
 //! the wasm). The shapes are in docs/formats/search-index.md.
 
@@ -64,7 +65,7 @@ fn hit(hit: &Hit) -> Object {
 }
 
 /// `{"id", "total", "page", "pages", "suggestion", "hits", "years", "categories"}`.
-pub fn results(id: f64, results: &Results, facets: &(Vec<i32>, Vec<(String, String)>)) -> Object {
+pub fn results(id: f64, results: &Results) -> Object {
     let out = Object::new();
     set(&out, "id", &JsValue::from_f64(id));
     set(&out, "total", &number(results.total));
@@ -73,15 +74,14 @@ pub fn results(id: f64, results: &Results, facets: &(Vec<i32>, Vec<(String, Stri
     let suggestion = results.suggestion.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     set(&out, "suggestion", &suggestion);
     set(&out, "hits", &results.hits.iter().map(hit).collect::<Array>());
-    let (years, categories) = facets;
-    set(&out, "years", &years.iter().map(|year| JsValue::from_f64(f64::from(*year))).collect::<Array>());
+    set(&out, "years", &results.years.iter().map(|year| JsValue::from_f64(f64::from(*year))).collect::<Array>());
     let category = |(slug, name): &(String, String)| {
         let entry = Object::new();
         set(&entry, "slug", &JsValue::from_str(slug));
         set(&entry, "name", &JsValue::from_str(name));
         entry
     };
-    set(&out, "categories", &categories.iter().map(category).collect::<Array>());
+    set(&out, "categories", &results.categories.iter().map(category).collect::<Array>());
     out
 }
 
