@@ -4,8 +4,6 @@
 //! `context` holds the run-time config; `components` and `pages` render.
 
 pub mod app;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod archive;
 pub mod components;
 pub mod context;
 /// The pure core is a crate of its own (core/, `portal-core`); this name keeps
