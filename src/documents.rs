@@ -1,12 +1,21 @@
-//! The news documents, fetched and parsed: what the views ask for by name.
+//! Every document the app reads, fetched and parsed: what the views, the
+//! visitor box and the start-up ask for by name. `net` does the fetching;
+//! nothing else calls it.
 
 use crate::context::Portal;
+use crate::core::agenda::nearest_weeks;
+use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
 use crate::core::error::DocError;
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
-use crate::net::fetch_parsed;
+use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
+use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+use crate::core::url::resolve;
+use crate::core::week::IsoWeek;
+use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
 use futures::future::{join, join_all};
+use futures::FutureExt;
 use std::future::Future;
 
 /// Fetches and parses one news document (feed size limit).
@@ -89,4 +98,76 @@ pub async fn neighbourhood(portal: &Portal, article: &NewsItem, max_related: usi
     let fetched = join_all(missing.map(|id| self::article(portal, id))).await;
     items.extend(fetched.into_iter().flatten());
     items
+}
+
+/// What there is to show for a week.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WeekOutcome {
+    Published(WeekSchedule),
+    /// No document for the week (404): the closest weeks that have one.
+    Missing {
+        earlier: Option<IsoWeek>,
+        later: Option<IsoWeek>,
+    },
+}
+
+/// The week's document, or the nearest published weeks when it has none.
+pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek) -> Result<WeekOutcome, DocError> {
+    match week_schedule(portal, week).await {
+        Ok(schedule) => Ok(WeekOutcome::Published(schedule)),
+        Err(error) if error.is_not_found() => {
+            // Without the index the message still stands, just without links.
+            let index = week_index(portal).await.unwrap_or_else(|error| {
+                crate::net::report(&error);
+                ScheduleIndex::default()
+            });
+            let (earlier, later) = nearest_weeks(&index, week);
+            Ok(WeekOutcome::Missing { earlier, later })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// One week's document. A body that fails to parse is dropped from the visit
+/// cache, so "Thử lại" fetches it again.
+pub async fn week_schedule(portal: &Portal, week: IsoWeek) -> Result<WeekSchedule, DocError> {
+    let url = portal.url(&portal.config.sources.week_url(week));
+    let name = format!("lịch công tác tuần {}/{}", week.week(), week.year());
+    fetch_parsed(&name, &url, SCHEDULE_LIMIT_BYTES, |text| {
+        parse_week(&name, &url, text).and_then(|schedule| expect_week(&name, schedule, week))
+    })
+    .await
+}
+
+/// The index of published weeks.
+pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
+    let url = portal.url(&portal.config.sources.schedule_index);
+    let name = "danh sách các tuần có lịch công tác";
+    fetch_parsed(name, &url, SCHEDULE_LIMIT_BYTES, |text| parse_index(name, &url, text)).await
+}
+
+/// The visitor statistics at `url`, never from a cache (they are polled),
+/// with the text they were read from (shared with the site's other tabs).
+pub async fn statistics(url: &str) -> Result<(VisitorStats, String), DocError> {
+    let text = fetch_uncached(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).await?;
+    Ok((parse_stats(STATS_DOCUMENT, &text)?, text))
+}
+
+/// The statistics at `url` if they are already at hand (read by the
+/// prerender, or embedded in the prerendered page the app takes over);
+/// nothing is requested.
+pub fn statistics_at_hand(url: &str) -> Option<VisitorStats> {
+    let fetched = from_cache_only(|| fetch_text(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).now_or_never());
+    fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok())
+}
+
+/// `config.json` beside `index.html` (`site_root`): `None` when there is
+/// none, for the defaults to serve.
+pub async fn config(site_root: &str) -> Result<Option<Config>, DocError> {
+    let url = resolve(site_root, "config.json");
+    match fetch_text(CONFIG_DOCUMENT, &url, CONFIG_LIMIT_BYTES).await {
+        Ok(text) => parse_config(&text).map(Some),
+        Err(error) if error.is_not_found() => Ok(None),
+        Err(error) => Err(error),
+    }
 }

@@ -4,6 +4,7 @@
 //! `context` holds the run-time config; `components` and `pages` render.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod context;
 /// The pure core is a crate of its own (core/, `portal-core`); this name keeps
@@ -13,5 +14,6 @@ pub mod documents;
 pub mod net;
 pub mod pages;
 pub mod sanitize;
+pub mod search_worker;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;

@@ -101,7 +101,7 @@ fn run(options: &Options) -> Result<usize, String> {
         eprintln!("prerender: {}", failure.english());
     }
 
-    let today = portal::core::date::vietnam_day_number(portal::components::schedule_source::now_unix());
+    let today = portal::core::date::vietnam_day_number(portal::clock::now_unix());
     let stats_url = portal.url(&portal.config.sources.stats);
     let categories_url = portal.url(&portal.config.sources.categories);
     let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url, categories_url.clone());

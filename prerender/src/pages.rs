@@ -184,7 +184,7 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             // `/lich-cong-tac` shows the current week, as the app's title says.
             let shown = match week {
                 Some((year, week)) => IsoWeek::new(*year, *week),
-                None => Some(IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix())),
+                None => Some(IsoWeek::current_in_vietnam(portal::clock::now_unix())),
             };
             meta.title = match shown {
                 Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site.short_name),
