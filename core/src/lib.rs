@@ -22,6 +22,7 @@ pub mod number;
 pub mod pager;
 pub mod poll;
 pub mod related;
+pub mod route_table;
 pub mod routes;
 pub mod schedule;
 pub mod search;

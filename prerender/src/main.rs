@@ -111,7 +111,7 @@ fn run(options: &Options) -> Result<usize, String> {
     let mut in_sitemap = Vec::new();
     for page in &pages {
         let route = page.route();
-        if !matches!(page, Page::NotFound) {
+        if page.in_sitemap() {
             in_sitemap.push((pages::canonical(&store, page), sitemap_lastmod(page)));
         }
         if manifest.unchanged(&store, &route, &options.site_dir.join(&page.files()[0])) {

@@ -9,6 +9,7 @@ use crate::store::Store;
 use portal::context::Portal;
 use portal::core::error::DocError;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
+use portal::core::route_table::{route_at, PageKind};
 use portal::core::routes;
 use portal::core::schedule::parse_index;
 use portal::core::sections::group_sections;
@@ -41,7 +42,28 @@ pub enum Page {
 }
 
 impl Page {
-    /// The route the app draws it at (without the site's sub-path).
+    /// Which view of the route table draws it; `None` for the not-found
+    /// page, which no route answers.
+    pub fn kind(&self) -> Option<PageKind> {
+        Some(match self {
+            Page::Home => PageKind::Home,
+            Page::Article { .. } => PageKind::Article,
+            Page::Category { .. } => PageKind::Category,
+            Page::Schedule(_) => PageKind::Schedule,
+            Page::Sections(_) => PageKind::Sections,
+            Page::Search => PageKind::Search,
+            Page::NotFound => return None,
+        })
+    }
+
+    /// Whether the sitemap lists it: its address is a route the table has
+    /// prerendered (the not-found page's is none).
+    pub fn in_sitemap(&self) -> bool {
+        route_at(&self.route()).is_some_and(|route| route.prerendered)
+    }
+
+    /// The route the app draws it at (without the site's sub-path); the
+    /// tests below hold it to the route table.
     pub fn route(&self) -> String {
         match self {
             Page::Home => "/".into(),
@@ -236,3 +258,7 @@ fn category_name(portal: &Portal, documents: &[(String, std::rc::Rc<str>)], slug
     let entries = parse_categories("chuyên mục", &url, text).ok()?;
     entries.into_iter().find(|entry| entry.category.slug == slug).map(|entry| entry.category.name)
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;
