@@ -67,7 +67,8 @@ pub fn router_base_of(site_root: &str) -> String {
 /// a broken one means the defaults and a notice.
 pub async fn load_portal() -> Portal {
     let site_root = site_root();
-    let (config, config_error) = match crate::documents::config(&site_root).await {
+    let url = resolve(&site_root, "config.json");
+    let (config, config_error) = match crate::documents::config(&url).await {
         Ok(config) => (config.unwrap_or_default(), None),
         Err(error) => (Config::default(), Some(error)),
     };

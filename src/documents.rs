@@ -11,7 +11,6 @@ use crate::core::feed::{
 };
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
-use crate::core::url::resolve;
 use crate::core::week::IsoWeek;
 use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
 use futures::future::{join, join_all};
@@ -148,9 +147,10 @@ pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
 
 /// The visitor statistics at `url`, never from a cache (they are polled),
 /// with the text they were read from (shared with the site's other tabs).
-pub async fn statistics(url: &str) -> Result<(VisitorStats, String), DocError> {
-    let text = fetch_uncached(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).await?;
-    Ok((parse_stats(STATS_DOCUMENT, &text)?, text))
+/// A mapped future, not an `async fn`: no state machine of its own in the wasm.
+pub fn statistics(url: &str) -> impl Future<Output = Result<(VisitorStats, String), DocError>> + '_ {
+    fetch_uncached(STATS_DOCUMENT, url, STATS_LIMIT_BYTES)
+        .map(|fetched| fetched.and_then(|text| Ok((parse_stats(STATS_DOCUMENT, &text)?, text))))
 }
 
 /// The statistics at `url` if they are already at hand (read by the
@@ -161,13 +161,12 @@ pub fn statistics_at_hand(url: &str) -> Option<VisitorStats> {
     fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok())
 }
 
-/// `config.json` beside `index.html` (`site_root`): `None` when there is
-/// none, for the defaults to serve.
-pub async fn config(site_root: &str) -> Result<Option<Config>, DocError> {
-    let url = resolve(site_root, "config.json");
-    match fetch_text(CONFIG_DOCUMENT, &url, CONFIG_LIMIT_BYTES).await {
+/// The site's `config.json` at `url` (beside `index.html`): `None` when
+/// there is none, for the defaults to serve. A mapped future, as `statistics`.
+pub fn config(url: &str) -> impl Future<Output = Result<Option<Config>, DocError>> + '_ {
+    fetch_text(CONFIG_DOCUMENT, url, CONFIG_LIMIT_BYTES).map(|fetched| match fetched {
         Ok(text) => parse_config(&text).map(Some),
         Err(error) if error.is_not_found() => Ok(None),
         Err(error) => Err(error),
-    }
+    })
 }

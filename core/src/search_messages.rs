@@ -66,7 +66,8 @@ pub struct Results {
     /// When nothing matched: the query with one word dropped that does.
     pub suggestion: Option<String>,
     /// The years (newest first) and categories (slug, name) the index
-    /// holds, for the filters.
+    /// holds, for the filters: the worker adds them from the engine's
+    /// `facets` to each reply.
     pub years: Vec<i32>,
     pub categories: Vec<(String, String)>,
 }

@@ -78,7 +78,8 @@ pub fn vietnamese_base(c: char) -> Option<char> {
     if c == 'đ' || c == 'Đ' {
         return Some('d');
     }
-    LOWER.iter().zip(UPPER).position(|(lower, upper)| lower.contains(c) || upper.contains(c)).map(|row| BASE[row])
+    let row = LOWER.iter().chain(&UPPER).position(|letters| letters.contains(c))?;
+    Some(BASE[row % BASE.len()])
 }
 
 /// The table's letters, sorted, for a binary search: (letter, row, tone, upper).

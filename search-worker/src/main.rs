@@ -79,7 +79,7 @@ fn drain(worker: &Rc<Worker>) {
             }
             let reply = match protocol::parse(&message) {
                 Ok((id, query)) => match search(&worker, &query).await {
-                    Ok(results) => protocol::results(id, &results),
+                    Ok(results) => protocol::results(id, &results, &worker.engine.borrow().facets()),
                     Err(error) => protocol::error(id, &error.message_vi()),
                 },
                 Err(id) => protocol::error(id, protocol::MALFORMED_VI),

@@ -65,7 +65,7 @@ fn hit(hit: &Hit) -> Object {
 }
 
 /// `{"id", "total", "page", "pages", "suggestion", "hits", "years", "categories"}`.
-pub fn results(id: f64, results: &Results) -> Object {
+pub fn results(id: f64, results: &Results, facets: &(Vec<i32>, Vec<(String, String)>)) -> Object {
     let out = Object::new();
     set(&out, "id", &JsValue::from_f64(id));
     set(&out, "total", &number(results.total));
@@ -74,14 +74,16 @@ pub fn results(id: f64, results: &Results) -> Object {
     let suggestion = results.suggestion.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     set(&out, "suggestion", &suggestion);
     set(&out, "hits", &results.hits.iter().map(hit).collect::<Array>());
-    set(&out, "years", &results.years.iter().map(|year| JsValue::from_f64(f64::from(*year))).collect::<Array>());
+    // The engine's results leave the filters' choices to this reply.
+    let (years, categories) = facets;
+    set(&out, "years", &years.iter().map(|year| JsValue::from_f64(f64::from(*year))).collect::<Array>());
     let category = |(slug, name): &(String, String)| {
         let entry = Object::new();
         set(&entry, "slug", &JsValue::from_str(slug));
         set(&entry, "name", &JsValue::from_str(name));
         entry
     };
-    set(&out, "categories", &results.categories.iter().map(category).collect::<Array>());
+    set(&out, "categories", &categories.iter().map(category).collect::<Array>());
     out
 }
 

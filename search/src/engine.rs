@@ -112,8 +112,7 @@ impl Engine {
         };
         let parsed = parse_query(&query.text, query.typing);
         if parsed.terms.is_empty() {
-            let (years, categories) = self.facets();
-            return Ok(Step::Done(Results { years, categories, ..Results::default() }));
+            return Ok(Step::Done(Results::default()));
         }
         let key = Query { page: 0, per_page: 0, ..query.clone() };
         let mut found = match self.last.take() {
@@ -196,8 +195,8 @@ impl Engine {
                 exact: m.exact == m.accented && m.accented > 0,
             });
         }
-        let (years, categories) = self.facets();
-        Ok(Step::Done(Results { total, page, pages, hits, suggestion, years, categories }))
+        // The filters' years and categories are the worker's to add (`facets`).
+        Ok(Step::Done(Results { total, page, pages, hits, suggestion, ..Results::default() }))
     }
 
     /// The matching documents, in no order, or the files still needed.
