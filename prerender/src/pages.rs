@@ -56,10 +56,10 @@ impl Page {
         })
     }
 
-    /// Whether the sitemap lists it: its address is a route the table has
-    /// prerendered (the not-found page's is none).
+    /// Whether the sitemap lists it: its address is a route of its own kind
+    /// that the table has prerendered (the not-found page's is none).
     pub fn in_sitemap(&self) -> bool {
-        route_at(&self.route()).is_some_and(|route| route.prerendered)
+        route_at(&self.route()).is_some_and(|route| route.prerendered && Some(route.kind) == self.kind())
     }
 
     /// The route the app draws it at (without the site's sub-path); the
