@@ -59,7 +59,7 @@ lay_out_archive() {
     say "laying out the app over a synthetic archive of $articles articles"
     rm -rf "$dir"
     cp -r "$SAMPLE" "$dir"
-    cargo run -q --release --example generate_archive -- --articles "$articles" --out "$dir"
+    cargo run -q --release -p portal-builder --bin generate_archive -- --articles "$articles" --out "$dir"
     # The archive's own pages, as a deployment would have them; the summary
     # line (pages, files, bytes, seconds) is the prerender's scale figure.
     say "prerendering the $articles-article archive"

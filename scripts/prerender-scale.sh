@@ -19,7 +19,7 @@ BASE_URL="https://skhcn.quangtri.gov.vn/"
 
 rm -rf "$SITE"
 mkdir -p "$SITE"
-cargo run -q --profile prerender --example generate_archive -- --articles "$ARTICLES" --out "$SITE"
+cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --out "$SITE"
 # The app shell and what the generator does not make (schedule, statistics).
 cp dist/app.html "$SITE/"
 cp -rn dist/data/. "$SITE/data/"

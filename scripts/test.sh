@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, then runs every test of the portal, fastest first:
-#   formatting, clippy (host, wasm32, prerender, counter, search, the search
-#   worker), the pure core's native tests, the search crate's (folding, the index against a
+#   formatting, clippy (host, wasm32, the core, the builder, prerender,
+#   counter, search, the search worker), the pure core's native tests
+#   (portal-core), the builder's, the app's own, the search crate's (folding, the index against a
 #   brute-force scan), component tests in headless Chromium (wasm-bindgen-test), the
 #   prerender's and the visitor counter's tests (real redis-server), the two release
 #   builds (dist/ at the root, dist-portal/ under /portal/), every page of dist/
@@ -18,6 +19,9 @@ cd "$PORTAL_ROOT"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 TEST_STARTED=$(date +%s)
 declare -a TIMINGS=()
+# Every counted test's output, for the closing count.
+TEST_LOG="$(mktemp)"
+trap 'rm -f "$TEST_LOG"' EXIT
 
 run() {
     local name="$1" started
@@ -31,17 +35,23 @@ run() {
 
 run "format" cargo fmt --all --check
 run "clippy (host)" cargo clippy --all-targets -- -D warnings
+# The pure core (core/, no dependencies) and the builder (builder/, native).
+run "clippy (core)" cargo clippy -p portal-core --all-targets -- -D warnings
+run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnings
 # The prerender on its own: it turns on the app's `ssr`, never with `csr`.
 run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 # The visitor counter (counter/), native only, on its own too.
 run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
-# The search crate on its own (no dependencies; it also builds for wasm32).
+# The search crate on its own (its one dependency is portal-core; both build
+# for wasm32).
 run "clippy (search)" cargo clippy -p portal-search --all-targets -- -D warnings
 run "search builds for wasm32" cargo build -q -p portal-search --target wasm32-unknown-unknown
 # The search Web Worker (search-worker/), browser only: trunk builds it.
 run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
+run_core_tests() { cargo test -p portal-core -p portal-builder 2>&1 | tee -a "$TEST_LOG"; }
+run "core and builder tests (native)" run_core_tests
 run "unit tests (native)" cargo test --lib --bins
 # Vietnamese folding (property tests), the index against a brute-force scan.
 run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
@@ -51,8 +61,6 @@ run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PORTAL_ROOT/tests/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-TEST_LOG="$(mktemp)"
-trap 'rm -f "$TEST_LOG"' EXIT
 # Like `run` (in this shell, so that its timing is kept), also copying the
 # output for the closing count.
 run_counted() {

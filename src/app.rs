@@ -1,5 +1,6 @@
-//! The app shell: one route table, and the header, navigation, sidebar and
-//! footer that stay in place while the routes change.
+//! The app shell: the routes of the one route table (core::route_table),
+//! and the header, navigation, sidebar and footer that stay in place while
+//! the routes change.
 
 use crate::components::{
     config_notice::ConfigNotice, footer::SiteFooter, header::SiteHeader, scroll_memory::ScrollMemory, sidebar::Sidebar,
@@ -27,8 +28,10 @@ pub fn App(portal: Portal) -> impl IntoView {
             <ConfigNotice />
             <div class="layout">
                 <main id="noi-dung" class="layout-main" tabindex="-1">
-                    // Order matters: the first matching route wins, so the fixed
+                    // The route table (core::route_table::ROUTES), in its
+                    // order: the first matching route wins, so the fixed
                     // "lien-quan" segment stands before the free slug.
+                    // tests/route_table.rs holds these lines to the table.
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage />
                         // Also its later pages, /tin/:id/lien-quan/trang/:page.

@@ -1,6 +1,6 @@
 //! What every view needs to know: the config, and where the site lives.
 
-use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
+use crate::core::config::Config;
 use crate::core::error::DocError;
 use crate::core::url::resolve;
 use leptos::prelude::{expect_context, provide_context};
@@ -68,12 +68,8 @@ pub fn router_base_of(site_root: &str) -> String {
 pub async fn load_portal() -> Portal {
     let site_root = site_root();
     let url = resolve(&site_root, "config.json");
-    let (config, config_error) = match crate::net::fetch_text(CONFIG_DOCUMENT, &url, CONFIG_LIMIT_BYTES).await {
-        Ok(text) => match parse_config(&text) {
-            Ok(config) => (config, None),
-            Err(error) => (Config::default(), Some(error)),
-        },
-        Err(error) if error.is_not_found() => (Config::default(), None),
+    let (config, config_error) = match crate::documents::config(&url).await {
+        Ok(config) => (config.unwrap_or_default(), None),
         Err(error) => (Config::default(), Some(error)),
     };
     if let Some(error) = &config_error {

@@ -1,12 +1,20 @@
-//! The news documents, fetched and parsed: what the views ask for by name.
+//! Every document the app reads, fetched and parsed: what the views, the
+//! visitor box and the start-up ask for by name. `net` does the fetching;
+//! nothing else calls it.
 
 use crate::context::Portal;
+use crate::core::agenda::{nearest_weeks, week_reach};
+use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
 use crate::core::error::DocError;
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
-use crate::net::fetch_parsed;
+use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
+use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+use crate::core::week::IsoWeek;
+use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
 use futures::future::{join, join_all};
+use futures::FutureExt;
 use std::future::Future;
 
 /// Fetches and parses one news document (feed size limit).
@@ -108,4 +116,83 @@ async fn with_named(
     let fetched = join_all(missing.map(|id| self::article(portal, id))).await;
     items.extend(fetched.into_iter().flatten());
     items
+}
+
+/// What there is to show for a week.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WeekOutcome {
+    Published(WeekSchedule),
+    /// No document for the week (404): the closest weeks that have one, and
+    /// the weeks the schedule's links reach (`core::agenda::week_reach`),
+    /// when the index of weeks could be read.
+    Missing {
+        earlier: Option<IsoWeek>,
+        later: Option<IsoWeek>,
+        reach: Option<(IsoWeek, IsoWeek)>,
+    },
+}
+
+/// The week's document, or the nearest published weeks when it has none;
+/// `this_week` is the week of now in Vietnam.
+pub async fn week_or_neighbours(portal: &Portal, week: IsoWeek, this_week: IsoWeek) -> Result<WeekOutcome, DocError> {
+    match week_schedule(portal, week).await {
+        Ok(schedule) => Ok(WeekOutcome::Published(schedule)),
+        Err(error) if error.is_not_found() => {
+            // Without the index the message still stands, just without links.
+            let index = match week_index(portal).await {
+                Ok(index) => index,
+                Err(error) => {
+                    crate::net::report(&error);
+                    return Ok(WeekOutcome::Missing { earlier: None, later: None, reach: None });
+                }
+            };
+            let (earlier, later) = nearest_weeks(&index, week);
+            Ok(WeekOutcome::Missing { earlier, later, reach: Some(week_reach(&index, this_week)) })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// One week's document. A body that fails to parse is dropped from the visit
+/// cache, so "Thử lại" fetches it again.
+pub async fn week_schedule(portal: &Portal, week: IsoWeek) -> Result<WeekSchedule, DocError> {
+    let url = portal.url(&portal.config.sources.week_url(week));
+    let name = format!("lịch công tác tuần {}/{}", week.week(), week.year());
+    fetch_parsed(&name, &url, SCHEDULE_LIMIT_BYTES, |text| {
+        parse_week(&name, &url, text).and_then(|schedule| expect_week(&name, schedule, week))
+    })
+    .await
+}
+
+/// The index of published weeks.
+pub async fn week_index(portal: &Portal) -> Result<ScheduleIndex, DocError> {
+    let url = portal.url(&portal.config.sources.schedule_index);
+    let name = "danh sách các tuần có lịch công tác";
+    fetch_parsed(name, &url, SCHEDULE_LIMIT_BYTES, |text| parse_index(name, &url, text)).await
+}
+
+/// The visitor statistics at `url`, never from a cache (they are polled),
+/// with the text they were read from (shared with the site's other tabs).
+/// A mapped future, not an `async fn`: no state machine of its own in the wasm.
+pub fn statistics(url: &str) -> impl Future<Output = Result<(VisitorStats, String), DocError>> + '_ {
+    fetch_uncached(STATS_DOCUMENT, url, STATS_LIMIT_BYTES)
+        .map(|fetched| fetched.and_then(|text| Ok((parse_stats(STATS_DOCUMENT, &text)?, text))))
+}
+
+/// The statistics at `url` if they are already at hand (read by the
+/// prerender, or embedded in the prerendered page the app takes over);
+/// nothing is requested.
+pub fn statistics_at_hand(url: &str) -> Option<VisitorStats> {
+    let fetched = from_cache_only(|| fetch_text(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).now_or_never());
+    fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok())
+}
+
+/// The site's `config.json` at `url` (beside `index.html`): `None` when
+/// there is none, for the defaults to serve. A mapped future, as `statistics`.
+pub fn config(url: &str) -> impl Future<Output = Result<Option<Config>, DocError>> + '_ {
+    fetch_text(CONFIG_DOCUMENT, url, CONFIG_LIMIT_BYTES).map(|fetched| match fetched {
+        Ok(text) => parse_config(&text).map(Some),
+        Err(error) if error.is_not_found() => Ok(None),
+        Err(error) => Err(error),
+    })
 }

@@ -4,14 +4,16 @@
 //! `context` holds the run-time config; `components` and `pages` render.
 
 pub mod app;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod archive;
+pub mod clock;
 pub mod components;
 pub mod context;
-pub mod core;
+/// The pure core is a crate of its own (core/, `portal-core`); this name keeps
+/// `crate::core::…` and `portal::core::…` meaning what they always did.
+pub use portal_core as core;
 pub mod documents;
 pub mod net;
 pub mod pages;
 pub mod sanitize;
+pub mod search_worker;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;

@@ -12,10 +12,10 @@ mod content {
 }
 
 use content::site::{check_archive, read_tree, Files};
-use portal::archive::synthetic::{synthetic_archive, SyntheticOptions};
-use portal::archive::{documents::ConfigDocument, write_archive, write_config, write_sample, writer, MemorySink};
-use portal::archive::{WriteOptions, SAMPLE_OUTPUTS};
 use portal::core::date::vietnam_date_dashed;
+use portal_builder::synthetic::{synthetic_archive, SyntheticOptions};
+use portal_builder::{documents::ConfigDocument, write_archive, write_config, write_sample, writer, MemorySink};
+use portal_builder::{WriteOptions, SAMPLE_OUTPUTS};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -49,9 +49,12 @@ fn committed_sample_is_what_its_sources_build() {
     let committed = shipped();
     let built_paths: BTreeSet<_> = built.keys().collect();
     let committed_paths: BTreeSet<_> = committed.keys().collect();
-    assert_eq!(built_paths, committed_paths, "run `cargo run --example build_sample` and commit data/");
+    assert_eq!(built_paths, committed_paths, "run `cargo run -p portal-builder --bin build_sample` and commit data/");
     for (path, text) in &built {
-        assert!(committed[path] == *text, "{path} differs from its sources: run `cargo run --example build_sample`");
+        assert!(
+            committed[path] == *text,
+            "{path} differs from its sources: run `cargo run -p portal-builder --bin build_sample`"
+        );
     }
 }
 

@@ -26,6 +26,8 @@ mod hosting;
 mod support;
 
 use hosting::{build_files, cache_of, cases, expected, header_policy, meta_policy, Kind, SECURITY_HEADERS};
+use hosting::{MISSING_ADDRESSES, ROUTE_ADDRESSES};
+use portal::core::route_table::{route_at, ROUTES};
 use std::collections::{BTreeMap, BTreeSet};
 use support::{repo, Build};
 
@@ -439,6 +441,23 @@ fn cloudflare_serves_every_file_with_its_cache_rule() {
 }
 
 /// The readers themselves, on the documented examples.
+/// The table of addresses against the route table: each route address is
+/// one the app answers, every route is asked for, and a missing address is
+/// one no route answers (else the host's 404 would hide a view).
+#[test]
+fn the_addresses_are_the_route_tables() {
+    for path in ROUTE_ADDRESSES {
+        assert!(route_at(path).is_some(), "{path} is no route of core::route_table");
+    }
+    for route in &ROUTES {
+        let asked = ROUTE_ADDRESSES.iter().any(|path| route_at(path) == Some(route));
+        assert!(asked, "no address of the hosting table reaches the route {}", route.pattern);
+    }
+    for path in MISSING_ADDRESSES {
+        assert_eq!(route_at(path), None, "{path} is a route, not a missing address");
+    }
+}
+
 #[test]
 fn patterns_match_as_the_platforms_document() {
     let text = |s: &str| s.chars().collect::<Vec<_>>();

@@ -3,7 +3,7 @@
 //! schema.org `NewsArticle` that search engines read.
 
 use crate::sanitize::escape;
-use portal::core::date::VietnamTime;
+use portal::core::date::rfc3339_vietnam;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -53,9 +53,9 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
         tag("name", "twitter:image", image);
     }
     if let Some(article) = &meta.article {
-        tag("property", "article:published_time", &iso_vietnam(article.published));
+        tag("property", "article:published_time", &rfc3339_vietnam(article.published));
         if let Some(modified) = article.modified {
-            tag("property", "article:modified_time", &iso_vietnam(modified));
+            tag("property", "article:modified_time", &rfc3339_vietnam(modified));
         }
         if let Some(section) = &article.section {
             tag("property", "article:section", section);
@@ -84,8 +84,8 @@ fn news_article(meta: &PageMeta, article: &ArticleFacts, site_name: &str) -> Str
         "@type": "NewsArticle",
         "headline": article.headline,
         "description": meta.description,
-        "datePublished": iso_vietnam(article.published),
-        "dateModified": iso_vietnam(article.modified.unwrap_or(article.published)),
+        "datePublished": rfc3339_vietnam(article.published),
+        "dateModified": rfc3339_vietnam(article.modified.unwrap_or(article.published)),
         "author": authors,
         "image": meta.image.iter().collect::<Vec<_>>(),
         "publisher": { "@type": "Organization", "name": site_name },
@@ -98,21 +98,6 @@ fn news_article(meta: &PageMeta, article: &ArticleFacts, site_name: &str) -> Str
 /// JSON that cannot end its `<script>` element early.
 pub fn script_safe(json: &str) -> String {
     json.replace("</", "<\\/").replace("<!--", "<\\!--")
-}
-
-/// "2023-10-19T08:00:00+07:00": the instant in Vietnam time.
-pub fn iso_vietnam(unix_seconds: i64) -> String {
-    let local = VietnamTime::from_unix_seconds(unix_seconds);
-    let second = unix_seconds.rem_euclid(60);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00",
-        local.date.year,
-        local.date.month,
-        local.date.day,
-        local.minute_of_day / 60,
-        local.minute_of_day % 60,
-        second
-    )
 }
 
 /// A description of at most about 160 characters, cut at a word.
@@ -135,12 +120,6 @@ pub fn short_description(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn instants_are_written_in_vietnam_time() {
-        // 2023-10-19T01:00:00Z is 08:00 in Vietnam.
-        assert_eq!(iso_vietnam(1_697_677_200), "2023-10-19T08:00:00+07:00");
-    }
 
     #[test]
     fn json_cannot_close_the_script() {

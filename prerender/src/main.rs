@@ -101,7 +101,7 @@ fn run(options: &Options) -> Result<usize, String> {
         eprintln!("prerender: {}", failure.english());
     }
 
-    let today = (portal::components::schedule_source::now_unix() + 7 * 3600).div_euclid(86_400);
+    let today = portal::core::date::vietnam_day_number(portal::clock::now_unix());
     let stats_url = portal.url(&portal.config.sources.stats);
     let categories_url = portal.url(&portal.config.sources.categories);
     let mut manifest = manifest::Manifest::load(&options.site_dir, &template, today, stats_url, categories_url.clone());
@@ -115,8 +115,7 @@ fn run(options: &Options) -> Result<usize, String> {
     while let Some(page) = pages.get(next).cloned() {
         next += 1;
         let route = page.route();
-        // A week without a schedule has a page for the links, but nothing to find.
-        if !matches!(page, Page::NotFound | Page::EmptyWeek(..)) {
+        if page.in_sitemap() {
             in_sitemap.push((pages::canonical(&store, &page), sitemap_lastmod(&page)));
         }
         if manifest.unchanged(&store, &route, &options.site_dir.join(&page.files()[0])) {

@@ -10,6 +10,7 @@ use portal::context::Portal;
 use portal::core::agenda::week_reach;
 use portal::core::error::DocError;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
+use portal::core::route_table::{route_at, PageKind};
 use portal::core::routes;
 use portal::core::schedule::parse_index;
 use portal::core::sections::group_sections;
@@ -50,7 +51,31 @@ pub enum Page {
 }
 
 impl Page {
-    /// The route the app draws it at (without the site's sub-path).
+    /// Which view of the route table draws it; `None` for the not-found
+    /// page, which no route answers.
+    pub fn kind(&self) -> Option<PageKind> {
+        Some(match self {
+            Page::Home => PageKind::Home,
+            Page::Article { .. } => PageKind::Article,
+            Page::Related { .. } => PageKind::Related,
+            Page::Category { .. } => PageKind::Category,
+            Page::Schedule(_) | Page::EmptyWeek(..) => PageKind::Schedule,
+            Page::Sections(_) => PageKind::Sections,
+            Page::Search => PageKind::Search,
+            Page::NotFound => return None,
+        })
+    }
+
+    /// Whether the sitemap lists it: its address is a route of its own kind
+    /// that the table has prerendered (the not-found page's is none). A week
+    /// without a schedule has a page for the links, but nothing to find.
+    pub fn in_sitemap(&self) -> bool {
+        !matches!(self, Page::EmptyWeek(..))
+            && route_at(&self.route()).is_some_and(|route| route.prerendered && Some(route.kind) == self.kind())
+    }
+
+    /// The route the app draws it at (without the site's sub-path); the
+    /// tests below hold it to the route table.
     pub fn route(&self) -> String {
         match self {
             Page::Home => "/".into(),
@@ -152,7 +177,7 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
     let index_url = portal.url(&sources.schedule_index);
     match read_parsed(store, "danh sách các tuần có lịch công tác", &index_url, parse_index) {
         Ok(index) => {
-            let this_week = IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix());
+            let this_week = IsoWeek::current_in_vietnam(portal::clock::now_unix());
             let (first, last) = week_reach(&index, this_week);
             let mut week = first;
             while week <= last {
@@ -237,7 +262,7 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             // `/lich-cong-tac` shows the current week, as the app's title says.
             let shown = match page {
                 Page::Schedule(Some((year, week))) | Page::EmptyWeek(year, week) => IsoWeek::new(*year, *week),
-                _ => Some(IsoWeek::current_in_vietnam(portal::components::schedule_source::now_unix())),
+                _ => Some(IsoWeek::current_in_vietnam(portal::clock::now_unix())),
             };
             meta.title = match shown {
                 Some(week) => page_title(TitleOf::ScheduleWeek(&week.heading()), &site.short_name),
@@ -289,3 +314,7 @@ fn category_name(portal: &Portal, documents: &[(String, std::rc::Rc<str>)], slug
     let entries = parse_categories("chuyên mục", &url, text).ok()?;
     entries.into_iter().find(|entry| entry.category.slug == slug).map(|entry| entry.category.name)
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;

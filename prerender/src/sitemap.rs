@@ -1,9 +1,9 @@
 //! `sitemap.xml` and `robots.txt`. The sitemaps protocol allows 50 000
 //! addresses a file: above that, numbered sitemaps and an index.
 
-use crate::head::iso_vietnam;
 use crate::output::{write_if_changed, Written};
 use crate::sanitize::escape;
+use portal::core::date::rfc3339_vietnam;
 use std::path::Path;
 
 const PER_FILE: usize = 50_000;
@@ -55,7 +55,7 @@ fn url_set(urls: &[(String, Option<i64>)]) -> String {
     for (url, lastmod) in urls {
         xml.push_str(&format!("  <url><loc>{}</loc>", escape(url, false)));
         if let Some(lastmod) = lastmod {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", iso_vietnam(*lastmod)));
+            xml.push_str(&format!("<lastmod>{}</lastmod>", rfc3339_vietnam(*lastmod)));
         }
         xml.push_str("</url>\n");
     }

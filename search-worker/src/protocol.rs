@@ -1,4 +1,5 @@
-//! The messages between the page and the worker: JSON strings, read and
+//! The messages between the page and the worker (their types are
+//! portal-core's `search_messages`, shared with the page): JSON strings, read and
 //! written with the browser's own `JSON` (no escaping by hand, no serde in
 //! the wasm). The shapes are in docs/formats/search-index.md.
 
@@ -73,6 +74,7 @@ pub fn results(id: f64, results: &Results, facets: &(Vec<i32>, Vec<(String, Stri
     let suggestion = results.suggestion.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     set(&out, "suggestion", &suggestion);
     set(&out, "hits", &results.hits.iter().map(hit).collect::<Array>());
+    // The engine's results leave the filters' choices to this reply.
     let (years, categories) = facets;
     set(&out, "years", &years.iter().map(|year| JsValue::from_f64(f64::from(*year))).collect::<Array>());
     let category = |(slug, name): &(String, String)| {

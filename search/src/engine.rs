@@ -11,6 +11,7 @@ use crate::manifest::Manifest;
 use crate::terms::{category_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
 use crate::writer::SHARD_MAGIC;
+pub use portal_core::search_messages::{Hit, Query, Results};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
@@ -19,44 +20,6 @@ use std::rc::Rc;
 pub const PAGE_SIZE: usize = 10;
 /// A snippet is cut to about this many characters around its first match.
 const SNIPPET_CHARS: usize = 180;
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Query {
-    pub text: String,
-    /// The reader is still typing: the last syllable is a prefix.
-    pub typing: bool,
-    pub category: Option<String>,
-    pub year: Option<i32>,
-    /// From 0.
-    pub page: usize,
-    /// Results per page; 0 for [`PAGE_SIZE`].
-    pub per_page: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
-    pub id: String,
-    pub title: String,
-    pub published: i64,
-    pub category_slug: String,
-    pub category_name: String,
-    pub snippet: String,
-    /// Byte ranges of `title` and `snippet` to highlight.
-    pub title_marks: Vec<Range<usize>>,
-    pub snippet_marks: Vec<Range<usize>>,
-    /// Every accented word of the query is in it with the same accents.
-    pub exact: bool,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Results {
-    pub total: usize,
-    pub page: usize,
-    pub pages: usize,
-    pub hits: Vec<Hit>,
-    /// When nothing matches: the query with one word dropped that does match.
-    pub suggestion: Option<String>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -232,7 +195,8 @@ impl Engine {
                 exact: m.exact == m.accented && m.accented > 0,
             });
         }
-        Ok(Step::Done(Results { total, page, pages, hits, suggestion }))
+        // The filters' years and categories are the worker's to add (`facets`).
+        Ok(Step::Done(Results { total, page, pages, hits, suggestion, ..Results::default() }))
     }
 
     /// The matching documents, in no order, or the files still needed.

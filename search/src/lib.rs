@@ -6,7 +6,7 @@
 //! - [`writer`]: the index files, in segments, from the whole archive;
 //! - [`engine`]: the query engine, which names the files it needs.
 //!
-//! No dependencies and no I/O: the writer returns files as bytes, the query
+//! No dependency but the portal's leaf crate, and no I/O: the writer returns files as bytes, the query
 //! engine is handed the files it asked for, so the same code runs natively
 //! (the prerender writes the index) and in the browser (a Web Worker).
 
@@ -14,7 +14,9 @@ pub mod codec;
 pub mod engine;
 pub mod manifest;
 pub mod terms;
-pub mod text;
+/// The portal's one table of Vietnamese letters, shared with slugs, lives in
+/// the leaf crate; `portal_search::text` stays the name search code uses.
+pub use portal_core::text;
 pub mod writer;
 
 pub use engine::{search_with, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE};

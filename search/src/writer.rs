@@ -5,6 +5,7 @@
 use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
 use crate::manifest::{Manifest, SegmentInfo};
 use crate::terms::{doc_terms, Doc};
+use portal_core::date::VietnamTime;
 use std::collections::{BTreeMap, HashMap};
 
 /// The index's folder beside the site.
@@ -183,16 +184,7 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
 
 /// Year in Vietnam time (UTC+7) of a Unix time.
 pub fn year_of(unix: i64) -> i32 {
-    let days = (unix + 7 * 3600).div_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+    VietnamTime::from_unix_seconds(unix).date.year
 }
 
 /// One segment's files (paths under `tim-kiem/`) and its manifest line.

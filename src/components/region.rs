@@ -9,8 +9,8 @@
 //! Measured on the release build: see the commit that introduced this file.
 
 use crate::components::error_box::ErrorBox;
+use crate::components::not_found::NotFound;
 use crate::core::error::DocError;
-use crate::pages::not_found::NotFound;
 use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;

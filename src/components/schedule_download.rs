@@ -17,7 +17,7 @@ pub fn ScheduleDownload(schedule: WeekSchedule) -> impl IntoView {
     let calendar_name = format!("Lịch công tác {} - {}", schedule.week.heading(), portal.config.site.short_name);
     // Made natively (the prerender), the file is stamped with the week's own
     // update time, so an unchanged week writes an unchanged file.
-    let now = super::schedule_source::now_unix();
+    let now = crate::clock::now_unix();
     let stamp = if cfg!(feature = "ssr") { schedule.updated.unwrap_or(now) } else { now };
     let text = week_calendar(&schedule, &calendar_name, stamp, &uid_domain(&portal.site_root));
     #[cfg(feature = "ssr")]

@@ -54,8 +54,7 @@ pub fn WeekPicker(
         let typed = |field: NodeRef<Input>| field.get_untracked().map(|input| input.value()).unwrap_or_default();
         go_to(&typed(year_field), &typed(week_field), false);
     };
-    let is_this_week =
-        move || week.get() == IsoWeek::current_in_vietnam(crate::components::schedule_source::now_unix());
+    let is_this_week = move || week.get() == IsoWeek::current_in_vietnam(crate::clock::now_unix());
     view! {
         <div class="schedule-picker">
             <nav class="schedule-weeks" aria-label="Chọn tuần">

@@ -1,12 +1,13 @@
 //! Today's entries of the work schedule, for the sidebar of every page.
 
+use crate::clock::use_clock;
 use crate::components::region::{region, OnFailure};
-use crate::components::schedule_source::{use_clock, week_schedule};
 use crate::components::skeleton::ListSkeleton;
 use crate::context::{site_href, use_portal};
 use crate::core::agenda::{today, AgendaEntry};
 use crate::core::routes;
 use crate::core::week::IsoWeek;
+use crate::documents::week_schedule;
 use leptos::prelude::*;
 
 /// Today's entries (time and content) in Vietnam time, with a link to the

@@ -36,7 +36,7 @@ pub fn VisitorWidget() -> impl IntoView {
     let display = {
         // Taking over a prerendered page, the app starts from the figures
         // embedded in it, as drawn, not from "—" until its first poll.
-        let at_hand = stats_at_hand(&url);
+        let at_hand = crate::documents::statistics_at_hand(&url);
         let display = RwSignal::new(stats_display(Shown::Waiting, 0));
         let polling = SendWrapper::new(StatsPolling::start(url, portal.config.stats_poll_seconds, at_hand, display));
         on_cleanup(move || polling.stop());
@@ -45,7 +45,10 @@ pub fn VisitorWidget() -> impl IntoView {
     #[cfg(feature = "ssr")]
     // "Now" at the epoch: the time is always said with its date, since the
     // page is read on later days too.
-    let display = RwSignal::new(stats_display(stats_at_hand(&url).map_or(Shown::Unavailable, Shown::Current), 0));
+    let display = RwSignal::new(stats_display(
+        crate::documents::statistics_at_hand(&url).map_or(Shown::Unavailable, Shown::Current),
+        0,
+    ));
     let beacon_url = portal.config.pageview_url.as_deref().map(|url| portal.url(url));
     view! {
         <section class="sidebar-box visitor-widget" aria-labelledby="thong-ke-truy-cap">
@@ -54,15 +57,4 @@ pub fn VisitorWidget() -> impl IntoView {
             {beacon_url.map(|url| view! { <PageViewBeacon url /> })}
         </section>
     }
-}
-
-/// The statistics document's figures if it is already at hand (read by the
-/// prerender, or embedded in the prerendered page the app takes over);
-/// nothing is requested.
-fn stats_at_hand(url: &str) -> Option<crate::core::stats::VisitorStats> {
-    use crate::core::stats::{parse_stats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
-    use futures::FutureExt;
-    let fetched =
-        crate::net::from_cache_only(|| crate::net::fetch_text(STATS_DOCUMENT, url, STATS_LIMIT_BYTES).now_or_never());
-    fetched.and_then(Result::ok).and_then(|text| parse_stats(STATS_DOCUMENT, &text).ok())
 }

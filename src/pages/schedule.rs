@@ -1,10 +1,10 @@
 //! The weekly work schedule ("Lịch công tác tuần"): `/lich-cong-tac` opens the
 //! current week in Vietnam time, `/lich-cong-tac/:year/:week` any ISO week.
 
+use crate::clock::use_clock;
 use crate::components::region::{region, OnFailure};
 use crate::components::schedule_download::ScheduleDownload;
 use crate::components::schedule_picker::WeekPicker;
-use crate::components::schedule_source::{use_clock, week_or_neighbours, WeekOutcome};
 use crate::components::schedule_table::{ScheduleSkeleton, ScheduleTable};
 use crate::context::{site_href, use_portal};
 use crate::core::agenda::agenda;
@@ -13,6 +13,7 @@ use crate::core::routes;
 use crate::core::schedule::{week_from_route, WeekSchedule};
 use crate::core::titles::{page_title, TitleOf};
 use crate::core::week::IsoWeek;
+use crate::documents::{week_or_neighbours, WeekOutcome};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::Title;

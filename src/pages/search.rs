@@ -10,9 +10,6 @@
 //! in: a view per part cost about 19 KB of wasm brotli, this a fraction.
 
 mod keys;
-mod worker;
-
-pub use worker::warm_up;
 
 use crate::context::{site_href, use_portal};
 use crate::core::routes::SEARCH;
@@ -21,6 +18,7 @@ use crate::core::search::{
     CATEGORY_PARAM, PROMPT, RESULTS_ID, STATUS_ID, YEAR_PARAM,
 };
 use crate::core::titles::{page_title, TitleOf};
+use crate::search_worker as worker;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::Title;

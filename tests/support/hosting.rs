@@ -15,7 +15,7 @@ pub const SEED_ARTICLE: &str =
 pub enum Kind {
     /// A file of the build, served as it is.
     File,
-    /// A route of the app (src/app.rs): its prerendered page when the build
+    /// A route of the app (core::route_table): its prerendered page when the build
     /// has one (`X.html`, `index.html` for the home), else the app shell.
     Route,
     /// Outside the app's routes, or a missing file: a 404 with `404.html`.
@@ -128,22 +128,9 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
     let css = find_file(files, "portal-", ".css");
     let crash = find_file(files, "crash-notice-", ".js");
     let case = |path: &str, kind| Case { path: path.to_string(), kind };
-    vec![
-        case("/", Kind::Route),
-        case(SEED_ARTICLE, Kind::Route),
-        // The short address: a small leading page of its own.
-        case("/tin/1019", Kind::Route),
-        // Its related news: a page of its own.
-        case("/tin/1019/lien-quan", Kind::Route),
-        // The related news of an article newer than the last prerender: the app shell.
-        case("/tin/99999/lien-quan", Kind::Route),
-        // An article published after the last prerender.
-        case("/tin/99999/bai-moi-dang", Kind::Route),
-        case("/chuyen-muc/tin-hoat-dong-so", Kind::Route),
-        case("/chuyen-muc/tin-hoat-dong-so/trang/2", Kind::Route),
-        case("/lich-cong-tac", Kind::Route),
-        case("/lich-cong-tac/2023/42", Kind::Route),
-        case("/lich-cong-tac/2023/30", Kind::Route),
+    let routes = ROUTE_ADDRESSES.iter().map(|path| case(path, Kind::Route));
+    let missing = MISSING_ADDRESSES.iter().map(|path| case(path, Kind::Missing));
+    let files = vec![
         case(&format!("/{wasm}"), Kind::File),
         case(&format!("/{js}"), Kind::File),
         case(&format!("/{css}"), Kind::File),
@@ -155,16 +142,44 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case("/robots.txt", Kind::File),
         case("/sitemap.xml", Kind::File),
         case("/lich-cong-tac/2023/42.ics", Kind::File),
-        case("/khong-co", Kind::Missing),
-        case("/tin", Kind::Missing),
-        case("/robots.txt.bak", Kind::Missing),
-        case("/data/tin/9999.json", Kind::Missing),
-        case("/portal-deadbeefdeadbeef.js", Kind::Missing),
-        case("/portal-deadbeefdeadbeef_bg.wasm", Kind::Missing),
-        case("/.prerender-manifest", Kind::Missing),
-        case("/.prerender-pages", Kind::Missing),
-    ]
+    ];
+    routes.chain(files).chain(missing).collect()
 }
+
+/// Addresses of the app's routes: every route of the table
+/// (core::route_table) at least once, which `hosting_rules.rs` checks.
+pub const ROUTE_ADDRESSES: [&str; 14] = [
+    "/",
+    SEED_ARTICLE,
+    // The short address: a small leading page of its own.
+    "/tin/1019",
+    // Its related news: a page of its own.
+    "/tin/1019/lien-quan",
+    // The related news of an article newer than the last prerender: the app shell.
+    "/tin/99999/lien-quan",
+    // An article published after the last prerender.
+    "/tin/99999/bai-moi-dang",
+    "/chuyen-muc/tin-hoat-dong-so",
+    "/chuyen-muc/tin-hoat-dong-so/trang/2",
+    "/lich-cong-tac",
+    "/lich-cong-tac/2023/42",
+    "/lich-cong-tac/2023/30",
+    "/danh-muc",
+    "/danh-muc/tin-tuc-su-kien",
+    "/tim-kiem",
+];
+
+/// Addresses that are neither a route nor a file of the build: 404.
+pub const MISSING_ADDRESSES: [&str; 8] = [
+    "/khong-co",
+    "/tin",
+    "/robots.txt.bak",
+    "/data/tin/9999.json",
+    "/portal-deadbeefdeadbeef.js",
+    "/portal-deadbeefdeadbeef_bg.wasm",
+    "/.prerender-manifest",
+    "/.prerender-pages",
+];
 
 /// The security headers every answer carries (200, app shell, 404), with
 /// the value each must have or contain.

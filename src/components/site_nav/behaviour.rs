@@ -120,7 +120,7 @@ pub(super) fn on_nav_mouse_out(event: ev::MouseEvent) {
 pub(super) fn on_nav_focus(event: ev::FocusEvent) {
     let target = event.target().and_then(|target| target.dyn_into::<Element>().ok());
     if target.is_some_and(|target| target.matches(".site-nav-search input").unwrap_or(false)) {
-        crate::pages::search::warm_up();
+        crate::search_worker::warm_up();
     }
 }
 

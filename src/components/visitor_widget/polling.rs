@@ -3,9 +3,9 @@
 
 use super::tabs::TabChannel;
 use crate::core::poll::{Poller, Wake};
-use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+use crate::core::stats::{parse_stats, VisitorStats};
 use crate::core::stats_display::{stats_display, StatsDisplay};
-use crate::net::{fetch_uncached, report};
+use crate::net::report;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 use std::cell::{Cell, RefCell};
@@ -120,8 +120,7 @@ impl StatsPolling {
         let weak = Rc::downgrade(self);
         let url = self.url.clone();
         let request = async move {
-            let fetched = fetch_uncached(STATS_DOCUMENT, &url, STATS_LIMIT_BYTES).await;
-            let parsed = fetched.and_then(|text| Ok((parse_stats(STATS_DOCUMENT, &text)?, text)));
+            let parsed = crate::documents::statistics(&url).await;
             with_live(&weak, |polling| polling.fetched(parsed));
         };
         self.fetch_scope.with(|| spawn_local_scoped(request));

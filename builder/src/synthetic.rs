@@ -4,7 +4,7 @@
 
 use super::blocks::Block;
 use super::model::{Archive, ArticleDef, CategoryDef, Labels};
-use crate::core::date::VietnamTime;
+use portal_core::date::VietnamTime;
 
 /// How large an archive to make, and from which seed.
 #[derive(Clone, Copy, Debug)]
@@ -251,7 +251,7 @@ fn rfc3339_vietnam(unix_seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::parse_rfc3339;
+    use portal_core::date::parse_rfc3339;
 
     #[test]
     fn same_seed_same_archive_newest_last() {

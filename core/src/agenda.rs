@@ -128,8 +128,8 @@ pub fn week_steps(week: IsoWeek, reach: Option<(IsoWeek, IsoWeek)>) -> (Option<I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::parse_rfc3339;
-    use crate::core::schedule::parse_week;
+    use crate::date::parse_rfc3339;
+    use crate::schedule::parse_week;
 
     fn sample() -> WeekSchedule {
         let text = r#"{"week":"2023-W42","entries":[

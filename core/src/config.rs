@@ -178,7 +178,7 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::error::Problem;
+    use crate::error::Problem;
 
     #[test]
     fn empty_object_gives_the_defaults() {

@@ -91,7 +91,7 @@ fn distinct_others(article: &NewsItem, candidates: &[NewsItem]) -> Vec<NewsItem>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::feed::Category;
+    use crate::feed::Category;
 
     const DAY: i64 = 86_400;
 

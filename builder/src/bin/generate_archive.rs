@@ -1,14 +1,14 @@
 //! Writes a synthetic archive for scale tests, in exactly the shipped formats:
 //!
-//! `cargo run --release --example generate_archive -- --articles 100000 --out DIR [--seed N] [--data-dir NAME]`
+//! `cargo run --release -p portal-builder --bin generate_archive -- --articles 100000 --out DIR [--seed N] [--data-dir NAME]`
 //!
 //! DIR gets `config.json` and the documents under `DIR/NAME` (default `data`).
 //! Copy DIR over a built `dist/` (or serve it as the site root) to try the app
 //! on it; every URL inside is relative, so a sub-path needs no option.
 
-use portal::archive::synthetic::{synthetic_archive, SyntheticOptions};
-use portal::archive::writer::news_sources;
-use portal::archive::{documents::ConfigDocument, write_archive, write_config, DirSink, WriteOptions, PAGE_SIZE};
+use portal_builder::synthetic::{synthetic_archive, SyntheticOptions};
+use portal_builder::writer::news_sources;
+use portal_builder::{documents::ConfigDocument, write_archive, write_config, DirSink, WriteOptions, PAGE_SIZE};
 use std::time::Instant;
 
 fn main() {

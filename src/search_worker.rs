@@ -3,6 +3,8 @@
 //! it, so later queries fetch only what is new.
 //!
 //! One listener at a time, the search page on screen, receives the replies.
+//! Not part of the page: the navigation's search box starts the worker too
+//! (`warm_up`), and components use no page.
 
 use crate::core::search::{parse_reply, Reply, SearchParams, UNREADABLE_REPLY};
 use std::cell::RefCell;

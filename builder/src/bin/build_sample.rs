@@ -1,14 +1,15 @@
 //! Rebuilds the shipped sample (`data/` news documents, stand-in images and
 //! `config.json`) from the hand-written sources in `content/`.
 //!
-//! Run from the repository root: `cargo run --example build_sample`.
+//! Run from the repository root: `cargo run -p portal-builder --bin build_sample`.
 //! `tests/content.rs` fails when the committed files and this output differ.
 
-use portal::archive::{write_sample, DirSink, SAMPLE_OUTPUTS};
+use portal_builder::{write_sample, DirSink, SAMPLE_OUTPUTS};
 use std::{fs, path::Path};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The repository root, whatever the folder it is run from: builder/'s parent.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("builder/ lies in the repository");
     // Start clean so an article removed from the sources leaves no stale document.
     for output in SAMPLE_OUTPUTS {
         let path = root.join(output);

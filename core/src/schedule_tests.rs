@@ -1,7 +1,7 @@
 //! The schedule documents' parsers: fields, paths in errors, limits.
 
 use super::*;
-use crate::core::error::Problem;
+use crate::error::Problem;
 
 const URL: &str = "https://h.vn/data/lich-cong-tac/2023-W42.json";
 

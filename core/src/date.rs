@@ -129,6 +129,22 @@ impl VietnamTime {
     }
 }
 
+/// The day number (days since 1970-01-01) of a Unix instant's date in
+/// Vietnam: it changes at 00:00 UTC+7, not at midnight UTC.
+pub fn vietnam_day_number(unix_seconds: i64) -> i64 {
+    (unix_seconds + VIETNAM_OFFSET_SECONDS).div_euclid(SECONDS_PER_DAY)
+}
+
+/// "2023-10-19T08:05:00+07:00": a Unix instant in Vietnam time, to the
+/// second, as the documents and the pages' heads write one.
+pub fn rfc3339_vietnam(unix_seconds: i64) -> String {
+    let local = VietnamTime::from_unix_seconds(unix_seconds);
+    let Date { year, month, day } = local.date;
+    let (hour, minute) = (local.minute_of_day / 60, local.minute_of_day % 60);
+    let second = unix_seconds.rem_euclid(60);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}+07:00")
+}
+
 /// Parses an RFC 3339 date-time ("2023-10-19T08:30:00+07:00", "…Z", with or
 /// without fractional seconds) into Unix seconds. `None` for anything else.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
@@ -196,62 +212,5 @@ pub fn vietnam_date_dashed(rfc3339: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn epoch_round_trips_over_four_centuries() {
-        for days in (-200_000..200_000).step_by(97) {
-            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
-        }
-        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
-    }
-
-    #[test]
-    fn weekdays_match_the_calendar() {
-        assert_eq!(Date::new(2023, 10, 16).unwrap().weekday(), 1); // Monday
-        assert_eq!(Date::new(2023, 10, 19).unwrap().weekday(), 4); // Thursday
-        assert_eq!(Date::new(2024, 12, 29).unwrap().weekday(), 7); // Sunday
-    }
-
-    #[test]
-    fn impossible_dates_are_refused() {
-        assert!(Date::new(2023, 2, 29).is_none());
-        assert!(Date::new(2024, 2, 29).is_some());
-        assert!(Date::new(1900, 2, 29).is_none());
-        assert!(Date::new(2023, 13, 1).is_none());
-        assert!(Date::parse_iso("2023-1-19").is_none());
-    }
-
-    #[test]
-    fn rfc3339_instants_show_in_vietnam_time() {
-        assert_eq!(vietnam_date_dashed("2023-10-19T08:30:00+07:00").as_deref(), Some("19-10-2023"));
-        // 18:00 UTC is already the next day in Vietnam.
-        assert_eq!(vietnam_date_dashed("2023-10-18T18:00:00Z").as_deref(), Some("19-10-2023"));
-        assert_eq!(vietnam_date_dashed("2023-10-19T16:59:59.999Z").as_deref(), Some("19-10-2023"));
-        assert_eq!(vietnam_date_dashed("2023-10-19T12:00:00-05:00").as_deref(), Some("20-10-2023"));
-    }
-
-    #[test]
-    fn malformed_instants_are_none_not_panics() {
-        for bad in [
-            "",
-            "2023-10-19",
-            "2023-10-19T25:00:00Z",
-            "2023-10-19T08:30:00",
-            "2023-10-19T08:30:00+7",
-            "2023-10-19T08:30:00.Z",
-            "２０２３-10-19T08:30:00Z",
-            "2023-10-19Tá8:30:00Z",
-        ] {
-            assert_eq!(parse_rfc3339(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn clock_reads_minutes_in_vietnam_time() {
-        let t = VietnamTime::from_unix_seconds(parse_rfc3339("2023-10-19T01:05:00Z").unwrap());
-        assert_eq!(t.clock(), "08:05");
-    }
-}
+#[path = "date_tests.rs"]
+mod tests;

@@ -102,7 +102,7 @@ pub fn weeks_in_year(year: i32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::parse_rfc3339;
+    use crate::date::parse_rfc3339;
 
     fn date(y: i32, m: u32, d: u32) -> Date {
         Date::new(y, m, d).unwrap()

@@ -172,8 +172,8 @@ pub struct SiteText<'a> {
     pub phone: &'a str,
 }
 
-impl<'a> From<&'a crate::core::config::Site> for SiteText<'a> {
-    fn from(site: &'a crate::core::config::Site) -> SiteText<'a> {
+impl<'a> From<&'a portal_core::config::Site> for SiteText<'a> {
+    fn from(site: &'a portal_core::config::Site) -> SiteText<'a> {
         SiteText {
             name: &site.name,
             short_name: &site.short_name,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::json_text::{parse, Value};
 use proptest::prelude::*;
 
 fn params(pairs: &[(&str, &str)]) -> SearchParams {
@@ -57,6 +58,7 @@ fn a_reply_with_results_is_read() {
     assert_eq!(found.years, [2024, 2023]);
     assert_eq!(found.categories, [("tin-hoat-dong-so".to_string(), "Tin hoạt động Sở".to_string())]);
     assert_eq!((found.hits[0].title_marks.len(), found.hits[0].title_marks.first()), (1, Some(&(0..6))));
+    assert_eq!((found.hits[0].category_slug.as_str(), found.hits[0].exact), ("tin-hoat-dong-so", true));
     assert_eq!(count_text(&found, " kiểm tra "), "Tìm thấy 12 kết quả cho “kiểm tra”, trang 2/2.");
 }
 
@@ -87,7 +89,7 @@ fn wrong_marks_lose_the_highlight_not_the_text() {
     // "đà" is 4 bytes; 1..3 cuts a character, 2..99 runs past the end.
     assert_eq!(marked_html("đà nẵng", &[1..3, 2..99, 5..5]), "đà nẵng");
     assert_eq!(marked_html("a b c", &[4..5, 0..1]), "a b <mark>c</mark>");
-    assert_eq!(count_text(&Found::default(), "xyz"), "Không tìm thấy kết quả nào cho “xyz”.");
+    assert_eq!(count_text(&Results::default(), "xyz"), "Không tìm thấy kết quả nào cho “xyz”.");
 }
 
 proptest! {

@@ -1,6 +1,7 @@
-//! The search page's pure half: its address (`/tim-kiem?q=…`), the messages
-//! to and from the search worker (search-worker/, protocol in
-//! docs/formats/search-index.md), and the result list as HTML.
+//! The search page's pure half: its address (`/tim-kiem?q=…`), the query
+//! it asks the search worker for (the messages themselves are in
+//! `search_messages`, shared with the worker's engine), and the result
+//! list as HTML.
 //!
 //! The engine itself runs in a Web Worker, a wasm of its own that the page
 //! starts on the first search, so the first page's wasm carries none of it.
@@ -8,12 +9,13 @@
 //! the list is the list's own and `<mark>` around the matched words.
 
 use super::date::VietnamTime;
-use super::json_text::{parse, quote, Value};
 use super::markup::escape;
 use super::pager::{page_links, page_list_html};
 use super::routes::{self, SEARCH};
 use super::url::percent_encode;
 use std::ops::Range;
+
+pub use super::search_messages::{parse_reply, Hit, Query, Reply, Results, UNREADABLE_REPLY};
 
 /// The query parameters of `/tim-kiem`.
 pub const QUERY_PARAM: &str = "q";
@@ -78,16 +80,22 @@ impl SearchParams {
         format!("{SEARCH}?{}", query.join("&"))
     }
 
-    /// The message asking the worker for this page of results. `typing`:
-    /// the reader is still typing, so the last syllable is a prefix.
+    /// The worker's query for this page of results. `typing`: the reader
+    /// is still typing, so the last syllable is a prefix.
+    pub fn query(&self, typing: bool) -> Query {
+        Query {
+            text: self.text.clone(),
+            typing,
+            category: self.category.clone(),
+            year: self.year,
+            page: self.page.saturating_sub(1) as usize,
+            per_page: 0,
+        }
+    }
+
+    /// The message asking the worker for this page of results.
     pub fn request(&self, id: u32, typing: bool) -> String {
-        let category = self.category.as_deref().map(quote).unwrap_or_else(|| "null".into());
-        let year = self.year.map(|year| year.to_string()).unwrap_or_else(|| "null".into());
-        format!(
-            "{{\"id\":{id},\"q\":{},\"typing\":{typing},\"category\":{category},\"year\":{year},\"page\":{}}}",
-            quote(&self.text),
-            self.page.saturating_sub(1)
-        )
+        self.query(typing).request(id)
     }
 }
 
@@ -95,115 +103,6 @@ impl SearchParams {
 /// shared percent-encoding, keeping what a form keeps, spaces as `+`.
 fn form_encode(text: &str) -> String {
     percent_encode(text, b"-_.* ").replace(' ', "+")
-}
-
-/// One result.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
-    /// The article's id: with the title, its route (`/tin/1019/…`).
-    pub id: String,
-    pub title: String,
-    pub published: i64,
-    pub category_name: String,
-    pub snippet: String,
-    pub title_marks: Vec<Range<usize>>,
-    pub snippet_marks: Vec<Range<usize>>,
-}
-
-/// One page of results.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Found {
-    pub total: usize,
-    /// From 0, as the engine counts.
-    pub page: usize,
-    pub pages: usize,
-    pub hits: Vec<Hit>,
-    /// When nothing matched: the query with one word dropped that does.
-    pub suggestion: Option<String>,
-    /// The years and categories the index holds, for the filters.
-    pub years: Vec<i32>,
-    pub categories: Vec<(String, String)>,
-}
-
-/// The worker's answer to request `id`: results, or the Vietnamese message
-/// of what went wrong (the page offers a retry).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reply {
-    pub id: u32,
-    pub outcome: Result<Found, String>,
-}
-
-/// What the page says when the worker's answer cannot be read.
-pub const UNREADABLE_REPLY: &str = "Bộ tìm kiếm trả lời không đúng định dạng. Vui lòng thử lại.";
-
-/// Reads the worker's message. An unreadable one is an `Err` for the page to
-/// show as [`UNREADABLE_REPLY`]; the English detail is for the console.
-pub fn parse_reply(text: &str) -> Result<Reply, String> {
-    let value = parse(text)?;
-    let id = number(&value, "id").ok_or("no id")? as u32;
-    if let Some(message) = value.get("error").and_then(Value::as_str) {
-        return Ok(Reply { id, outcome: Err(message.to_string()) });
-    }
-    let hits = match value.get("hits") {
-        Some(Value::Array(hits)) => hits.iter().map(read_hit).collect::<Result<Vec<_>, _>>()?,
-        _ => return Err("no hits".into()),
-    };
-    let found = Found {
-        total: number(&value, "total").ok_or("no total")? as usize,
-        page: number(&value, "page").ok_or("no page")? as usize,
-        pages: number(&value, "pages").ok_or("no pages")? as usize,
-        hits,
-        suggestion: value.get("suggestion").and_then(Value::as_str).map(str::to_string),
-        years: array(&value, "years").iter().filter_map(|year| whole(year).map(|y| y as i32)).collect(),
-        categories: array(&value, "categories")
-            .iter()
-            .filter_map(|c| Some((c.get("slug")?.as_str()?.to_string(), c.get("name")?.as_str()?.to_string())))
-            .collect(),
-    };
-    Ok(Reply { id, outcome: Ok(found) })
-}
-
-fn read_hit(value: &Value) -> Result<Hit, String> {
-    let text =
-        |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string).ok_or(format!("hit without {key}"));
-    Ok(Hit {
-        id: text("id")?,
-        title: text("title")?,
-        published: number(value, "published").unwrap_or(0),
-        category_name: text("category_name").unwrap_or_default(),
-        snippet: text("snippet").unwrap_or_default(),
-        title_marks: marks(value, "title_marks"),
-        snippet_marks: marks(value, "snippet_marks"),
-    })
-}
-
-fn array<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    match value.get(key) {
-        Some(Value::Array(items)) => items,
-        _ => &[],
-    }
-}
-
-/// An integer member (the engine's dates may be before 1970).
-fn number(value: &Value, key: &str) -> Option<i64> {
-    value.get(key).and_then(whole)
-}
-
-fn whole(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(text) => text.parse().ok(),
-        _ => None,
-    }
-}
-
-fn marks(value: &Value, key: &str) -> Vec<Range<usize>> {
-    array(value, key)
-        .iter()
-        .filter_map(|pair| match pair {
-            Value::Array(ends) if ends.len() == 2 => Some(whole(&ends[0])? as usize..whole(&ends[1])? as usize),
-            _ => None,
-        })
-        .collect()
 }
 
 /// `text` escaped, with the byte ranges `marks` inside `<mark>`. Ranges that
@@ -310,7 +209,7 @@ pub fn filter_options_html(years: &[i32], categories: &[(String, String)], param
 
 /// The results area for an answer: the list and its pages, or, when nothing
 /// matched, the suggestion to drop a word. `href` turns a route into a link.
-pub fn results_html(found: &Found, params: &SearchParams, href: impl Fn(&str) -> String) -> String {
+pub fn results_html(found: &Results, params: &SearchParams, href: impl Fn(&str) -> String) -> String {
     if found.total == 0 {
         let mut html = String::from("<div class=\"search-empty\">");
         if let Some(suggestion) = &found.suggestion {
@@ -347,7 +246,7 @@ pub fn error_html(message: &str) -> String {
 }
 
 /// What the live region announces once results are in.
-pub fn count_text(found: &Found, text: &str) -> String {
+pub fn count_text(found: &Results, text: &str) -> String {
     match found.total {
         0 => format!("Không tìm thấy kết quả nào cho “{}”.", text.trim()),
         total => format!(

@@ -1,8 +1,8 @@
 //! The iCalendar writer checked against RFC 5545's rules.
 
 use super::*;
-use crate::core::date::parse_rfc3339;
-use crate::core::schedule::parse_week;
+use crate::date::parse_rfc3339;
+use crate::schedule::parse_week;
 
 const STAMP: &str = "2023-10-13T09:30:15Z";
 

@@ -91,7 +91,7 @@ fn clock_and_day(at_seconds: i64, now_seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::error::Problem;
+    use crate::error::Problem;
 
     const SEED: &str =
         r#"{"version":1,"online":1,"today":2490,"total":3314815,"counted_at":"2023-10-19T08:05:00+07:00"}"#;
@@ -183,7 +183,7 @@ mod tests {
             r#"{"path":"/tin/1019/doan-kiem-tra","version":1,"visitor":"4728193057261938","first":true}"#
         );
         let odd = pageview_body("/tin/\"><script>", "1000000000000000", false);
-        let value = crate::core::json_text::parse(&odd).unwrap();
+        let value = crate::json_text::parse(&odd).unwrap();
         assert_eq!(value.get("path").and_then(|path| path.as_str()), Some("/tin/\"><script>"));
         assert_eq!(value.get("visitor").and_then(|id| id.as_str()), Some("1000000000000000"));
         assert!(odd.ends_with(r#""first":false}"#));

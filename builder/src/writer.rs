@@ -7,8 +7,8 @@ use super::model::{Archive, ArticleDef, CategoryDef};
 use super::paths;
 use super::sink::Sink;
 use super::svg::stand_in_svg;
-use crate::core::date::parse_rfc3339;
-use crate::core::related::OTHER_NEWS_COUNT;
+use portal_core::date::parse_rfc3339;
+use portal_core::related::OTHER_NEWS_COUNT;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io;
@@ -208,7 +208,7 @@ fn write_article(
 
 /// An item as a list page shows it; the article document adds the rest.
 fn list_item<'a>(path: &str, dir: &str, article: &'a ArticleDef, category: CategoryRef<'a>) -> NewsItem<'a> {
-    let route = crate::core::routes::article(&article.id, &article.title);
+    let route = portal_core::routes::article(&article.id, &article.title);
     NewsItem {
         id: &article.id,
         url: paths::relative(path, route.trim_start_matches('/')),
@@ -285,7 +285,7 @@ fn write_categories(
             .iter()
             .take(NEWEST_PER_CATEGORY)
             .map(|(article, _)| {
-                let route = crate::core::routes::article(&article.id, &article.title);
+                let route = portal_core::routes::article(&article.id, &article.title);
                 Teaser {
                     id: &article.id,
                     url: paths::relative(&path, route.trim_start_matches('/')),
@@ -300,7 +300,7 @@ fn write_categories(
         .iter()
         .map(|category| CategoryItem {
             id: &category.slug,
-            url: paths::relative(&path, &crate::core::routes::category(&category.slug, 1)[1..]),
+            url: paths::relative(&path, &portal_core::routes::category(&category.slug, 1)[1..]),
             title: &category.name,
             content_text: &category.description,
             portal: CategoryExtension {

@@ -1,10 +1,12 @@
-//! Writing news archives in the portal's document formats: the shipped sample
-//! (built from the text sources under `content/`) and synthetic archives of any
-//! size for scale tests (`examples/generate_archive.rs`).
+//! The portal's builder (`portal-builder`): writes news archives in the
+//! portal's document formats, the shipped sample (built from the text sources
+//! under `content/`, `src/bin/build_sample.rs`) and synthetic archives of any
+//! size for scale tests (`src/bin/generate_archive.rs`).
 //!
-//! Native only: it writes files, and nothing of it belongs in the wasm bundle.
-//! The documents it writes are exactly those `core::feed` and `core::config`
-//! read; `tests/content.rs` holds it to that.
+//! A native crate of its own: it writes files, and nothing of it belongs in
+//! the app or its wasm bundle. The documents it writes are exactly those
+//! `portal_core::feed` and `portal_core::config` read; the app's
+//! `tests/content.rs` holds it to that.
 
 pub mod blocks;
 pub mod documents;
@@ -20,8 +22,8 @@ pub use model::{Archive, ArticleDef, CategoryDef, Labels};
 pub use sink::{DirSink, MemorySink, Sink};
 pub use writer::{write_archive, write_config, WriteOptions, Written};
 
-use crate::core::config::{Config, Sources};
 use documents::{ConfigDocument, ConfigSources};
+use portal_core::config::{Config, Sources};
 use std::path::Path;
 
 /// Items per list page in generated archives.
@@ -60,7 +62,7 @@ pub fn production_config(defaults: &Config) -> ConfigDocument<'_> {
         stats,
     } = defaults.sources.clone();
     ConfigDocument {
-        version: crate::core::config::CONFIG_VERSION,
+        version: portal_core::config::CONFIG_VERSION,
         sources: ConfigSources {
             latest_feed,
             article,

@@ -133,7 +133,7 @@ pub fn sections_page_html(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::feed::Category;
+    use crate::feed::Category;
 
     fn section(name: &str, slug: &str, categories: &[(&str, &str)]) -> Section {
         Section {

@@ -1,0 +1,157 @@
+//! The route table: every view of the portal, described once, in the order
+//! the app's router tries them (the first pattern that matches wins).
+//!
+//! What is derived from it, and held to it by tests where the compiler
+//! cannot derive it:
+//! - the app's `<Routes>` (src/app.rs; leptos_router wants each pattern as a
+//!   literal, so `tests/route_table.rs` checks the patterns and their views
+//!   one by one, in order);
+//! - the prerender's pages: each page's address must match the route of its
+//!   kind (prerender/src/pages.rs), and only routes marked `prerendered` have
+//!   pages;
+//! - the sitemap: the prerendered pages whose address matches a route;
+//! - the hosting tests' table of addresses (tests/support/hosting.rs): every
+//!   route is asked for at least once, and an address no route matches is
+//!   a 404.
+//!
+//! The paths themselves are built by `routes` (one function per route).
+
+/// What a route draws: one view each (`{kind:?}Page` in src/pages/).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Related,
+    Article,
+    Category,
+    Schedule,
+    Sections,
+    Search,
+}
+
+/// One route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub kind: PageKind,
+    /// As leptos_router writes it: `:name` is one segment, `:name?` one or
+    /// none. A query is never part of it.
+    pub pattern: &'static str,
+    /// The documents the view is drawn from, by their names in
+    /// `config.json`'s `sources` (docs/formats/config.md); the layout's own
+    /// (navigation, sidebar, statistics) are not repeated here.
+    pub documents: &'static [&'static str],
+    /// Whether the prerender writes a page for each of its addresses (and
+    /// lists them in the sitemap). Otherwise the host answers the app shell.
+    pub prerendered: bool,
+}
+
+const fn route(kind: PageKind, pattern: &'static str, documents: &'static [&'static str], prerendered: bool) -> Route {
+    Route { kind, pattern, documents, prerendered }
+}
+
+/// The portal's routes. The fixed `lien-quan` segment stands before the
+/// article's free slug; the article takes an address with or without its
+/// slug (a wrong or missing one leads to the canonical address); a
+/// category's archive pages are `/chuyen-muc/:slug/trang/:page`.
+pub const ROUTES: [Route; 8] = [
+    route(PageKind::Home, "/", &["latest_feed", "categories", "category_feed"], true),
+    route(PageKind::Related, "/tin/:id/lien-quan/:trang?/:page?", &["article", "category_feed", "latest_feed"], true),
+    route(PageKind::Article, "/tin/:id/:slug?", &["article", "category_feed", "latest_feed"], true),
+    route(PageKind::Category, "/chuyen-muc/:slug/:trang?/:page?", &["category_feed", "category_page"], true),
+    route(PageKind::Schedule, "/lich-cong-tac", &["schedule_week", "schedule_index"], true),
+    route(PageKind::Schedule, "/lich-cong-tac/:year/:week", &["schedule_week", "schedule_index"], true),
+    route(PageKind::Sections, "/danh-muc/:slug?", &["categories"], true),
+    // The search reads its own index (tim-kiem/), not a document.
+    route(PageKind::Search, "/tim-kiem", &[], true),
+];
+
+/// The route that answers `path` (relative to the router's base; a query
+/// or a trailing slash is ignored), as the router picks it: the first that
+/// matches. `None`: the not-found view.
+pub fn route_at(path: &str) -> Option<&'static Route> {
+    ROUTES.iter().find(|route| matches(route.pattern, path))
+}
+
+/// Whether `pattern` matches `path`, segment by segment.
+pub fn matches(pattern: &str, path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let mut given = path.split('/').filter(|segment| !segment.is_empty()).peekable();
+    for wanted in pattern.split('/').filter(|segment| !segment.is_empty()) {
+        match (wanted.strip_prefix(':'), given.peek()) {
+            (Some(name), None) if name.ends_with('?') => {}
+            (Some(_), None) => return false,
+            (Some(_), Some(_)) => {
+                given.next();
+            }
+            (None, Some(segment)) if *segment == wanted => {
+                given.next();
+            }
+            (None, _) => return false,
+        }
+    }
+    given.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse_config;
+
+    #[test]
+    fn addresses_find_their_route_as_the_router_does() {
+        let kind = |path| route_at(path).map(|route| route.kind);
+        assert_eq!(kind("/"), Some(PageKind::Home));
+        assert_eq!(kind("/tin/1019/lien-quan"), Some(PageKind::Related));
+        assert_eq!(kind("/tin/1019/lien-quan/trang/2"), Some(PageKind::Related));
+        assert_eq!(kind("/tin/1019/doan-kiem-tra"), Some(PageKind::Article));
+        assert_eq!(kind("/tin/1019"), Some(PageKind::Article));
+        assert_eq!(kind("/tin/1019/"), Some(PageKind::Article));
+        assert_eq!(kind("/chuyen-muc/tin-hoat-dong-so"), Some(PageKind::Category));
+        assert_eq!(kind("/chuyen-muc/tin-hoat-dong-so/trang/3"), Some(PageKind::Category));
+        assert_eq!(kind("/lich-cong-tac"), Some(PageKind::Schedule));
+        assert_eq!(kind("/lich-cong-tac/2023/42"), Some(PageKind::Schedule));
+        assert_eq!(kind("/danh-muc"), Some(PageKind::Sections));
+        assert_eq!(kind("/danh-muc/tin-tuc-su-kien"), Some(PageKind::Sections));
+        assert_eq!(kind("/tim-kiem?q=a"), Some(PageKind::Search));
+        for nowhere in ["/tin", "/khong-co", "/lich-cong-tac/2023", "/tin/1/2/3", "/tim-kiem/x", "/chuyen-muc"] {
+            assert_eq!(kind(nowhere), None, "{nowhere}");
+        }
+    }
+
+    #[test]
+    fn the_route_builders_draw_addresses_of_their_own_route() {
+        use crate::routes;
+        use crate::week::IsoWeek;
+        let kind = |path: &str| route_at(path).map(|route| route.kind);
+        assert_eq!(kind(&routes::article("1019", "Đoàn Kiểm tra")), Some(PageKind::Article));
+        assert_eq!(kind(&routes::related("1019", 3)), Some(PageKind::Related));
+        assert_eq!(kind(&routes::category("tin-hoat-dong-so", 2)), Some(PageKind::Category));
+        assert_eq!(kind(&routes::category_archive("tin-hoat-dong-so", 4)), Some(PageKind::Category));
+        assert_eq!(kind(&routes::schedule_week(IsoWeek::new(2023, 42).unwrap())), Some(PageKind::Schedule));
+        assert_eq!(kind(&routes::section("tin-tuc-su-kien")), Some(PageKind::Sections));
+        assert_eq!(kind(routes::HOME), Some(PageKind::Home));
+        assert_eq!(kind(routes::SCHEDULE), Some(PageKind::Schedule));
+        assert_eq!(kind(routes::SECTIONS), Some(PageKind::Sections));
+        assert_eq!(kind(routes::SEARCH), Some(PageKind::Search));
+    }
+
+    /// A name that `config.json`'s `sources` does not know would make the
+    /// table say something false about where a view's content comes from.
+    #[test]
+    fn every_document_is_a_source_the_config_names() {
+        let defaults = parse_config(r#"{"version":1}"#).unwrap().sources;
+        for name in ROUTES.iter().flat_map(|route| route.documents) {
+            let config =
+                format!(r#"{{"version":1,"sources":{{"{name}":"/khac/{{id}}{{slug}}{{week}}{{page}}.json"}}}}"#);
+            let sources = parse_config(&config).unwrap().sources;
+            assert_ne!(sources, defaults, "`{name}` is not a source config.json names");
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_route() {
+        use PageKind::*;
+        for kind in [Home, Related, Article, Category, Schedule, Sections, Search] {
+            assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
+        }
+    }
+}
