@@ -91,12 +91,13 @@ async fn trap_and_notice(engine: Engine) {
         assert!(!browser.holds("return !!document.querySelector('.crash-notice');", vec![]).await);
         mark_page(&browser).await;
         // What reached the window, seen by the page itself: only chromedriver
-        // hands out the console.
+        // hands out the console. By name: Firefox runs this script in a realm
+        // of its own, with a WebAssembly.RuntimeError of its own.
         browser
             .eval(
                 "window.__wasmTraps = [];
                  addEventListener('error', e => {
-                     if (e.error instanceof WebAssembly.RuntimeError) window.__wasmTraps.push(String(e.error));
+                     if (e.error && e.error.name === 'RuntimeError') window.__wasmTraps.push(String(e.error));
                  });",
                 vec![],
             )
@@ -104,12 +105,15 @@ async fn trap_and_notice(engine: Engine) {
         // trunk's loader keeps the bindings on window; calling their init
         // again hands back the running instance's exports. Reallocating a
         // block at an address past the linear memory traps ("memory access
-        // out of bounds"), from a timer, as an uncaught error would.
+        // out of bounds"), from a timer, as an uncaught error would. The
+        // timer calls the export itself (bound, not wrapped in a function of
+        // this script): Firefox reports an error to the global of the
+        // function the timer called, which must be the page's.
         let bindings = browser
             .eval(
                 "if (window.wasmBindings) {
                      window.wasmBindings.default().then(exports =>
-                         setTimeout(() => exports.__wbindgen_realloc(0xFFFFFFF0, 16, 32, 1)));
+                         setTimeout(exports.__wbindgen_realloc.bind(null, 0xFFFFFFF0, 16, 32, 1)));
                  }
                  return typeof window.wasmBindings;",
                 vec![],

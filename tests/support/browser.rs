@@ -137,20 +137,24 @@ fn wait_for_port(port: u16, engine: Engine) {
 }
 
 /// Sizes the window so that the page itself (`innerWidth` × `innerHeight`)
-/// is `width` × `height`: a window's frame and toolbar differ by engine.
+/// is `width` × `height`: a window's frame and toolbar differ by engine. The
+/// window may change size a moment after the command returns (WebKit on X):
+/// wait for the page to have the size, setting it again meanwhile.
 pub async fn set_page_size(client: &Client, width: u32, height: u32) {
-    let page = "return [innerWidth, innerHeight];";
-    let (mut window_w, mut window_h) = (width, height);
-    for _ in 0..3 {
-        client.set_window_size(window_w, window_h).await.expect("resizing the window");
-        let inner: (u32, u32) =
-            serde_json::from_value(client.execute(page, vec![]).await.expect("reading the page size"))
-                .expect("two numbers");
-        if inner == (width, height) {
+    let sizes = "return [innerWidth, innerHeight, outerWidth, outerHeight];";
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let read = client.execute(sizes, vec![]).await.expect("reading the window's size");
+        let [inner_w, inner_h, outer_w, outer_h]: [i64; 4] = serde_json::from_value(read).expect("four numbers");
+        if (inner_w, inner_h) == (width.into(), height.into()) {
             return;
         }
-        window_w = (window_w + width).saturating_sub(inner.0);
-        window_h = (window_h + height).saturating_sub(inner.1);
+        assert!(Instant::now() < deadline, "the page stays {inner_w}×{inner_h}, not {width}×{height}");
+        // The frame around the page is the same at any size.
+        let window = |page: u32, outer: i64, inner: i64| (i64::from(page) + outer - inner).max(1) as u32;
+        let (window_w, window_h) = (window(width, outer_w, inner_w), window(height, outer_h, inner_h));
+        client.set_window_size(window_w, window_h).await.expect("resizing the window");
+        tokio::time::sleep(POLL * 2).await;
     }
 }
 
@@ -182,6 +186,15 @@ impl Browser {
     }
 
     pub async fn reload(&self) {
+        if self.engine == Engine::Firefox {
+            // geckodriver's Refresh skips the service worker (offline it
+            // reached Firefox's network error page, where the page's own
+            // reload got the worker's copy): reload as a reader does.
+            self.eval("window.__reloading = true; setTimeout(() => location.reload());", vec![]).await;
+            self.wait_until("the page to reload", "window.__reloading !== true && document.readyState === 'complete'")
+                .await;
+            return;
+        }
         self.client.refresh().await.expect("reloading");
     }
 
