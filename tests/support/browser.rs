@@ -340,6 +340,10 @@ impl Browser {
     }
 
     pub async fn screenshot(&self, file: &Path) {
+        // WebKit's screenshot is its last painted frame: let the page paint
+        // what it has just changed (seen: a notice added just before was missing).
+        let painted = "requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]));";
+        let _ = self.client.execute_async(painted, vec![]).await;
         let png = self.client.screenshot().await.expect("taking a screenshot");
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).expect("creating the screenshot folder");
