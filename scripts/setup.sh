@@ -25,6 +25,9 @@ VNU_VERSION="26.9.27"
 # the local git backend of scripts/edit.sh and the editor's test.
 DECAP_VERSION="3.16.3"
 DECAP_SERVER_VERSION="3.11.3"
+# Firefox's WebDriver server, for the e2e tests that run in every engine;
+# 0.37 speaks to Firefox ESR 153 (Debian's firefox-esr).
+GECKODRIVER_VERSION="0.37.1"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -180,6 +183,17 @@ setup_all() {
     step "chromium, chromedriver, brotli (Debian)" \
         "command -v chromium && command -v chromedriver && command -v brotli" \
         "apt_install chromium chromium-driver brotli"
+
+    # The other two engines the e2e tests run in (tests/support/engine.rs):
+    # Firefox ESR, and WebKitGTK's MiniBrowser with its WebDriver server,
+    # which has no headless mode and so draws on an Xvfb display.
+    step "firefox-esr, WebKitWebDriver with MiniBrowser, Xvfb (Debian)" \
+        "command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb && ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser" \
+        "apt_install firefox-esr webkit2gtk-driver xvfb"
+
+    step "geckodriver $GECKODRIVER_VERSION" \
+        "geckodriver --version | head -n 1 | grep -qx 'geckodriver $GECKODRIVER_VERSION'" \
+        "cargo install geckodriver --version $GECKODRIVER_VERSION --locked"
 
     step "nginx with brotli_static (Debian; never started as a service)" \
         "[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]" \

@@ -1,15 +1,17 @@
 //! The main navigation in Chromium at phone, tablet and desktop widths: every
 //! destination on screen or one interaction away, by mouse and by keyboard;
 //! the phone panel's open, close, Escape, Back and focus; the text size and
-//! its memory; reflow at 320 px; and axe-core finding no violation.
+//! its memory; reflow at 320 px; and axe-core finding no violation. The
+//! phone panel and the text size run in Firefox and WebKit too.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[macro_use]
 mod support;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use support::{with_browser, Browser, Build, Viewport};
+use support::{with_browser, with_browser_in, Browser, Build, Engine, Viewport};
 
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
@@ -22,8 +24,7 @@ const WIDER_THAN_SCREEN: &str = "return [...document.querySelectorAll('body *')]
 
 /// Makes the page `width` CSS pixels wide (and 900 tall).
 async fn set_width(browser: &Browser, width: u32) {
-    let metrics = json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false });
-    browser.devtools("Emulation.setDeviceMetricsOverride", metrics).await;
+    browser.set_viewport(width, 900).await;
 }
 
 /// Opens `path` and waits for the app's navigation with its sections.
@@ -132,9 +133,8 @@ async fn on_desktops_every_section_opens_by_mouse_and_keyboard_and_nothing_lies_
     .await;
 }
 
-#[tokio::test]
-async fn on_phones_the_panel_opens_closes_and_gives_focus_back() {
-    with_browser("nav-phone", Build::Root, Viewport::Phone, |browser, _server| async move {
+async fn phone_panel(engine: Engine) {
+    with_browser_in(engine, "nav-phone", Build::Root, Viewport::Phone, |browser, _server| async move {
         for width in [390, 768] {
             set_width(&browser, width).await;
             open_with_nav(&browser, "/tin/1019").await;
@@ -193,9 +193,10 @@ async fn on_phones_the_panel_opens_closes_and_gives_focus_back() {
     .await;
 }
 
-#[tokio::test]
-async fn the_text_size_is_applied_remembered_and_reset_and_the_page_reflows_at_320_px() {
-    with_browser("nav-text-size", Build::Root, Viewport::Phone, |browser, _server| async move {
+in_every_engine!(on_phones_the_panel_opens_closes_and_gives_focus_back, phone_panel);
+
+async fn text_size(engine: Engine) {
+    with_browser_in(engine, "nav-text-size", Build::Root, Viewport::Phone, |browser, _server| async move {
         let root_size = "return getComputedStyle(document.documentElement).fontSize;";
         open_with_nav(&browser, "/tin/1019").await;
         assert_eq!(browser.eval(root_size, vec![]).await, json!("16px"));
@@ -229,6 +230,8 @@ async fn the_text_size_is_applied_remembered_and_reset_and_the_page_reflows_at_3
     })
     .await;
 }
+
+in_every_engine!(the_text_size_is_applied_remembered_and_reset_and_the_page_reflows_at_320_px, text_size);
 
 /// axe-core's violations on the page, by rule id and the first target.
 async fn axe_violations(browser: &Browser) -> Value {

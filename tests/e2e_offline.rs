@@ -13,19 +13,27 @@
 //! - Chromium's own installability check passes.
 //! - The manifest and its icons, and the stamped worker, as files.
 //!
-//! Offline is Chromium's own offline mode (DevTools `Network.
+//! - A page loaded, then reloaded offline, in Firefox and WebKit too.
+//!
+//! Offline is the test server closing every connection unanswered, and in
+//! Chromium also its own offline mode (DevTools `Network.
 //! emulateNetworkConditions`: `navigator.onLine` false, the page's requests
-//! fail) and the test server closing every connection unanswered: the
-//! emulation, set through the page's DevTools session, does not cover the
-//! worker's own requests (seen here: the worker still reached the server).
+//! fail): the emulation, set through the page's DevTools session, does not
+//! cover the worker's own requests (seen here: the worker still reached the
+//! server). geckodriver and WebKitWebDriver have no offline mode, so there
+//! the page learns it is offline from the worker alone, as it does on a
+//! network that is up but leads nowhere.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[macro_use]
 mod support;
 
 use serde_json::{json, Value};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::{seed_paragraphs, with_browser, Browser, Build, Reply, StaticServer, Viewport, SEED_TITLE};
+use support::{
+    seed_paragraphs, with_browser, with_browser_in, Browser, Build, Engine, Reply, StaticServer, Viewport, SEED_TITLE,
+};
 
 /// The seed article's canonical address (`/tin/1019/<slug>`), from its page.
 fn seed_address(build: Build) -> String {
@@ -74,9 +82,12 @@ async fn wait_until_kept(browser: &Browser) {
     }
 }
 
-/// Chromium's offline mode on or off, and the server down or up with it.
+/// The server down or up, and Chromium's offline mode with it.
 async fn set_offline(browser: &Browser, server: &StaticServer, offline: bool) {
     server.set_down(offline);
+    if browser.engine != Engine::Chromium {
+        return;
+    }
     for (cmd, params) in [
         ("Network.enable", json!({})),
         (
@@ -218,10 +229,9 @@ async fn an_article_opened_by_a_link_reads_again_offline() {
     .await;
 }
 
-#[tokio::test]
-async fn an_article_loaded_as_a_page_reads_again_offline() {
+async fn page_load_then_offline(engine: Engine) {
     let seed = seed_address(Build::Root);
-    with_browser("offline-page-load", Build::Root, Viewport::Desktop, |browser, server| async move {
+    with_browser_in(engine, "offline-page-load", Build::Root, Viewport::Desktop, |browser, server| async move {
         browser.open("/").await;
         wait_for_worker(&browser).await;
         browser.open(&seed).await;
@@ -232,6 +242,8 @@ async fn an_article_loaded_as_a_page_reads_again_offline() {
     })
     .await;
 }
+
+in_every_engine!(an_article_loaded_as_a_page_reads_again_offline, page_load_then_offline);
 
 #[tokio::test]
 async fn chromium_finds_the_portal_installable() {

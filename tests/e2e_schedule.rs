@@ -4,8 +4,10 @@
 //! and its retry, today's marks, and the .ics download.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[macro_use]
 mod support;
 
+use fantoccini::Locator;
 use portal::core::agenda::day_name;
 use portal::core::date::VietnamTime;
 use portal::core::schedule::parse_week;
@@ -13,7 +15,7 @@ use portal::core::week::IsoWeek;
 use serde_json::json;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
-use support::{with_browser, Browser, Build, Reply, Viewport};
+use support::{with_browser, with_browser_in, Browser, Build, Engine, Reply, Viewport};
 
 const SEED_WEEK_FILE: &str = "/data/lich-cong-tac/2023-W42.json";
 const SEED_HEADING: &str = "Tuần 42 (16/10/2023 – 22/10/2023)";
@@ -81,9 +83,8 @@ async fn this_week_then_forward_back_and_reload() {
     .await;
 }
 
-#[tokio::test]
-async fn the_week_of_19_october_2023_opens_directly_with_its_entries() {
-    with_browser("schedule_seed_week", Build::Root, Viewport::Phone, |browser, _server| async move {
+async fn seed_week_and_picker(engine: Engine) {
+    with_browser_in(engine, "schedule_seed_week", Build::Root, Viewport::Phone, |browser, _server| async move {
         browser.open("/lich-cong-tac/2023/42").await;
         settled_week(&browser, SEED_HEADING).await;
         browser.wait_for_text("main .schedule-table", SEED_ENTRY).await;
@@ -117,17 +118,22 @@ async fn the_week_of_19_october_2023_opens_directly_with_its_entries() {
     .await;
 }
 
-/// Types into the week and year fields and submits the app's form (the
-/// prerendered page's, sent before the app has taken over, is a page load:
+// The picker in Firefox and WebKit too.
+in_every_engine!(the_week_of_19_october_2023_opens_directly_with_its_entries, seed_week_and_picker);
+
+/// Types into the week and year fields and sends the app's form, as a
+/// reader does: WebDriver's keys and click (the prerendered page's form,
+/// sent before the app has taken over, is a page load:
 /// `a_picker_sent_before_the_app_ran_is_carried_out`).
 async fn set_picker(browser: &Browser, week: &str, year: &str) {
     browser.wait_for_app().await;
-    let script = "const [w, y] = arguments; \
-        for (const [name, value] of [['tuan', w], ['nam', y]]) { \
-          const input = document.querySelector(`.schedule-form input[name=${name}]`); \
-          input.value = value; input.dispatchEvent(new Event('input', {bubbles: true})); } \
-        document.querySelector('.schedule-form button[type=submit]').click();";
-    browser.eval(script, vec![json!(week), json!(year)]).await;
+    for (name, value) in [("tuan", week), ("nam", year)] {
+        let field = format!(".schedule-form input[name={name}]");
+        let input = browser.client.find(Locator::Css(&field)).await.unwrap_or_else(|e| panic!("finding {field}: {e}"));
+        input.clear().await.unwrap_or_else(|e| panic!("clearing {field}: {e}"));
+        input.send_keys(value).await.unwrap_or_else(|e| panic!("typing into {field}: {e}"));
+    }
+    browser.click(".schedule-form button[type=submit]").await;
 }
 
 /// On a slow phone the reader may send the picker before the app has taken

@@ -1,16 +1,17 @@
-//! Chromium driven through chromedriver, one browser per test.
+//! A browser driven through its WebDriver server, one browser per test:
+//! Chromium by default, Firefox or WebKit where a test asks (engine.rs).
 //!
-//! Each session starts its own chromedriver on a free port in its own process
+//! Each session starts its own driver on a free port in its own process
 //! group, so that closing the session, or dropping it when a test panics,
-//! takes chromedriver and every Chromium process it started down with it.
+//! takes the driver and every browser process it started down with it.
 
+pub use super::engine::Engine;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use std::net::{TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -32,10 +33,11 @@ pub enum Viewport {
 }
 
 impl Viewport {
-    fn window_size(self) -> &'static str {
+    /// The page's width and height in CSS pixels.
+    pub fn size(self) -> (u32, u32) {
         match self {
-            Viewport::Phone => "412,915",
-            Viewport::Desktop => "1366,900",
+            Viewport::Phone => (412, 915),
+            Viewport::Desktop => (1366, 900),
         }
     }
 }
@@ -47,16 +49,18 @@ pub struct Session {
 }
 
 struct Driver {
-    child: Child,
+    /// Each leads its own process group (engine.rs), the driver first.
+    children: Vec<Child>,
     profile: PathBuf,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        // chromedriver leads its own process group (see `start_chromedriver`),
-        // and Chromium stays in it: one signal ends them all.
-        let _ = Command::new("kill").arg("-KILL").arg("--").arg(format!("-{}", self.child.id())).status();
-        let _ = self.child.wait();
+        // The browser stays in its driver's group: one signal ends them all.
+        for child in &mut self.children {
+            let _ = Command::new("kill").arg("-KILL").arg("--").arg(format!("-{}", child.id())).status();
+            let _ = child.wait();
+        }
         let _ = std::fs::remove_dir_all(&self.profile);
         let mut running = RUNNING.lock().unwrap();
         *running -= 1;
@@ -72,19 +76,30 @@ impl Session {
     /// A session whose Chromium runs script or not, as a reader without
     /// JavaScript would see the site.
     pub async fn start_with(viewport: Viewport, javascript: bool) -> Session {
+        Session::start_in(Engine::Chromium, viewport, javascript).await
+    }
+
+    /// A session in `engine`, its page `viewport` wide.
+    pub async fn start_in(engine: Engine, viewport: Viewport, javascript: bool) -> Session {
         take_browser_slot();
         let profile = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), unique()));
+        std::fs::create_dir_all(&profile).expect("creating the browser's profile folder");
         let port = free_port();
-        let child = start_chromedriver(port);
         // From here on, dropping `driver` cleans up, even if connecting fails.
-        let driver = Driver { child, profile };
-        wait_for_port(port);
+        let mut driver = Driver { children: Vec::new(), profile };
+        driver.children = engine.start_driver(port, &driver.profile);
+        wait_for_port(port, engine);
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(chromium_capabilities(viewport, &driver.profile, javascript))
+            .capabilities(engine.capabilities(viewport.size(), &driver.profile, javascript))
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("starting Chromium through chromedriver");
-        Session { client, driver }
+            .unwrap_or_else(|e| panic!("starting {} through its WebDriver server: {e}", engine.name()));
+        let session = Session { client, driver };
+        if engine != Engine::Chromium {
+            let (width, height) = viewport.size();
+            set_page_size(&session.client, width, height).await;
+        }
+        session
     }
 
     /// Ends the WebDriver session politely, then the processes.
@@ -113,55 +128,33 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("finding a free port").port()
 }
 
-fn start_chromedriver(port: u16) -> Child {
-    Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("starting chromedriver from PATH: {e}; `bash scripts/setup.sh` installs it (Debian chromium-driver)")
-        })
-}
-
-fn wait_for_port(port: u16) {
+fn wait_for_port(port: u16, engine: Engine) {
     let deadline = Instant::now() + WAIT;
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not listen on port {port} within {WAIT:?}");
+        assert!(Instant::now() < deadline, "{}'s driver did not listen on port {port} within {WAIT:?}", engine.name());
         std::thread::sleep(POLL);
     }
 }
 
-/// The flags keep Chromium off the network (closed here) and let it run as root.
-fn chromium_capabilities(viewport: Viewport, profile: &Path, javascript: bool) -> serde_json::Map<String, Value> {
-    let binary = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let args = [
-        "--headless=new".to_string(),
-        "--no-sandbox".into(),
-        "--disable-gpu".into(),
-        "--disable-dev-shm-usage".into(),
-        "--disable-background-networking".into(),
-        "--disable-component-update".into(),
-        "--disable-sync".into(),
-        "--no-first-run".into(),
-        format!("--user-data-dir={}", profile.display()),
-        format!("--window-size={}", viewport.window_size()),
-        "--lang=vi".into(),
-    ];
-    let capabilities = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": binary,
-            "args": args,
-            // 2 blocks script on every site, as a browser with JavaScript off.
-            "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } },
-        },
-        "goog:loggingPrefs": { "browser": "ALL" },
-    });
-    match capabilities {
-        Value::Object(map) => map,
-        _ => unreachable!(),
+/// Sizes the window so that the page itself (`innerWidth` × `innerHeight`)
+/// is `width` × `height`: a window's frame and toolbar differ by engine. The
+/// window may change size a moment after the command returns (WebKit on X):
+/// wait for the page to have the size, setting it again meanwhile.
+pub async fn set_page_size(client: &Client, width: u32, height: u32) {
+    let sizes = "return [innerWidth, innerHeight, outerWidth, outerHeight];";
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let read = client.execute(sizes, vec![]).await.expect("reading the window's size");
+        let [inner_w, inner_h, outer_w, outer_h]: [i64; 4] = serde_json::from_value(read).expect("four numbers");
+        if (inner_w, inner_h) == (width.into(), height.into()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the page stays {inner_w}×{inner_h}, not {width}×{height}");
+        // The frame around the page is the same at any size.
+        let window = |page: u32, outer: i64, inner: i64| (i64::from(page) + outer - inner).max(1) as u32;
+        let (window_w, window_h) = (window(width, outer_w, inner_w), window(height, outer_h, inner_h));
+        client.set_window_size(window_w, window_h).await.expect("resizing the window");
+        tokio::time::sleep(POLL * 2).await;
     }
 }
 
@@ -179,11 +172,12 @@ pub struct Browser {
     pub console_lines: std::sync::Arc<Mutex<Vec<String>>>,
     /// Whether the page's script runs (the app takes prerendered pages over).
     pub javascript: bool,
+    pub engine: Engine,
 }
 
 impl Browser {
     pub fn new(client: Client, base_url: String) -> Browser {
-        Browser { client, base_url, console_lines: Default::default(), javascript: true }
+        Browser { client, base_url, console_lines: Default::default(), javascript: true, engine: Engine::Chromium }
     }
 
     pub async fn open(&self, site_path: &str) {
@@ -192,6 +186,15 @@ impl Browser {
     }
 
     pub async fn reload(&self) {
+        if self.engine == Engine::Firefox {
+            // geckodriver's Refresh skips the service worker (offline it
+            // reached Firefox's network error page, where the page's own
+            // reload got the worker's copy): reload as a reader does.
+            self.eval("window.__reloading = true; setTimeout(() => location.reload());", vec![]).await;
+            self.wait_until("the page to reload", "window.__reloading !== true && document.readyState === 'complete'")
+                .await;
+            return;
+        }
         self.client.refresh().await.expect("reloading");
     }
 
@@ -234,8 +237,9 @@ impl Browser {
             if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
                 return;
             }
-            // A panicked app never gets there: say so now rather than in 15 s.
-            if poll % 10 == 9 {
+            // A panicked app never gets there: say so now rather than in 15 s
+            // (where the driver hands out the console: chromedriver).
+            if poll % 10 == 9 && self.engine == Engine::Chromium {
                 if let Some(panic) = self.console().await.into_iter().find(|line| line.contains("panicked at")) {
                     panic!("the app panicked while waiting for {what}: {}", shorten(&panic, 600));
                 }
@@ -323,7 +327,23 @@ impl Browser {
         self.click(&format!(".site-nav-list a[href='{href}']")).await;
     }
 
+    /// Makes the page `width` × `height` CSS pixels: in Chromium by DevTools'
+    /// device metrics (its headless window keeps a minimum width), elsewhere
+    /// by sizing the window.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        if self.engine == Engine::Chromium {
+            let metrics = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false });
+            self.devtools("Emulation.setDeviceMetricsOverride", metrics).await;
+        } else {
+            set_page_size(&self.client, width, height).await;
+        }
+    }
+
     pub async fn screenshot(&self, file: &Path) {
+        // WebKit's screenshot is its last painted frame: let the page paint
+        // what it has just changed (seen: a notice added just before was missing).
+        let painted = "requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]));";
+        let _ = self.client.execute_async(painted, vec![]).await;
         let png = self.client.screenshot().await.expect("taking a screenshot");
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).expect("creating the screenshot folder");

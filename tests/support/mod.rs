@@ -1,5 +1,6 @@
 //! Shared by the end-to-end test files (`mod support;`): the release builds,
-//! a static server for them, and Chromium driven through chromedriver.
+//! a static server for them, and a browser (Chromium, or Firefox or WebKit where
+//! a test runs in every engine) driven through its WebDriver server.
 //!
 //! The builds come from `bash scripts/test.sh`, which runs trunk once for
 //! `dist/` and once with `--public-url /portal/` for `dist-portal/`; the tests
@@ -10,12 +11,13 @@
 //! change what the server answers while the page is open, e.g.
 //! `server.set_reply("/data/thong-ke.json", Reply::status(500))`, and a
 //! failing test leaves a screenshot, the failed requests and the console.
-#![allow(dead_code, unused_imports)] // each test file uses its own part of the helpers
+#![allow(dead_code, unused_imports, unused_macros)] // each test file uses its own part of the helpers
 
 pub mod browser;
+pub mod engine;
 pub mod server;
 
-pub use browser::{Browser, Session, Viewport};
+pub use browser::{Browser, Engine, Session, Viewport};
 pub use server::{Reply, StaticServer};
 
 use std::future::Future;
@@ -132,9 +134,50 @@ where
     F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    run_in(Engine::Chromium, name, build, viewport, javascript, test).await;
+}
+
+/// As [`with_browser`], in `engine`; a failing test's screenshot is
+/// `NAME-ENGINE.png`.
+pub async fn with_browser_in<F, Fut>(engine: Engine, name: &str, build: Build, viewport: Viewport, test: F)
+where
+    F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_in(engine, &format!("{name}-{}", engine.name()), build, viewport, true, test).await;
+}
+
+/// Runs one async test body, `$body(engine)`, in each engine: three tests,
+/// `NAME::chromium`, `NAME::firefox` and `NAME::webkit` (so `cargo test
+/// firefox` runs one engine's share).
+macro_rules! in_every_engine {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            use super::support::Engine;
+            #[tokio::test]
+            async fn chromium() {
+                super::$body(Engine::Chromium).await;
+            }
+            #[tokio::test]
+            async fn firefox() {
+                super::$body(Engine::Firefox).await;
+            }
+            #[tokio::test]
+            async fn webkit() {
+                super::$body(Engine::WebKit).await;
+            }
+        }
+    };
+}
+
+async fn run_in<F, Fut>(engine: Engine, name: &str, build: Build, viewport: Viewport, javascript: bool, test: F)
+where
+    F: FnOnce(Browser, std::sync::Arc<StaticServer>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let server = std::sync::Arc::new(StaticServer::start(&build.dist(), build.prefix()));
-    let session = Session::start_with(viewport, javascript).await;
-    let browser = Browser { javascript, ..Browser::new(session.client.clone(), server.url("")) };
+    let session = Session::start_in(engine, viewport, javascript).await;
+    let browser = Browser { javascript, engine, ..Browser::new(session.client.clone(), server.url("")) };
     let outcome = tokio::spawn(test(browser.clone(), server.clone())).await;
     if outcome.is_err() {
         // What the page could not load is often the whole story.

@@ -166,6 +166,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
     }
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let Some((method, target)) = read_request_head(&stream) else { return };
+    // Firefox opens connections ahead of its requests: one opened before the
+    // server went down must not answer after.
+    if shared.down.load(Ordering::SeqCst) {
+        return;
+    }
     let path = decode_path(target.split(['?', '#']).next().unwrap_or("/"));
     let (status, content_type, body, delay) = answer(shared, &method, &path);
     shared.log.lock().unwrap().push(Served { path, status });
