@@ -98,31 +98,12 @@ fn links_of(html: &str) -> (Option<String>, Vec<String>) {
 /// The file a host answers `path` with, if any but the app shell:
 /// the file itself, `path.html`, or a folder's `index.html`.
 fn answering_file(files: &BTreeSet<String>, prefix: &str, path: &str) -> Option<String> {
-    let relative =
-        percent_decoded(path.strip_prefix(prefix).or_else(|| (path == prefix.trim_end_matches('/')).then_some(""))?);
+    let relative = support::server::decode_path(
+        path.strip_prefix(prefix).or_else(|| (path == prefix.trim_end_matches('/')).then_some(""))?,
+    );
     let relative = relative.trim_end_matches('/');
     let candidates = [relative.to_string(), format!("{relative}.html"), format!("{relative}/index.html")];
     candidates.into_iter().map(|file| file.trim_start_matches('/').to_string()).find(|file| files.contains(file))
-}
-
-fn percent_decoded(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = bytes.get(at + 1..at + 3).and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
-        match (bytes[at], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                at += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every file of the build, as paths relative to it with '/'.
@@ -154,5 +135,5 @@ fn addresses_resolve_as_the_hosting_rules_do() {
     // The app shell answers these on a host, but it is not their page.
     assert_eq!(answering_file(&files, "/", "/tin/1019/lien-quan"), None);
     assert_eq!(answering_file(&files, "/portal/", "/tin/1019/x"), None);
-    assert_eq!(percent_decoded("/a%20b%C4%91"), "/a bđ");
+    assert_eq!(support::server::decode_path("/a%20b%C4%91"), "/a bđ");
 }

@@ -269,7 +269,8 @@ fn resolve(root: &Path, site_path: &str, shell_only: bool) -> Option<PathBuf> {
     Some(if shell.is_file() { shell } else { root.join("index.html") })
 }
 
-fn decode_path(raw: &str) -> String {
+/// `raw` with its `%XX` escapes decoded (as UTF-8, lossily).
+pub fn decode_path(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
