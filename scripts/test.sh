@@ -29,10 +29,16 @@ run() {
 }
 
 run "format" cargo fmt --all --check
+# The shipped sample's documents, from content/, before anything reads data/
+# (tests/no_panic.rs even at compile time). Six items a page: the sample's
+# 47 articles then still give lists of several pages to walk.
+export PORTAL_PAGE_SIZE=6
+run "content → documents (builder)" bash scripts/build-content.sh
 run "clippy (host)" cargo clippy --all-targets -- -D warnings
 # The prerender on its own: it turns on the app's `ssr`, never with `csr`.
 run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 # The visitor counter (counter/), native only, on its own too.
+run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnings
 run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The search crate on its own (no dependencies; it also builds for wasm32).
@@ -42,6 +48,7 @@ run "search builds for wasm32" cargo build -q -p portal-search --target wasm32-u
 run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run "unit tests (native)" cargo test --lib --bins
+run "builder tests (native)" cargo test -p portal-builder
 # Vietnamese folding (property tests), the index against a brute-force scan.
 run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
 
