@@ -82,7 +82,15 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     outcome.report.absorb(std::mem::take(&mut articles.report));
 
     write_config(content, &shown_root, &data_dir, &mut sink, &mut outcome.report)?;
-    let week_media = write_schedule(content, &shown_root, &files.weeks, &data_dir, &mut sink, &mut outcome.report)?;
+    let week_media = write_schedule(
+        content,
+        &shown_root,
+        &files.weeks,
+        &data_dir,
+        &previous.outputs,
+        &mut sink,
+        &mut outcome.report,
+    )?;
     let mut named: HashSet<String> = articles.entries.values().flat_map(|entry| entry.media.clone()).collect();
     named.extend(week_media);
     let media_stamps = copy_media(content, &shown_root, &data_dir, &named, &previous, &mut sink, &mut outcome.report)?;

@@ -92,6 +92,7 @@ pub fn write_schedule(
     shown_root: &str,
     weeks: &[String],
     data_dir: &str,
+    previous_outputs: &HashMap<String, u64>,
     sink: &mut dyn Sink,
     report: &mut Report,
 ) -> io::Result<Vec<String>> {
@@ -113,9 +114,13 @@ pub fn write_schedule(
                 media.extend(document.media);
                 names.push(document.week);
             }
+            // A broken week keeps its last document, and so its place in the index.
             Err(problems) => {
                 report.problems.extend(problems);
                 sink.keep(&output);
+                if previous_outputs.contains_key(&output) {
+                    names.push(week.to_string());
+                }
             }
         }
     }

@@ -31,7 +31,7 @@ fn broken(site: &Site, path: &str, text: &str) -> Vec<String> {
     site.build();
     let before = site.read(DOC_1);
     site.write(path, text);
-    site.write("content/tin/2026/hai.md", &article("Bài hai, sửa", "2026-01-06 09:00", "", "Mới.\n"));
+    site.write("content/tin/2026/hai.md", article("Bài hai, sửa", "2026-01-06 09:00", "", "Mới.\n"));
     let outcome = site.build();
     assert!(site.read(DOC_2).contains("Bài hai, sửa"), "the other article is still written");
     if path.ends_with("mot.md") {

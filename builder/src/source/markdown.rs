@@ -178,11 +178,7 @@ impl Walk<'_, '_> {
             TagEnd::TableCell => self.out.close(if self.in_head() { "th" } else { "td" }),
             TagEnd::Emphasis => self.out.close("em"),
             TagEnd::Strong => self.out.close("strong"),
-            TagEnd::Link => {
-                if self.links.pop() == Some(true) {
-                    self.out.close("a");
-                }
-            }
+            TagEnd::Link if self.links.pop() == Some(true) => self.out.close("a"),
             _ => {}
         }
     }

@@ -122,6 +122,12 @@ pub mod tempdir {
 
     pub struct TempContent(PathBuf);
 
+    impl Default for TempContent {
+        fn default() -> TempContent {
+            TempContent::new()
+        }
+    }
+
     impl TempContent {
         pub fn new() -> TempContent {
             static NEXT: AtomicUsize = AtomicUsize::new(0);

@@ -36,8 +36,8 @@ impl Site {
         site.write("content/chuyen-muc.yml", CATEGORIES);
         site.write("content/thong-tin-chung.yml", SETTINGS);
         site.write("content/anh/hoi-thao.png", PNG);
-        site.write("content/tin/2026/mot.md", &article("Bài một", "2026-01-05 08:00", "id: '1'\n", "Đoạn một.\n"));
-        site.write("content/tin/2026/hai.md", &article("Bài hai", "2026-01-06T09:00:00+07:00", "", "Đoạn hai.\n"));
+        site.write("content/tin/2026/mot.md", article("Bài một", "2026-01-05 08:00", "id: '1'\n", "Đoạn một.\n"));
+        site.write("content/tin/2026/hai.md", article("Bài hai", "2026-01-06T09:00:00+07:00", "", "Đoạn hai.\n"));
         site
     }
 
