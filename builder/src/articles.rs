@@ -2,7 +2,7 @@
 //! rest from the cache, check what needs more than one file (categories,
 //! related ids, duplicate ids), and hand the writer each body it asks for.
 
-use crate::cache::{Cache, CachedArticle, Stamp};
+use crate::cache::{CachedArticle, Stamp};
 use crate::model::{ArticleBody, ArticleDef};
 use crate::source::article::{read_article, ArticleSource};
 use crate::source::problem::{Problem, Report};
@@ -27,7 +27,8 @@ pub struct Articles<'c> {
     /// now: out of the lists, but remembered for the next run.
     pub held: HashMap<String, CachedArticle>,
     pub report: Report,
-    cache: &'c Cache,
+    /// The last good versions of the files that changed, by path.
+    previous_of_changed: HashMap<String, CachedArticle>,
 }
 
 fn shown(root: &str, path: &str) -> String {
@@ -62,7 +63,6 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
         category,
         published: date.text,
         published_at: date.unix_seconds,
-        summary,
         excerpt,
         author,
         tags,
@@ -71,12 +71,18 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
         related,
     };
     let lines = [lines.id, lines.category, lines.related];
-    (CachedArticle { stamp, def, media, lines, inputs: 0 }, ArticleBody { html: body.html, captions: body.captions })
+    let body = ArticleBody { summary, html: body.html, captions: body.captions };
+    (CachedArticle { stamp, def, media, lines, inputs: 0 }, body)
 }
 
 impl<'c> Articles<'c> {
     /// Every article of `paths`: unchanged ones from `cache`, the others read.
-    pub fn gather(content_dir: &'c Path, shown_root: &'c str, paths: &[String], cache: &'c Cache) -> Articles<'c> {
+    pub fn gather(
+        content_dir: &'c Path,
+        shown_root: &'c str,
+        paths: &[String],
+        mut cached: HashMap<String, CachedArticle>,
+    ) -> Articles<'c> {
         let mut articles = Articles {
             content_dir,
             shown_root,
@@ -86,14 +92,20 @@ impl<'c> Articles<'c> {
             frozen: HashSet::new(),
             held: HashMap::new(),
             report: Report::default(),
-            cache,
+            previous_of_changed: HashMap::new(),
         };
         for path in paths {
-            let previous = cache.articles.get(path);
+            let previous = cached.remove(path);
             let stamp = Stamp::of(&content_dir.join(path));
-            if let Some(previous) = previous.filter(|previous| Some(previous.stamp) == stamp) {
-                articles.entries.insert(path.clone(), previous.clone());
-                continue;
+            let previous = match previous {
+                Some(previous) if Some(previous.stamp) == stamp => {
+                    articles.entries.insert(path.clone(), previous);
+                    continue;
+                }
+                other => other,
+            };
+            if let Some(previous) = &previous {
+                articles.previous_of_changed.insert(path.clone(), previous.clone());
             }
             let (read, report) = read_one(content_dir, shown_root, path);
             articles.report.absorb(report);
@@ -167,7 +179,7 @@ impl<'c> Articles<'c> {
             }
             self.frozen.insert(entry.def.id);
         }
-        if let Some(previous) = self.cache.articles.get(path) {
+        if let Some(previous) = self.previous_of_changed.get(path) {
             self.frozen.insert(previous.def.id.clone());
             self.held.insert(path.to_string(), previous.clone());
         }

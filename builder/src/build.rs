@@ -50,8 +50,14 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let site_root = options.out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let data_dir = options.out_dir.file_name().map_or("data".into(), |name| name.to_string_lossy().into_owned());
     let cache_file = cache::cache_path(&options.out_dir);
-    let previous = cache::load(&cache_file, &options.out_dir);
     let files = inventory(content)?;
+    // Nothing changed since a clean run (every source's stamp, the options):
+    // then nothing can change, and the cache need not even be read.
+    let sources = cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir));
+    if let Some(produced) = cache::unchanged_since_clean_run(&cache_file, sources, &options.out_dir) {
+        return Ok(Outcome { produced, ..Outcome::default() });
+    }
+    let mut previous = cache::load(&cache_file, &options.out_dir);
     let mut outcome = Outcome::default();
 
     let categories_file = format!("{shown_root}/{CATEGORIES_FILE}");
@@ -68,7 +74,7 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         return Ok(outcome);
     };
 
-    let mut articles = Articles::gather(content, &shown_root, &files.articles, &previous);
+    let mut articles = Articles::gather(content, &shown_root, &files.articles, std::mem::take(&mut previous.articles));
     articles.check(&categories.iter().map(|category| category.slug.as_str()).collect::<HashSet<_>>());
     let archive = Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.defs() };
     let write_options =
@@ -109,6 +115,9 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         media: media_stamps,
     };
     cache::save(&cache_file, &next)?;
+    // Only a clean run may be skipped next time: problems are told on every run.
+    let clean = outcome.report.problems.is_empty();
+    cache::save_sources_print(&cache_file, clean.then_some((sources, outcome.produced)))?;
     Ok(outcome)
 }
 

@@ -10,7 +10,9 @@
 //! it is never uploaded, and a missing or unreadable cache only means a
 //! full run.
 
+use crate::fingerprint;
 use crate::model::{ArticleDef, CategoryDef};
+use crate::source::{Inventory, CATEGORIES_FILE, SITE_FILE};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// Bumped whenever what the builder writes changes, so an old cache is not trusted.
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 2;
 
 /// A file's size and modification time: unchanged stamp, unchanged file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,4 +86,39 @@ pub fn save(path: &Path, cache: &Cache) -> std::io::Result<()> {
     let partial = path.with_extension("partial");
     fs::write(&partial, serde_json::to_vec(cache)?)?;
     fs::rename(partial, path)
+}
+
+/// The fingerprint of every source's path and stamp, and of `options`.
+pub fn sources_print(content: &Path, files: &Inventory, options: &impl std::hash::Hash) -> u64 {
+    let mut stamps: Vec<(&str, Option<Stamp>)> = Vec::with_capacity(files.articles.len() + 16);
+    let all = files.articles.iter().chain(&files.weeks).chain(&files.media).map(String::as_str);
+    for path in all.chain([CATEGORIES_FILE, SITE_FILE]) {
+        stamps.push((path, Stamp::of(&content.join(path))));
+    }
+    fingerprint::of(&(
+        CACHE_VERSION,
+        stamps.len(),
+        options,
+        stamps.iter().map(|(p, s)| (p, s.map(|s| (s.size, s.modified_ns)))).collect::<Vec<_>>(),
+    ))
+}
+
+/// How many files the last run produced, when it was clean, its sources
+/// were these, and the data folder is still there.
+pub fn unchanged_since_clean_run(cache_file: &Path, sources: u64, out: &Path) -> Option<usize> {
+    let text = fs::read_to_string(cache_file.with_extension("sources")).ok()?;
+    let (print, produced) = text.trim().split_once(' ')?;
+    (print.parse::<u64>().ok()? == sources && out.is_dir()).then(|| produced.parse().ok()).flatten()
+}
+
+/// Remembers a clean run's sources (or forgets, after a run with problems).
+pub fn save_sources_print(cache_file: &Path, clean: Option<(u64, usize)>) -> std::io::Result<()> {
+    let path = cache_file.with_extension("sources");
+    match clean {
+        Some((print, produced)) => fs::write(path, format!("{print} {produced}\n")),
+        None => match fs::remove_file(path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+            _ => Ok(()),
+        },
+    }
 }

@@ -28,8 +28,6 @@ pub struct ArticleDef {
     pub published: String,
     /// Unix seconds of `published`, for ordering.
     pub published_at: i64,
-    /// The lead paragraph.
-    pub summary: Option<String>,
     /// The list pages' `content_text`: the summary (or the body's text), cut short.
     pub excerpt: String,
     /// The author/source line as printed under the article.
@@ -45,6 +43,9 @@ pub struct ArticleDef {
 /// An article's body as its document carries it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleBody {
+    /// The lead paragraph, shown above the body. Only the article's own
+    /// document carries it, so it is read with the body, not cached.
+    pub summary: Option<String>,
     /// `content_html`, its URLs relative to the article document.
     pub html: String,
     /// Each figure's caption: the image URL as in `html`, and the text.

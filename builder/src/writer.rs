@@ -71,15 +71,18 @@ pub fn write_archive(
     // Each article's fingerprint, so a document's inputs are compared in
     // a few bytes rather than by drawing it.
     let prints: HashMap<&str, u64> = all.iter().map(|(a, c)| (a.id.as_str(), fingerprint::of(&(a, c)))).collect();
-    for (article, category) in &all {
-        let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
-        let others = other_news_of(article, members_of(&by_category, &article.category), &by_id);
-        let other_prints: Vec<u64> = others.iter().map(|(other, _)| prints[other.id.as_str()]).collect();
-        let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir));
-        let path = paths::article_document(dir, &article.id);
-        match bodies.body(article, inputs) {
-            Some(body) => write_article(&mut out, dir, (article, *category), &body, sides, &others)?,
-            None => out.sink.keep(&path),
+    // By category, so each article's place in it is its index, not a search.
+    for members in by_category.values() {
+        for (position, (article, category)) in members.iter().enumerate() {
+            let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
+            let others = other_news_of(article, members, position, &by_id);
+            let other_prints: Vec<u64> = others.iter().map(|(other, _)| prints[other.id.as_str()]).collect();
+            let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir));
+            let path = paths::article_document(dir, &article.id);
+            match bodies.body(article, inputs) {
+                Some(body) => write_article(&mut out, dir, (article, *category), &body, sides, &others)?,
+                None => out.sink.keep(&path),
+            }
         }
     }
     let labels = &archive.labels;
@@ -139,9 +142,13 @@ fn category_neighbours<'a>(by_category: &HashMap<&str, Vec<Entry<'a>>>) -> HashM
 /// of its category, older ones first. Articles published later never enter
 /// an older article's list (unless its category has too few older ones), so
 /// publishing news does not change the documents of the archive.
-fn other_news_of<'a>(article: &ArticleDef, category: &[Entry<'a>], by_id: &HashMap<&str, Entry<'a>>) -> Vec<Entry<'a>> {
+fn other_news_of<'a>(
+    article: &ArticleDef,
+    category: &[Entry<'a>],
+    position: usize,
+    by_id: &HashMap<&str, Entry<'a>>,
+) -> Vec<Entry<'a>> {
     let mut others: Vec<Entry<'a>> = Vec::with_capacity(OTHER_NEWS_COUNT);
-    let position = category.iter().position(|(member, _)| member.id == article.id).unwrap_or(category.len());
     let related = article.related.iter().filter_map(|id| by_id.get(id.as_str()).copied());
     let older = category.iter().skip(position + 1).copied();
     let newer = category[..position].iter().rev().copied();
@@ -166,7 +173,7 @@ fn write_article(
 ) -> io::Result<()> {
     let path = paths::article_document(dir, &article.id);
     let mut item = list_item(&path, dir, article, category);
-    item.summary = article.summary.as_deref();
+    item.summary = body.summary.as_deref();
     item.content_html = Some(body.html.clone());
     item.content_text = None;
     item.portal.related = article.related.iter().map(String::as_str).collect();
