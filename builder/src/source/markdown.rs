@@ -8,7 +8,7 @@
 //! only what the policy keeps is written (content-sources.md, "The body").
 
 use super::html_out::HtmlOut;
-use super::media::{image_size, is_media_reference, resolve};
+use super::media::is_media_reference;
 use super::problem::{Problem, Report};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -92,12 +92,12 @@ fn image_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
     (start..events.len()).find(|&i| matches!(events[i].0, Event::End(TagEnd::Image))).unwrap_or(events.len() - 1)
 }
 
-struct Walk<'w, 'c> {
-    source: &'w BodySource<'c>,
+pub(super) struct Walk<'w, 'c> {
+    pub(super) source: &'w BodySource<'c>,
     markdown: &'w str,
     report: &'w mut Report,
-    out: HtmlOut,
-    body: Body,
+    pub(super) out: HtmlOut,
+    pub(super) body: Body,
     /// Whether each open link was written (an unsafe one is not).
     links: Vec<bool>,
 }
@@ -107,12 +107,12 @@ impl Walk<'_, '_> {
         self.source.first_line + self.markdown[..offset].matches('\n').count()
     }
 
-    fn problem(&mut self, offset: usize, message: String) {
+    pub(super) fn problem(&mut self, offset: usize, message: String) {
         let line = self.line(offset);
         self.report.problems.push(Problem::new(self.source.file, line, "body", message));
     }
 
-    fn warn(&mut self, offset: usize, message: &str) {
+    pub(super) fn warn(&mut self, offset: usize, message: &str) {
         let line = self.line(offset);
         self.report.warnings.push(Problem::new(self.source.file, line, "body", message));
     }
@@ -231,65 +231,6 @@ impl Walk<'_, '_> {
             None => dest.to_string(),
         })
     }
-
-    /// A media file's URL from the article document, or `None` (reported).
-    fn media_url(&mut self, reference: &str, offset: usize) -> Option<String> {
-        match resolve(reference, self.source.from_dir, self.source.content_dir) {
-            Ok(media) => {
-                let url = format!("../{}", media.path);
-                self.body.media.push(media.path);
-                Some(url)
-            }
-            Err(why) => {
-                self.problem(offset, why);
-                None
-            }
-        }
-    }
-
-    /// `<img …>` with its size; `None` when the image cannot be used.
-    fn image(&mut self, events: &[(Event<'_>, Range<usize>)], offset: usize) -> Option<(String, String)> {
-        let Event::Start(Tag::Image { dest_url, title, .. }) = &events[0].0 else { return None };
-        let alt = alt_text(&events[1..]);
-        if alt.trim().is_empty() {
-            self.warn(offset, "an image without alt text (the words in ![…]): readers of screen readers miss it");
-        }
-        if !is_media_reference(dest_url) || dest_url.starts_with('/') && !dest_url.starts_with("/anh/") {
-            self.problem(offset, format!("an image must be a photo under /anh/, not \"{dest_url}\""));
-            return None;
-        }
-        let url = self.media_url(dest_url, offset)?;
-        let path = self.body.media.last().cloned().unwrap_or_default();
-        let media = super::media::Media { path };
-        let (width, height) = match image_size(self.source.content_dir, &media) {
-            Ok(size) => size,
-            Err(why) => {
-                self.problem(offset, why);
-                return None;
-            }
-        };
-        let (width, height) = (width.to_string(), height.to_string());
-        self.out.open("img", &[("src", &url), ("width", &width), ("height", &height), ("alt", &alt)]);
-        Some((url, title.trim().to_string()))
-    }
-
-    fn inline_image(&mut self, events: &[(Event<'_>, Range<usize>)], offset: usize) {
-        self.image(events, offset);
-    }
-
-    /// A photo alone in its paragraph: a figure, its title the caption.
-    fn figure(&mut self, events: &[(Event<'_>, Range<usize>)], offset: usize) {
-        self.out.open("figure", &[]);
-        if let Some((url, caption)) = self.image(events, offset) {
-            if !caption.is_empty() {
-                self.out.open("figcaption", &[]);
-                self.out.text(&caption);
-                self.out.close("figcaption");
-                self.body.captions.push((url, caption));
-            }
-        }
-        self.out.close("figure");
-    }
 }
 
 /// The title is the page's only `h1`: a `#` heading is written as `h2`.
@@ -301,16 +242,4 @@ fn heading(level: HeadingLevel) -> &'static str {
         HeadingLevel::H5 => "h5",
         HeadingLevel::H6 => "h6",
     }
-}
-
-fn alt_text(events: &[(Event<'_>, Range<usize>)]) -> String {
-    let mut alt = String::new();
-    for (event, _) in events {
-        match event {
-            Event::Text(text) | Event::Code(text) => alt.push_str(text),
-            Event::SoftBreak | Event::HardBreak => alt.push(' '),
-            _ => {}
-        }
-    }
-    alt
 }

@@ -8,6 +8,7 @@ pub mod datetime;
 pub mod fields;
 pub mod html_out;
 pub mod markdown;
+mod markdown_media;
 pub mod media;
 pub mod problem;
 pub mod schedule;
