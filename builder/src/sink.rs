@@ -74,7 +74,11 @@ impl Sink for DirSink {
                 self.created.insert(parent.to_path_buf());
             }
         }
-        fs::write(full, bytes)?;
+        // Written aside and renamed: a run cut short never leaves a half
+        // document that the next run, trusting its fingerprint, would keep.
+        let partial = full.with_extension("partial");
+        fs::write(&partial, bytes)?;
+        fs::rename(&partial, &full)?;
         self.written.push(path.to_string());
         self.bytes_written += bytes.len() as u64;
         Ok(())
