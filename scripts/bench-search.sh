@@ -19,7 +19,8 @@ BASE_URL="https://skhcn.quangtri.gov.vn/"
 if [ ! -f "$SITE/.articles-$ARTICLES" ]; then
     rm -rf "$SITE"
     mkdir -p "$SITE"
-    cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --out "$SITE"
+    cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --content "$SITE.content"
+    cargo run -q --profile prerender -p portal-builder -- --content "$SITE.content" --out "$SITE/data"
     touch "$SITE/.articles-$ARTICLES"
 fi
 rm -rf "$SITE/tim-kiem"

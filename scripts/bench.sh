@@ -51,7 +51,7 @@ mkdir -p "$OUT"
 bash scripts/release-build.sh --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
 
 
-# The generator writes its documents over the sample's; whatever it does not
+# The builder writes the archive's documents over the sample's; whatever it does not
 # make (schedule, statistics, a category it lacks) stays, so that the sites
 # differ in the archive's size, not in what the page asks for.
 lay_out_archive() {
@@ -59,7 +59,9 @@ lay_out_archive() {
     say "laying out the app over a synthetic archive of $articles articles"
     rm -rf "$dir"
     cp -r "$SAMPLE" "$dir"
-    cargo run -q --release -p portal-builder --bin generate_archive -- --articles "$articles" --out "$dir"
+    # Sources as the office writes them, then the builder, as for the real site.
+    cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$articles" --content "$dir.content"
+    cargo run -q --profile prerender -p portal-builder -- --content "$dir.content" --out "$dir/data"
     # The archive's own pages, as a deployment would have them; the summary
     # line (pages, files, bytes, seconds) is the prerender's scale figure.
     say "prerendering the $articles-article archive"

@@ -49,18 +49,14 @@ MODE=git GIT_REPO_DIRECTORY="$PORTAL_ROOT" PORT="$CMS_PORT" BIND_HOST=127.0.0.1 
     node "$PORTAL_TOOLS/node_modules/decap-server/dist/index.js" &
 pids+=($!)
 
-# The content hook: what turns content/ into what the portal serves after
-# each publication. The builder (issue 24, section 2) will be
-#   cargo run --release -p portal-builder -- --content content --out data
-# (docs/editor.md names that command for CI too). Until the workspace has it,
-# the hook only says what changed. Whatever it writes must be git-ignored,
-# or decap-server's next `git add .` would commit it with the editor's change.
+# The content hook: after each publication (a new commit on main), the
+# builder turns content/ into the documents the portal serves
+# (scripts/build-content.sh; incremental, so one article costs one article),
+# and trunk serve, watching data/, reloads the site. What it writes is
+# git-ignored, or decap-server's next `git add .` would commit it with the
+# editor's change.
 content_hook() {
-    if cargo metadata --no-deps --format-version 1 --offline 2>/dev/null | grep -q '"name":"portal-builder"'; then
-        cargo run --quiet --release -p portal-builder -- --content content --out data
-    else
-        echo "edit: main is now $(git rev-parse --short main): no builder in the workspace yet, so the site shows data/ as it is"
-    fi
+    bash scripts/build-content.sh
 }
 watch_main() {
     local last now
@@ -76,6 +72,8 @@ watch_main() {
 watch_main &
 pids+=($!)
 
+# trunk copies data/ and config.json into the site: build them first.
+content_hook
 echo
 echo "edit: the editor will be at http://127.0.0.1:$PORT/quan-tri/ once trunk has built the portal"
 trunk serve --address 127.0.0.1 --port "$PORT" &

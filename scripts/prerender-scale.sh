@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The prerender at archive scale: cold run, unchanged re-run, and re-runs
-# after publishing one article the way a CMS does (scripts/publish_one.py),
-# each incremental figure the median of three. Prints time, peak memory,
-# files and bytes.
+# The builder and the prerender at archive scale, through the same path as
+# the office's content: the synthetic generator writes content files, the
+# builder turns them into documents, the prerender draws the pages and the
+# search index. Measures the builder cold, the builder with nothing
+# changed, and then, after publishing one article the way the editor does
+# (scripts/publish_one.py), the builder and the prerender together; each
+# repeated figure the median of three. Prints time, peak memory, files.
 #
 #   bash scripts/prerender-scale.sh                 # 100 000 articles
 #   ARTICLES=20000 OUT=/tmp/scale bash scripts/prerender-scale.sh
@@ -13,36 +16,47 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$PORTAL_ROOT"
 ARTICLES="${ARTICLES:-100000}"
 OUT="${OUT:-$PORTAL_ROOT/bench-out/scale}"
+CONTENT="$OUT/content"
 SITE="$OUT/site"
 BASE_URL="https://skhcn.quangtri.gov.vn/"
 [ -f dist/app.html ] || { echo "prerender-scale: build dist/ first (bash scripts/release-build.sh)" >&2; exit 1; }
 
-rm -rf "$SITE"
+rm -rf "$SITE" "$CONTENT"
 mkdir -p "$SITE"
-cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --out "$SITE"
-# The app shell and what the generator does not make (schedule, statistics).
-cp dist/app.html "$SITE/"
-cp -rn dist/data/. "$SITE/data/"
-cargo build -q --profile prerender -p prerender
+cargo build -q --profile prerender -p portal-builder -p prerender
+target/prerender/generate_archive --articles "$ARTICLES" --content "$CONTENT"
+cp dist/app.html "$SITE/" # the app shell
 
-timed() { # label, then prints "label: S s, peak M MB" and the prerender's summary
+timed() { # label, command…: prints "label: S s, peak M MB" and the command's last line
     local label="$1" log
+    shift
     log="$(mktemp)"
-    /usr/bin/time -f "%e %M" -o "$log.time" target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" >"$log"
+    /usr/bin/time -f "%e %M" -o "$log.time" "$@" >"$log"
     read -r seconds peak_kb <"$log.time"
     echo "$label: $seconds s, peak $((peak_kb / 1024)) MB | $(tail -1 "$log")"
     echo "$seconds" >>"$OUT/$label.times"
     rm -f "$log" "$log.time"
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+builder() { target/prerender/portal-builder --content "$CONTENT" --out "$SITE/data"; }
+prerender() { target/prerender/prerender --site "$SITE" --base-url "$BASE_URL"; }
+publish() { builder && prerender; }
 
 rm -f "$OUT"/*.times
-timed "cold"
-for _ in 1 2 3; do timed "unchanged"; done
+timed "builder-cold" builder
+# What the synthetic archive lacks and every page asks for (the schedule's
+# weeks, the statistics, the sidebar's magazine category): the sample's,
+# never over the builder's own files.
+cp -rn dist/data/. "$SITE/data/"
+for _ in 1 2 3; do timed "builder-unchanged" builder; done
+timed "prerender-cold" prerender
+for _ in 1 2 3; do timed "prerender-unchanged" prerender; done
 for _ in 1 2 3; do
-    python3 scripts/publish_one.py "$SITE"
-    timed "one-article-added"
+    python3 scripts/publish_one.py "$CONTENT"
+    timed "builder-one-article" builder
+    timed "prerender-one-article" prerender
 done
 echo
-echo "prerender-scale: $ARTICLES articles: $(find "$SITE" -name '*.html' | wc -l) HTML files, $(du -sb --exclude=data "$SITE" | cut -f1) bytes outside data/"
-echo "prerender-scale: cold $(median "$OUT/cold.times") s; unchanged median $(median "$OUT/unchanged.times") s; one article added median $(median "$OUT/one-article-added.times") s"
+echo "prerender-scale: $ARTICLES articles: $(find "$SITE/data" -type f | wc -l) documents, $(find "$SITE" -name '*.html' | wc -l) HTML files"
+echo "prerender-scale: builder cold $(median "$OUT/builder-cold.times") s; unchanged median $(median "$OUT/builder-unchanged.times") s; one article added median $(median "$OUT/builder-one-article.times") s"
+echo "prerender-scale: prerender cold $(median "$OUT/prerender-cold.times") s; unchanged median $(median "$OUT/prerender-unchanged.times") s; one article added median $(median "$OUT/prerender-one-article.times") s"

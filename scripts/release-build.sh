@@ -41,6 +41,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+# The documents first (content/ → data/, config.json): trunk copies them.
+bash "$PORTAL_ROOT/scripts/build-content.sh"
+
 (
     export RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN"
     export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"

@@ -34,6 +34,11 @@ run() {
 }
 
 run "format" cargo fmt --all --check
+# The shipped sample's documents, from content/, before anything reads data/
+# (tests/no_panic.rs even at compile time). Six items a page: the sample's
+# 47 articles then still give lists of several pages to walk.
+export PORTAL_PAGE_SIZE=6
+run "content → documents (builder)" bash scripts/build-content.sh
 run "clippy (host)" cargo clippy --all-targets -- -D warnings
 # The pure core (core/, no dependencies) and the builder (builder/, native).
 run "clippy (core)" cargo clippy -p portal-core --all-targets -- -D warnings
@@ -41,6 +46,7 @@ run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnin
 # The prerender on its own: it turns on the app's `ssr`, never with `csr`.
 run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 # The visitor counter (counter/), native only, on its own too.
+run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnings
 run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The search crate on its own (its one dependency is portal-core; both build
@@ -53,6 +59,7 @@ run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unkno
 run_core_tests() { cargo test -p portal-core -p portal-builder 2>&1 | tee -a "$TEST_LOG"; }
 run "core and builder tests (native)" run_core_tests
 run "unit tests (native)" cargo test --lib --bins
+run "builder tests (native)" cargo test -p portal-builder
 # Vietnamese folding (property tests), the index against a brute-force scan.
 run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
 

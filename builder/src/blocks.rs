@@ -1,18 +1,9 @@
-//! An article body as blocks (paragraphs, headings, lists, tables, figures) and
-//! its rendering to the `content_html` the article document carries.
+//! An article body as blocks (paragraphs, headings, lists, tables), written
+//! as the Markdown an editor would write: how the synthetic archive makes
+//! its articles' sources, so that scale tests go through the same reading
+//! and rendering as the office's articles.
 
-use std::fmt::Write;
-
-/// A photo with its caption; the image file is `anh/{name}.svg`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Figure {
-    pub name: String,
-    pub width: u32,
-    pub height: u32,
-    pub caption: String,
-}
-
-/// One block of an article body. Text is plain; rendering escapes it.
+/// One block of an article body. Text is plain; writing escapes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(String),
@@ -30,79 +21,53 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
-    Figure(Figure),
 }
 
-/// The alt text of every stand-in image: it says what the picture really shows.
-pub const STAND_IN_ALT: &str = "Ảnh minh hoạ thay thế (ảnh gốc của bài viết không kèm theo)";
-
-/// Renders blocks as HTML; `image_url` gives each figure's URL as the document
-/// that will carry the HTML must write it (relative to that document).
-pub fn render_html(blocks: &[Block], image_url: impl Fn(&str) -> String) -> String {
-    let mut html = String::new();
+/// The blocks as CommonMark with a blank line between blocks.
+pub fn to_markdown(blocks: &[Block]) -> String {
+    let mut parts = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if !html.is_empty() {
-            html.push('\n');
-        }
-        match block {
-            Block::Paragraph(text) => tagged(&mut html, "p", text),
-            Block::Heading { level, text } => tagged(&mut html, &format!("h{level}"), text),
+        parts.push(match block {
+            Block::Paragraph(text) => escape(text),
+            Block::Heading { level, text } => format!("{} {}", "#".repeat(usize::from(*level)), escape(text)),
             Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                html.push_str(&format!("<{tag}>"));
-                items.iter().for_each(|item| tagged(&mut html, "li", item));
-                html.push_str(&format!("</{tag}>"));
+                let item = |(n, text): (usize, &String)| match ordered {
+                    true => format!("{}. {}", n + 1, escape(text)),
+                    false => format!("- {}", escape(text)),
+                };
+                items.iter().enumerate().map(item).collect::<Vec<_>>().join("\n")
             }
             Block::Table { header, rows } => {
-                html.push_str("<table><thead><tr>");
-                header.iter().for_each(|cell| tagged(&mut html, "th", cell));
-                html.push_str("</tr></thead><tbody>");
-                for row in rows {
-                    html.push_str("<tr>");
-                    row.iter().for_each(|cell| tagged(&mut html, "td", cell));
-                    html.push_str("</tr>");
-                }
-                html.push_str("</tbody></table>");
+                let row = |cells: &[String]| {
+                    format!("| {} |", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "))
+                };
+                let mut lines = vec![row(header), format!("|{}", " --- |".repeat(header.len()))];
+                lines.extend(rows.iter().map(|cells| row(cells)));
+                lines.join("\n")
             }
-            Block::Figure(figure) => {
-                let _ = write!(
-                    html,
-                    r#"<figure><img src="{}" width="{}" height="{}" alt="{}"><figcaption>{}</figcaption></figure>"#,
-                    escape(&image_url(&figure.name)),
-                    figure.width,
-                    figure.height,
-                    escape(STAND_IN_ALT),
-                    escape(&figure.caption)
-                );
-            }
-        }
+        });
     }
-    html
+    parts.join("\n\n") + "\n"
 }
 
-/// The figures of a body, in order.
-pub fn figures(blocks: &[Block]) -> impl Iterator<Item = &Figure> {
-    blocks.iter().filter_map(|block| match block {
-        Block::Figure(figure) => Some(figure),
-        _ => None,
-    })
-}
-
-fn tagged(html: &mut String, tag: &str, text: &str) {
-    let _ = write!(html, "<{tag}>{}</{tag}>", escape(text));
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
+/// Plain text as Markdown that reads back as the same text: the characters
+/// that would start emphasis, code, links, HTML or a table cell are escaped,
+/// and so is a start that would read as a heading, list or quote.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(ch),
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '#') {
+            out.push('\\');
         }
+        out.push(ch);
+    }
+    // "2023. Năm …" would start a numbered list: the dot is escaped, as a
+    // backslash before a digit is not an escape in CommonMark.
+    let marker = out.find(['.', ')']).filter(|&at| at > 0 && out[..at].bytes().all(|b| b.is_ascii_digit()));
+    if let Some(at) = marker {
+        out.insert(at, '\\');
+    } else if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
     }
     out
 }
@@ -112,26 +77,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_escaped_and_figures_get_their_size() {
+    fn blocks_become_markdown_with_special_characters_escaped() {
         let blocks = vec![
-            Block::Paragraph("Sở KH&CN <mới>".into()),
-            Block::Figure(Figure { name: "a".into(), width: 640, height: 427, caption: "Ảnh \"1\"".into() }),
-        ];
-        let html = render_html(&blocks, |name| format!("../anh/{name}.svg"));
-        assert!(html.starts_with("<p>Sở KH&amp;CN &lt;mới&gt;</p>\n<figure><img src=\"../anh/a.svg\" width=\"640\""));
-        assert!(html.ends_with("<figcaption>Ảnh &quot;1&quot;</figcaption></figure>"));
-    }
-
-    #[test]
-    fn tables_and_lists_render_their_rows() {
-        let blocks = vec![
+            Block::Heading { level: 2, text: "Mục tiêu".into() },
+            Block::Paragraph("KH&CN <mới> *không* nhấn".into()),
             Block::List { ordered: true, items: vec!["một".into(), "hai".into()] },
-            Block::Table { header: vec!["A".into()], rows: vec![vec!["1".into()]] },
+            Block::Table { header: vec!["A".into(), "B|C".into()], rows: vec![vec!["1".into(), "2".into()]] },
         ];
-        let html = render_html(&blocks, |name| name.to_string());
         assert_eq!(
-            html,
-            "<ol><li>một</li><li>hai</li></ol>\n<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+            to_markdown(&blocks),
+            "## Mục tiêu\n\nKH\\&CN \\<mới\\> \\*không\\* nhấn\n\n1. một\n2. hai\n\n| A | B\\|C |\n| --- | --- |\n| 1 | 2 |\n"
         );
+        assert_eq!(escape("2023. Năm"), "2023\\. Năm");
     }
 }

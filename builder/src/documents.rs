@@ -36,11 +36,12 @@ pub struct FeedExtension<'a> {
 }
 
 /// A category as items and category feeds name it.
-#[derive(Serialize, Clone, Copy)]
+#[derive(Serialize, Clone, Copy, Hash)]
 pub struct CategoryRef<'a> {
     pub slug: &'a str,
     pub name: &'a str,
-    pub section: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<&'a str>,
 }
 
 /// One news item: in full in an article document, shortened in a list page.
@@ -94,7 +95,7 @@ pub struct ItemExtension<'a> {
 }
 
 /// An article's neighbours in its category (article documents only).
-#[derive(Serialize, Clone, Copy, Default)]
+#[derive(Serialize, Clone, Copy, Default, Hash)]
 pub struct Neighbours<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newer: Option<ArticleLink<'a>>,
@@ -103,7 +104,7 @@ pub struct Neighbours<'a> {
 }
 
 /// Another article, by id and title.
-#[derive(Serialize, Clone, Copy)]
+#[derive(Serialize, Clone, Copy, Hash)]
 pub struct ArticleLink<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -112,7 +113,7 @@ pub struct ArticleLink<'a> {
 /// A caption keyed by its image's URL.
 #[derive(Serialize)]
 pub struct Caption<'a> {
-    pub image: String,
+    pub image: &'a str,
     pub text: &'a str,
 }
 
@@ -122,7 +123,8 @@ pub struct CategoryItem<'a> {
     pub id: &'a str,
     pub url: String,
     pub title: &'a str,
-    pub content_text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_text: Option<&'a str>,
     #[serde(rename = "_portal")]
     pub portal: CategoryExtension<'a>,
 }
@@ -130,7 +132,8 @@ pub struct CategoryItem<'a> {
 /// A category entry's `_portal` object.
 #[derive(Serialize)]
 pub struct CategoryExtension<'a> {
-    pub section: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<&'a str>,
     pub feed_url: String,
     pub on_home: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]

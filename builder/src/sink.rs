@@ -1,6 +1,7 @@
-//! Where written documents go: a folder on disk, or memory for the tests.
+//! Where written documents go: a folder on disk that is only touched where a
+//! document changed, or memory for the tests.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,24 +10,63 @@ use std::path::{Path, PathBuf};
 pub trait Sink {
     /// Stores one file.
     fn put(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Leaves the file at `path` as the last run wrote it (its inputs did
+    /// not change, or its source is broken and keeps its previous version).
+    fn keep(&mut self, _path: &str) {}
 }
 
-/// Writes files under a root folder, creating folders as needed.
+/// Writes files under a root folder, skipping any whose bytes are what the
+/// last run wrote there (by fingerprint), and afterwards removes what the
+/// last run wrote and this one did not.
 pub struct DirSink {
     root: PathBuf,
+    /// Each file's fingerprint as the last run left it.
+    previous: HashMap<String, u64>,
+    /// Each file's fingerprint as this run leaves it.
+    pub current: HashMap<String, u64>,
     /// Folders already created, so 100 000 articles do not cost 100 000 `create_dir_all` calls.
     created: HashSet<PathBuf>,
+    pub written: Vec<String>,
+    pub bytes_written: u64,
 }
 
 impl DirSink {
-    /// A sink writing under `root`.
-    pub fn new(root: impl AsRef<Path>) -> DirSink {
-        DirSink { root: root.as_ref().to_path_buf(), created: HashSet::new() }
+    /// A sink writing under `root`, which the last run left as `previous` says.
+    pub fn new(root: impl AsRef<Path>, previous: HashMap<String, u64>) -> DirSink {
+        DirSink {
+            root: root.as_ref().to_path_buf(),
+            previous,
+            current: HashMap::new(),
+            created: HashSet::new(),
+            written: Vec::new(),
+            bytes_written: 0,
+        }
+    }
+
+    /// Removes the files the last run wrote that this run neither wrote nor
+    /// kept (an article deleted, a list grown shorter); returns their paths.
+    pub fn remove_stale(&mut self) -> io::Result<Vec<String>> {
+        let mut stale: Vec<String> =
+            self.previous.keys().filter(|path| !self.current.contains_key(*path)).cloned().collect();
+        stale.sort();
+        for path in &stale {
+            match fs::remove_file(self.root.join(path)) {
+                Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+        }
+        Ok(stale)
     }
 }
 
 impl Sink for DirSink {
     fn put(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let print = crate::fingerprint::of_bytes(bytes);
+        self.current.insert(path.to_string(), print);
+        if self.previous.get(path) == Some(&print) {
+            return Ok(());
+        }
         let full = self.root.join(path);
         if let Some(parent) = full.parent() {
             if !self.created.contains(parent) {
@@ -34,7 +74,20 @@ impl Sink for DirSink {
                 self.created.insert(parent.to_path_buf());
             }
         }
-        fs::write(full, bytes)
+        // Written aside and renamed: a run cut short never leaves a half
+        // document that the next run, trusting its fingerprint, would keep.
+        let partial = full.with_extension("partial");
+        fs::write(&partial, bytes)?;
+        fs::rename(&partial, &full)?;
+        self.written.push(path.to_string());
+        self.bytes_written += bytes.len() as u64;
+        Ok(())
+    }
+
+    fn keep(&mut self, path: &str) {
+        if let Some(print) = self.previous.get(path) {
+            self.current.insert(path.to_string(), *print);
+        }
     }
 }
 

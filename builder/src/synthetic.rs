@@ -1,10 +1,13 @@
 //! Synthetic archives of any size, for scale tests: deterministic for a given
-//! seed, plainly synthetic in every title and source line, and in exactly the
-//! formats the shipped sample uses.
+//! seed, plainly synthetic in every title and source line, and written as
+//! content files (`content-sources.md`), so that a scale test goes through
+//! the builder exactly as the office's articles do.
 
-use super::blocks::Block;
-use super::model::{Archive, ArticleDef, CategoryDef, Labels};
-use portal_core::date::VietnamTime;
+use super::blocks::{to_markdown, Block};
+use portal_core::date::rfc3339_vietnam;
+use std::fs;
+use std::io;
+use std::path::Path;
 
 /// How large an archive to make, and from which seed.
 #[derive(Clone, Copy, Debug)]
@@ -164,44 +167,50 @@ impl Rng {
     }
 }
 
-/// The synthetic archive's categories: eight, over two sections, five on the home page.
-pub fn synthetic_categories() -> Vec<CategoryDef> {
-    (1..=8)
-        .map(|n| CategoryDef {
-            slug: format!("tong-hop-{n}"),
-            name: format!("Nhóm tin tổng hợp {n}"),
-            section: if n <= 4 { "Mục tổng hợp A" } else { "Mục tổng hợp B" }.to_string(),
-            description: format!("Nhóm tin tổng hợp số {n}, do trình sinh lưu trữ tạo ra để thử tải."),
-            on_home: n <= 5,
-        })
-        .collect()
+/// The synthetic archive's categories file: eight, over two sections, five on the home page.
+pub fn synthetic_categories() -> String {
+    let mut yaml = String::from("sections:\n  - name: Mục tổng hợp A\n  - name: Mục tổng hợp B\ncategories:\n");
+    for n in 1..=8 {
+        let section = if n <= 4 { "A" } else { "B" };
+        yaml.push_str(&format!(
+            "  - slug: tong-hop-{n}\n    name: Nhóm tin tổng hợp {n}\n    section: Mục tổng hợp {section}\n    \
+             description: Nhóm tin tổng hợp số {n}, do trình sinh lưu trữ tạo ra để thử tải.\n    on_home: {}\n",
+            n <= 5
+        ));
+    }
+    yaml
 }
 
-/// Makes an archive of `options.articles` synthetic articles, ids "1" (oldest) to "N".
-pub fn synthetic_archive(options: SyntheticOptions) -> Archive {
-    let categories = synthetic_categories();
+/// The site settings of a synthetic archive.
+const SITE: &str = "name: Cổng thông tin (dữ liệu tổng hợp)\nowner: Dữ liệu tổng hợp\n\
+                    responsible: 'Chịu trách nhiệm: trình sinh lưu trữ'\naddress: 'Địa chỉ: không có'\nphone: 'ĐT: không có'\n";
+
+/// Writes a content folder of `options.articles` synthetic articles, ids
+/// "1" (oldest) to "N", under `content_dir`; returns the bytes written.
+pub fn write_synthetic_content(options: SyntheticOptions, content_dir: &Path) -> io::Result<u64> {
+    fs::create_dir_all(content_dir)?;
+    fs::write(content_dir.join("chuyen-muc.yml"), synthetic_categories())?;
+    fs::write(content_dir.join("thong-tin-chung.yml"), SITE)?;
     let mut rng = Rng(options.seed);
-    let mut articles = Vec::with_capacity(options.articles);
     let mut instant = NEWEST_UNIX_SECONDS;
+    let mut bytes = 0;
+    let mut made_dirs = std::collections::HashSet::new();
     for id in (1..=options.articles).rev() {
-        articles.push(synthetic_article(&mut rng, id, instant, &categories));
+        let (year, text) = synthetic_article(&mut rng, id, instant);
+        let dir = content_dir.join("tin").join(year);
+        if made_dirs.insert(year.to_string()) {
+            fs::create_dir_all(&dir)?;
+        }
+        fs::write(dir.join(format!("tong-hop-{id}.md")), &text)?;
+        bytes += text.len() as u64;
         instant -= 3600 + rng.below(4 * 3600) as i64;
     }
-    articles.reverse();
-    Archive {
-        labels: Labels {
-            latest_title: "Tin mới (dữ liệu tổng hợp)".into(),
-            title_suffix: " (dữ liệu tổng hợp)".into(),
-            description: "Dữ liệu tổng hợp do trình sinh lưu trữ tạo ra để thử tải; không phải tin thật.".into(),
-            categories_title: "Chuyên mục (dữ liệu tổng hợp)".into(),
-        },
-        categories,
-        articles,
-    }
+    Ok(bytes)
 }
 
-fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[CategoryDef]) -> ArticleDef {
-    let category = &categories[rng.below(categories.len() as u64) as usize];
+/// One article's year folder and its file's text.
+fn synthetic_article(rng: &mut Rng, id: usize, instant: i64) -> (&'static str, String) {
+    let category = 1 + rng.below(8);
     let mut body = Vec::new();
     for paragraph in 0..2 + rng.below(3) {
         if paragraph == 2 && id.is_multiple_of(10) {
@@ -213,56 +222,62 @@ fn synthetic_article(rng: &mut Rng, id: usize, instant: i64, categories: &[Categ
     }
     // Related items point back in time, as a CMS's would.
     let related = (0..rng.below(4)).map(|_| id.saturating_sub(1 + rng.below(50) as usize)).filter(|&r| r >= 1);
-    let mut related: Vec<String> = related.map(|r| r.to_string()).collect();
+    let mut related: Vec<usize> = related.collect();
     related.dedup();
-    ArticleDef {
-        id: id.to_string(),
-        title: format!(
-            "Tin tổng hợp số {id}: {} tại {}",
-            rng.words(3, 4),
-            PLACES[rng.below(PLACES.len() as u64) as usize]
-        ),
-        category: category.slug.clone(),
-        published: rfc3339_vietnam(instant),
-        modified: None,
-        summary: format!(
-            "Ông {} cho biết {} {} Quyết định số {}/QĐ-UBND năm {}.",
-            PEOPLE[rng.below(PEOPLE.len() as u64) as usize],
-            PLACES[rng.below(PLACES.len() as u64) as usize],
-            rng.sentence(16, 12).to_lowercase(),
-            100 + rng.below(900),
-            2000 + rng.below(25)
-        ),
-        body,
-        related,
-        source: "Dữ liệu tổng hợp – trình sinh lưu trữ".into(),
-        tags: vec!["dữ liệu tổng hợp".into()],
-        featured: id.is_multiple_of(997),
+    let title =
+        format!("Tin tổng hợp số {id}: {} tại {}", rng.words(3, 4), PLACES[rng.below(PLACES.len() as u64) as usize]);
+    let summary = format!(
+        "Ông {} cho biết {} {} Quyết định số {}/QĐ-UBND năm {}.",
+        PEOPLE[rng.below(PEOPLE.len() as u64) as usize],
+        PLACES[rng.below(PLACES.len() as u64) as usize],
+        rng.sentence(16, 12).to_lowercase(),
+        100 + rng.below(900),
+        2000 + rng.below(25)
+    );
+    let date = rfc3339_vietnam(instant);
+    let quoted = |text: &str| format!("'{}'", text.replace('\'', "''"));
+    let mut front = format!(
+        "---\ntitle: {}\ndate: {date}\ncategory: tong-hop-{category}\nsummary: {}\n\
+         author: Dữ liệu tổng hợp – trình sinh lưu trữ\ntags:\n  - dữ liệu tổng hợp\n",
+        quoted(&title),
+        quoted(&summary)
+    );
+    if id.is_multiple_of(997) {
+        front.push_str("featured: true\n");
     }
+    if !related.is_empty() {
+        front.push_str("related:\n");
+        related.iter().for_each(|r| front.push_str(&format!("  - '{r}'\n")));
+    }
+    front.push_str(&format!("id: '{id}'\n---\n"));
+    (YEARS[(date[..4].parse::<usize>().unwrap_or(2000)).clamp(1990, 2030) - 1990], front + &to_markdown(&body))
 }
 
-/// "2024-12-31T17:00:00+07:00".
-fn rfc3339_vietnam(unix_seconds: i64) -> String {
-    let time = VietnamTime::from_unix_seconds(unix_seconds);
-    let date = time.date;
-    format!("{:04}-{:02}-{:02}T{}:00+07:00", date.year, date.month, date.day, time.clock())
-}
+/// Year folders as static names, so 100 000 articles do not allocate them.
+const YEARS: [&str; 41] = [
+    "1990", "1991", "1992", "1993", "1994", "1995", "1996", "1997", "1998", "1999", "2000", "2001", "2002", "2003",
+    "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017",
+    "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026", "2027", "2028", "2029", "2030",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_core::date::parse_rfc3339;
+    use crate::source::media::tempdir::TempContent;
 
     #[test]
-    fn same_seed_same_archive_newest_last() {
-        let make = |seed| synthetic_archive(SyntheticOptions { articles: 30, seed });
-        let (a, b, c) = (make(7), make(7), make(8));
-        assert_eq!(
-            a.articles.iter().map(|x| &x.title).collect::<Vec<_>>(),
-            b.articles.iter().map(|x| &x.title).collect::<Vec<_>>()
-        );
-        assert_ne!(a.articles[0].title, c.articles[0].title);
-        assert_eq!(parse_rfc3339(&a.articles[29].published), Some(NEWEST_UNIX_SECONDS));
-        assert!(parse_rfc3339(&a.articles[0].published) < parse_rfc3339(&a.articles[1].published));
+    fn same_seed_same_sources_newest_dated_last() {
+        let (a, b, c) = (TempContent::new(), TempContent::new(), TempContent::new());
+        for (dir, seed) in [(&a, 7), (&b, 7), (&c, 8)] {
+            write_synthetic_content(SyntheticOptions { articles: 30, seed }, dir.path()).unwrap();
+        }
+        let read = |dir: &TempContent, id: usize| {
+            let year = if id == 30 { "2024" } else { "" };
+            let path = dir.path().join("tin").join(year).join(format!("tong-hop-{id}.md"));
+            fs::read_to_string(path).unwrap_or_default()
+        };
+        assert_eq!(read(&a, 30), read(&b, 30));
+        assert_ne!(read(&a, 30), read(&c, 30));
+        assert!(read(&a, 30).contains("date: 2024-12-31T17:00:00+07:00"), "{}", read(&a, 30));
     }
 }

@@ -1,0 +1,214 @@
+//! The articles of a build: read what changed since the last run, take the
+//! rest from the cache, check what needs more than one file (categories,
+//! related ids, duplicate ids), and hand the writer each body it asks for.
+
+use crate::cache::{CachedArticle, Stamp};
+use crate::model::{ArticleBody, ArticleDef};
+use crate::source::article::{read_article, ArticleSource};
+use crate::source::problem::{Problem, Report};
+use crate::writer::{excerpt, Bodies, EXCERPT_CHARS};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The articles that go into the lists, and what is needed to write them.
+pub struct Articles<'c> {
+    pub content_dir: &'c Path,
+    /// How messages name the content folder ("content").
+    pub shown_root: &'c str,
+    /// By source path, the articles as the lists show them this run.
+    pub entries: HashMap<String, CachedArticle>,
+    /// Bodies read this run, by id (changed sources).
+    pub fresh: HashMap<String, ArticleBody>,
+    /// Source path by id.
+    pub path_of: HashMap<String, String>,
+    /// Ids whose document must stay as it is (broken source).
+    pub frozen: HashSet<String>,
+    /// By source path, the last good version of each file that is broken
+    /// now: out of the lists, but remembered for the next run.
+    pub held: HashMap<String, CachedArticle>,
+    pub report: Report,
+    /// The last good versions of the files that changed, by path.
+    previous_of_changed: HashMap<String, CachedArticle>,
+}
+
+fn shown(root: &str, path: &str) -> String {
+    format!("{root}/{path}")
+}
+
+/// Reads one article and turns it into what the cache and the lists keep.
+pub fn read_one(content_dir: &Path, root: &str, path: &str) -> (Option<(CachedArticle, ArticleBody)>, Report) {
+    let full = content_dir.join(path);
+    let stamp = Stamp::of(&full).unwrap_or_default();
+    let text = match std::fs::read_to_string(&full) {
+        Ok(text) => text,
+        Err(error) => {
+            let mut report = Report::default();
+            report.problems.push(Problem::new(&shown(root, path), 0, "", format!("cannot read: {error}")));
+            return (None, report);
+        }
+    };
+    let (article, report) = read_article(content_dir, path, &shown(root, path), &text);
+    (article.map(|article| cached(article, stamp)), report)
+}
+
+fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
+    let ArticleSource { id, title, date, category, summary, author, tags, image, featured, related, body, lines } =
+        source;
+    let excerpt = excerpt(summary.as_deref().unwrap_or(&body.text), EXCERPT_CHARS);
+    let mut media = body.media.clone();
+    media.extend(image.clone());
+    let def = ArticleDef {
+        id,
+        title,
+        category,
+        published: date.text,
+        published_at: date.unix_seconds,
+        excerpt,
+        author,
+        tags,
+        image,
+        featured,
+        related,
+    };
+    let lines = [lines.id, lines.category, lines.related];
+    let body = ArticleBody { summary, html: body.html, captions: body.captions };
+    (CachedArticle { stamp, def, media, lines, inputs: 0 }, body)
+}
+
+impl<'c> Articles<'c> {
+    /// Every article of `paths`: unchanged ones from `cache`, the others read.
+    pub fn gather(
+        content_dir: &'c Path,
+        shown_root: &'c str,
+        paths: &[String],
+        mut cached: HashMap<String, CachedArticle>,
+    ) -> Articles<'c> {
+        let mut articles = Articles {
+            content_dir,
+            shown_root,
+            entries: HashMap::new(),
+            fresh: HashMap::new(),
+            path_of: HashMap::new(),
+            frozen: HashSet::new(),
+            held: HashMap::new(),
+            report: Report::default(),
+            previous_of_changed: HashMap::new(),
+        };
+        for path in paths {
+            let previous = cached.remove(path);
+            let stamp = Stamp::of(&content_dir.join(path));
+            let previous = match previous {
+                Some(previous) if Some(previous.stamp) == stamp => {
+                    articles.entries.insert(path.clone(), previous);
+                    continue;
+                }
+                other => other,
+            };
+            if let Some(previous) = &previous {
+                articles.previous_of_changed.insert(path.clone(), previous.clone());
+            }
+            let (read, report) = read_one(content_dir, shown_root, path);
+            articles.report.absorb(report);
+            match (read, previous) {
+                (Some((entry, body)), _) => {
+                    articles.fresh.insert(entry.def.id.clone(), body);
+                    articles.entries.insert(path.clone(), entry);
+                }
+                // A broken file keeps its last good version, document and place in the lists.
+                (None, Some(previous)) => {
+                    articles.frozen.insert(previous.def.id.clone());
+                    articles.entries.insert(path.clone(), previous.clone());
+                }
+                (None, None) => {}
+            }
+        }
+        articles
+    }
+
+    /// Checks ids, categories and related ids across files; an article that
+    /// fails leaves the lists (its document, if any, stays as it was).
+    pub fn check(&mut self, categories: &HashSet<&str>) {
+        let mut paths: Vec<String> = self.entries.keys().cloned().collect();
+        paths.sort();
+        let mut by_id: HashMap<String, Vec<String>> = HashMap::new();
+        for path in &paths {
+            by_id.entry(self.entries[path].def.id.clone()).or_default().push(path.clone());
+        }
+        // Two files with one id: neither can be told apart from the other,
+        // so both are refused and both keep their previous documents.
+        for (id, holders) in by_id {
+            if let [only] = holders.as_slice() {
+                self.path_of.insert(id, only.clone());
+                continue;
+            }
+            for path in &holders {
+                let others: Vec<String> =
+                    holders.iter().filter(|other| *other != path).map(|other| shown(self.shown_root, other)).collect();
+                let message = format!("the id \"{id}\" is also {}'s", others.join(", "));
+                let line = self.entries[path].lines[0];
+                self.fail(path, line, "id", message);
+            }
+        }
+        let ids: HashSet<String> = self.path_of.keys().cloned().collect();
+        for path in &paths {
+            let Some(entry) = self.entries.get(path) else { continue };
+            let (def, lines) = (&entry.def, entry.lines);
+            if !categories.contains(def.category.as_str()) {
+                let message = format!("no category \"{}\" in chuyen-muc.yml", def.category);
+                self.fail(path, lines[1], "category", message);
+                continue;
+            }
+            let wrong = def.related.iter().find(|id| !ids.contains(*id) || **id == def.id).cloned();
+            if let Some(wrong) = wrong {
+                let message = if wrong == def.id {
+                    "an article is not related to itself".into()
+                } else {
+                    format!("no article has the id \"{wrong}\"")
+                };
+                self.fail(path, lines[2], "related", message);
+            }
+        }
+    }
+
+    fn fail(&mut self, path: &str, line: usize, field: &str, message: String) {
+        let file = shown(self.shown_root, path);
+        self.report.problems.push(Problem::new(&file, line, field, message));
+        if let Some(entry) = self.entries.remove(path) {
+            if self.path_of.get(&entry.def.id).map(String::as_str) == Some(path) {
+                self.path_of.remove(&entry.def.id);
+            }
+            self.frozen.insert(entry.def.id);
+        }
+        if let Some(previous) = self.previous_of_changed.get(path) {
+            self.frozen.insert(previous.def.id.clone());
+            self.held.insert(path.to_string(), previous.clone());
+        }
+    }
+
+    /// The articles for the lists.
+    pub fn defs(&self) -> Vec<ArticleDef> {
+        self.path_of.values().map(|path| self.entries[path].def.clone()).collect()
+    }
+}
+
+impl Bodies for Articles<'_> {
+    fn body(&mut self, article: &ArticleDef, inputs: u64) -> Option<ArticleBody> {
+        if self.frozen.contains(&article.id) {
+            return None;
+        }
+        let path = self.path_of.get(&article.id)?.clone();
+        let fresh = self.fresh.remove(&article.id);
+        let entry = self.entries.get_mut(&path)?;
+        if fresh.is_none() && entry.inputs == inputs {
+            return None;
+        }
+        entry.inputs = inputs;
+        if fresh.is_some() {
+            return fresh;
+        }
+        // Unchanged source, changed neighbours: read the body again.
+        let (read, report) = read_one(self.content_dir, self.shown_root, &path);
+        self.report.absorb(report);
+        read.map(|(_, body)| body)
+    }
+}

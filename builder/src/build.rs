@@ -1,0 +1,127 @@
+//! The builder: `content/` → every document the portal reads, written only
+//! where something changed. A broken source is reported (file, line, field),
+//! keeps its documents' previous version, and does not stop the others.
+
+use crate::articles::Articles;
+use crate::cache::{self, Cache};
+use crate::extras::{copy_media, write_config, write_schedule};
+use crate::model::{Archive, Labels};
+use crate::sink::{DirSink, Sink};
+use crate::source::categories::read_categories;
+use crate::source::problem::{Problem, Report};
+use crate::source::{inventory, CATEGORIES_FILE};
+use crate::writer::{write_archive, WriteOptions};
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Items per list page (news-feed.md: about 20).
+pub const PAGE_SIZE: usize = 20;
+
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    /// The data folder ("data"); `config.json` goes into its parent, the site's root.
+    pub out_dir: PathBuf,
+    /// Indented JSON (a small site, read by people) or compact (large archives).
+    pub pretty: bool,
+    /// Items per list page ([`PAGE_SIZE`] unless told).
+    pub page_size: usize,
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub report: Report,
+    /// Files written (from the site root).
+    pub written: Vec<String>,
+    /// Files of the last run no longer produced, removed.
+    pub removed: Vec<String>,
+    /// Files produced this run (written or unchanged).
+    pub produced: usize,
+    /// Media files no source names: the office may delete them.
+    pub unused_media: Vec<String>,
+}
+
+/// Runs the builder once.
+pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
+    let content = options.content_dir.as_path();
+    let shown_root = shown_name(content);
+    let site_root = options.out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let data_dir = options.out_dir.file_name().map_or("data".into(), |name| name.to_string_lossy().into_owned());
+    let cache_file = cache::cache_path(&options.out_dir);
+    let files = inventory(content)?;
+    // Nothing changed since a clean run (every source's stamp, the options):
+    // then nothing can change, and the cache need not even be read.
+    let sources = cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir));
+    if let Some(produced) = cache::unchanged_since_clean_run(&cache_file, sources, &options.out_dir) {
+        return Ok(Outcome { produced, ..Outcome::default() });
+    }
+    let mut previous = cache::load(&cache_file, &options.out_dir);
+    let mut outcome = Outcome::default();
+
+    let categories_file = format!("{shown_root}/{CATEGORIES_FILE}");
+    let categories = match std::fs::read_to_string(content.join(CATEGORIES_FILE)) {
+        Ok(text) => read_categories(&text, &categories_file),
+        Err(error) => Err(vec![Problem::new(&categories_file, 0, "", format!("cannot read: {error}"))]),
+    };
+    let categories = categories.or_else(|problems| {
+        outcome.report.problems.extend(problems);
+        previous.categories.clone().ok_or(())
+    });
+    let Ok(categories) = categories else {
+        // Without categories no list can be written: nothing is touched.
+        return Ok(outcome);
+    };
+
+    let mut articles = Articles::gather(content, &shown_root, &files.articles, std::mem::take(&mut previous.articles));
+    articles.check(&categories.iter().map(|category| category.slug.as_str()).collect::<HashSet<_>>());
+    let archive = Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.defs() };
+    let write_options =
+        WriteOptions { data_dir: data_dir.clone(), page_size: options.page_size.max(1), pretty: options.pretty };
+    let mut sink = DirSink::new(site_root, previous.outputs.clone());
+    write_archive(&archive, &write_options, &mut articles, &mut sink)?;
+    // A broken article out of the lists still keeps its last document.
+    for id in &articles.frozen {
+        sink.keep(&crate::paths::article_document(&data_dir, id));
+    }
+    outcome.report.absorb(std::mem::take(&mut articles.report));
+
+    write_config(content, &shown_root, &data_dir, &mut sink, &mut outcome.report)?;
+    let week_media = write_schedule(
+        content,
+        &shown_root,
+        &files.weeks,
+        &data_dir,
+        &previous.outputs,
+        &mut sink,
+        &mut outcome.report,
+    )?;
+    let mut named: HashSet<String> = articles.entries.values().flat_map(|entry| entry.media.clone()).collect();
+    named.extend(week_media);
+    let media_stamps = copy_media(content, &shown_root, &data_dir, &named, &previous, &mut sink, &mut outcome.report)?;
+    outcome.unused_media = files.media.iter().filter(|path| !named.contains(*path)).cloned().collect();
+
+    outcome.removed = sink.remove_stale()?;
+    outcome.produced = sink.current.len();
+    outcome.written = std::mem::take(&mut sink.written);
+    let mut remembered = articles.entries;
+    remembered.extend(articles.held);
+    let next = Cache {
+        version: previous.version,
+        articles: remembered,
+        categories: Some(categories),
+        outputs: sink.current,
+        media: media_stamps,
+    };
+    cache::save(&cache_file, &next)?;
+    // Only a clean run may be skipped next time: problems are told on every run.
+    let clean = outcome.report.problems.is_empty();
+    cache::save_sources_print(&cache_file, clean.then_some((sources, outcome.produced)))?;
+    Ok(outcome)
+}
+
+/// How messages name the content folder: as given ("content", "/tmp/x/content").
+fn shown_name(content: &Path) -> String {
+    content.to_string_lossy().trim_end_matches('/').to_string()
+}

@@ -1,0 +1,65 @@
+//! The builder is incremental like the prerender: unchanged sources, no
+//! file rewritten; one article changed, its document and the lists that
+//! show it, nothing else; an article deleted, its document removed.
+
+mod support;
+
+use support::{article, Site};
+
+#[test]
+fn nothing_changed_nothing_written() {
+    let site = Site::new();
+    let first = site.build();
+    assert!(first.written.len() >= 8, "{:?}", first.written);
+    let again = site.build();
+    assert!(again.written.is_empty(), "{:?}", again.written);
+    assert_eq!(again.produced, first.produced);
+}
+
+#[test]
+fn one_article_changed_rewrites_its_document_and_lists_only() {
+    let site = Site::new();
+    for n in 3..=9 {
+        let text = article(&format!("Bài {n}"), &format!("2025-0{n}-01 08:00"), "category: khac\n", "x\n");
+        site.write(&format!("content/tin/2025/bai-{n}.md"), text.replace("category: tin-hoat-dong-so\n", ""));
+    }
+    site.build();
+    site.write("content/tin/2026/mot.md", article("Bài một", "2026-01-05 08:00", "id: '1'\n", "Đoạn đã sửa.\n"));
+    let mut written = site.build().written;
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "data/chuyen-muc/tin-hoat-dong-so/1.json",
+            "data/tin-moi/1.json",
+            "data/tin/1.json",
+            // It shows "Bài một" under "Tin khác", with its excerpt.
+            "data/tin/2026-hai.json",
+        ],
+        "the other category's pages and its articles' documents stay"
+    );
+    assert!(site.read("site/data/tin/1.json").contains("Đoạn đã sửa."));
+}
+
+#[test]
+fn a_new_title_reaches_its_neighbours_and_a_deleted_article_leaves() {
+    let site = Site::new();
+    site.build();
+    site.write("content/tin/2026/mot.md", article("Bài một, tên mới", "2026-01-05 08:00", "id: '1'\n", "x\n"));
+    let written = site.build().written;
+    assert!(written.contains(&"data/tin/2026-hai.json".to_string()), "its neighbour names it: {written:?}");
+    site.remove("content/tin/2026/hai.md");
+    let outcome = site.build();
+    assert_eq!(outcome.removed, ["data/tin/2026-hai.json"]);
+    assert!(!site.exists("site/data/tin/2026-hai.json"));
+    assert!(!site.read("site/data/tin-moi/1.json").contains("2026-hai"));
+}
+
+#[test]
+fn a_lost_data_folder_is_written_again_whole() {
+    let site = Site::new();
+    site.build();
+    std::fs::remove_dir_all(site.path().join("site/data")).unwrap();
+    let outcome = site.build();
+    assert!(site.exists("site/data/tin/1.json") && outcome.written.len() >= 8);
+}
