@@ -46,7 +46,6 @@ run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnin
 # The prerender on its own: it turns on the app's `ssr`, never with `csr`.
 run "clippy (prerender)" cargo clippy -p prerender --all-targets -- -D warnings
 # The visitor counter (counter/), native only, on its own too.
-run "clippy (builder)" cargo clippy -p portal-builder --all-targets -- -D warnings
 run "clippy (counter)" cargo clippy -p portal-counter --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 # The search crate on its own (its one dependency is portal-core; both build
@@ -59,7 +58,6 @@ run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unkno
 run_core_tests() { cargo test -p portal-core -p portal-builder 2>&1 | tee -a "$TEST_LOG"; }
 run "core and builder tests (native)" run_core_tests
 run "unit tests (native)" cargo test --lib --bins
-run "builder tests (native)" cargo test -p portal-builder
 # Vietnamese folding (property tests), the index against a brute-force scan.
 run_search_tests() { cargo test -p portal-search 2>&1 | tee -a "$TEST_LOG"; }
 
