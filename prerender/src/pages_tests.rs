@@ -7,10 +7,13 @@ fn one_page_of_each_kind() -> Vec<Page> {
     vec![
         Page::Home,
         Page::Article { id: "1019".into(), title: "Đoàn Kiểm tra".into(), lastmod: 0 },
+        Page::Related { id: "1019".into(), page: 1 },
+        Page::Related { id: "1019".into(), page: 2 },
         Page::Category { slug: "tin-hoat-dong-so".into(), page: 1 },
         Page::Category { slug: "tin-hoat-dong-so".into(), page: 3 },
         Page::Schedule(None),
         Page::Schedule(Some((2023, 42))),
+        Page::EmptyWeek(2023, 43),
         Page::Sections(None),
         Page::Sections(Some(("tin-tuc-su-kien".into(), "Tin tức - Sự kiện".into()))),
         Page::Search,
@@ -34,5 +37,16 @@ fn the_prerendered_routes_are_the_tables() {
         assert_eq!(drawn, route.prerendered, "{}", route.pattern);
     }
     let listed: Vec<bool> = pages.iter().map(Page::in_sitemap).collect();
-    assert_eq!(listed, [true, true, true, true, true, true, true, true, true, false]);
+    // Not in the sitemap: a week without a schedule, and the not-found page.
+    let expected = [true, true, true, true, true, true, true, true, false, true, true, true, false];
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn a_related_page_asks_only_for_its_own_later_pages() {
+    let first = Page::Related { id: "1019".into(), page: 1 };
+    assert_eq!(first.asked_for("/tin/1019/lien-quan/trang/3"), Some(Page::Related { id: "1019".into(), page: 3 }));
+    assert_eq!(first.asked_for("/tin/1020/lien-quan/trang/3"), None);
+    assert_eq!(first.asked_for("/chuyen-muc/tin-hoat-dong-so/trang/3"), None);
+    assert_eq!(Page::Home.asked_for("/tin/1019/lien-quan/trang/3"), None);
 }
