@@ -191,8 +191,10 @@ setup_all() {
         "command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb && ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser" \
         "apt_install firefox-esr webkit2gtk-driver xvfb"
 
+    # Its version's first line, read whole: `| head -n 1` closed the pipe
+    # on geckodriver's licence lines, and pipefail made the check fail.
     step "geckodriver $GECKODRIVER_VERSION" \
-        "geckodriver --version | head -n 1 | grep -qx 'geckodriver $GECKODRIVER_VERSION'" \
+        "[ \"\$(geckodriver --version 2>/dev/null | sed -n 1p)\" = 'geckodriver $GECKODRIVER_VERSION' ]" \
         "cargo install geckodriver --version $GECKODRIVER_VERSION --locked"
 
     step "nginx with brotli_static (Debian; never started as a service)" \
