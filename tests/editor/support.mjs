@@ -194,7 +194,7 @@ export async function browser() {
 // first script on.
 export async function watchPage(page) {
   const problems = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error?.message ?? error}`));
   if (process.env.EDITOR_DEBUG) page.on("console", (message) => console.log(`console: ${message.text()}`));
   await page.evaluateOnNewDocument(() => {
     window.__violations = [];
@@ -436,7 +436,7 @@ export async function visit(chromium, url) {
   const context = await chromium.createBrowserContext();
   const page = await context.newPage();
   const problems = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error?.message ?? error}`));
   await page.goto(url, { waitUntil: "load" });
   // As the Rust end-to-end tests wait (tests/support/browser.rs): the app
   // removes #tai-trang when it takes over, and the view in main#noi-dung has
