@@ -102,8 +102,10 @@ check_search_worker() {
 run "search worker (Chromium)" check_search_worker
 # The editor at /quan-tri/ (docs/editor.md) through Decap's real UI in
 # Chromium, against a real decap-server over a temporary git repository: an
-# article through the editorial workflow to main; the editor's own CSP; no
-# visitor's file naming it (tests/editor/editor.test.mjs).
+# article, next week's schedule and a deletion through the editorial workflow
+# to main, each then built by the real builder and prerender and read in the
+# browser; the editor's own CSP; no visitor's file naming it (tests/editor/).
+# It reuses the builder and prerender built above (prerender profile).
 run_counted "editor (Chromium, decap-server)" node --test --test-reporter=spec tests/editor/
 # The bundle's size budget (size-budget.toml), on the build just made.
 run "size budget" bash scripts/size-report.sh --no-build
