@@ -24,7 +24,8 @@ BASE_URL="https://skhcn.quangtri.gov.vn/"
 rm -rf "$SITE" "$CONTENT"
 mkdir -p "$SITE"
 cargo build -q --profile prerender -p portal-builder -p prerender
-target/prerender/generate_archive --articles "$ARTICLES" --content "$CONTENT"
+BIN="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender"
+"$BIN/generate_archive" --articles "$ARTICLES" --content "$CONTENT"
 cp dist/app.html "$SITE/" # the app shell
 
 timed() { # label, command…: prints "label: S s, peak M MB" and the command's last line
@@ -38,23 +39,23 @@ timed() { # label, command…: prints "label: S s, peak M MB" and the command's 
     rm -f "$log" "$log.time"
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-builder() { target/prerender/portal-builder --content "$CONTENT" --out "$SITE/data"; }
-prerender() { target/prerender/prerender --site "$SITE" --base-url "$BASE_URL"; }
-publish() { builder && prerender; }
+# Commands, not functions: /usr/bin/time runs a program.
+builder=("$BIN/portal-builder" --content "$CONTENT" --out "$SITE/data")
+prerender=("$BIN/prerender" --site "$SITE" --base-url "$BASE_URL")
 
 rm -f "$OUT"/*.times
-timed "builder-cold" builder
+timed "builder-cold" "${builder[@]}"
 # What the synthetic archive lacks and every page asks for (the schedule's
 # weeks, the statistics, the sidebar's magazine category): the sample's,
 # never over the builder's own files.
 cp -rn dist/data/. "$SITE/data/"
-for _ in 1 2 3; do timed "builder-unchanged" builder; done
-timed "prerender-cold" prerender
-for _ in 1 2 3; do timed "prerender-unchanged" prerender; done
+for _ in 1 2 3; do timed "builder-unchanged" "${builder[@]}"; done
+timed "prerender-cold" "${prerender[@]}"
+for _ in 1 2 3; do timed "prerender-unchanged" "${prerender[@]}"; done
 for _ in 1 2 3; do
     python3 scripts/publish_one.py "$CONTENT"
-    timed "builder-one-article" builder
-    timed "prerender-one-article" prerender
+    timed "builder-one-article" "${builder[@]}"
+    timed "prerender-one-article" "${prerender[@]}"
 done
 echo
 echo "prerender-scale: $ARTICLES articles: $(find "$SITE/data" -type f | wc -l) documents, $(find "$SITE" -name '*.html' | wc -l) HTML files"

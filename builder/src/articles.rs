@@ -57,9 +57,11 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
     let excerpt = excerpt(summary.as_deref().unwrap_or(&body.text), EXCERPT_CHARS);
     let mut media = body.media.clone();
     media.extend(image.clone());
+    let route = portal_core::routes::article(&id, &title);
     let def = ArticleDef {
         id,
         title,
+        route,
         category,
         published: date.text,
         published_at: date.unix_seconds,

@@ -63,14 +63,11 @@ pub(crate) fn write_categories(
         members_of(by_category, slug)
             .iter()
             .take(NEWEST_PER_CATEGORY)
-            .map(|(article, _)| {
-                let route = portal_core::routes::article(&article.id, &article.title);
-                Teaser {
-                    id: &article.id,
-                    url: paths::relative(&path, route.trim_start_matches('/')),
-                    title: &article.title,
-                    date_published: &article.published,
-                }
+            .map(|(article, _)| Teaser {
+                id: &article.id,
+                url: paths::relative(&path, article.route.trim_start_matches('/')),
+                title: &article.title,
+                date_published: &article.published,
             })
             .collect()
     };

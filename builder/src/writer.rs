@@ -195,10 +195,9 @@ fn write_article(
 
 /// An item as a list page shows it; the article document adds the rest.
 pub(crate) fn list_item<'a>(path: &str, dir: &str, article: &'a ArticleDef, category: CategoryRef<'a>) -> NewsItem<'a> {
-    let route = portal_core::routes::article(&article.id, &article.title);
     NewsItem {
         id: &article.id,
-        url: paths::relative(path, route.trim_start_matches('/')),
+        url: paths::relative(path, article.route.trim_start_matches('/')),
         title: &article.title,
         summary: None,
         content_html: None,

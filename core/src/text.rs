@@ -78,7 +78,14 @@ pub fn vietnamese_base(c: char) -> Option<char> {
     if c == 'đ' || c == 'Đ' {
         return Some('d');
     }
-    let row = LOWER.iter().chain(&UPPER).position(|letters| letters.contains(c))?;
+    // Every letter of the table lies between À and ỹ: quotes, dashes and
+    // other scripts skip the scan. The scan compares chars, not
+    // `str::contains`, whose substring search made slugs a quarter of the
+    // builder's and half of the prerender's time over 100 000 titles.
+    if !('À'..='ỹ').contains(&c) {
+        return None;
+    }
+    let row = LOWER.iter().chain(&UPPER).position(|letters| letters.chars().any(|letter| letter == c))?;
     Some(BASE[row % BASE.len()])
 }
 

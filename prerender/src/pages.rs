@@ -22,10 +22,12 @@ use portal::core::week::IsoWeek;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Page {
     Home,
-    /// An article by id; its canonical address carries the title's slug.
+    /// An article by id; its canonical address (`route`) carries the
+    /// title's slug, made once by [`Page::article`]: a run asks each page
+    /// its address several times, and 100 000 slugs are not free.
     Article {
         id: String,
-        title: String,
+        route: String,
         lastmod: i64,
     },
     /// One page of the news related to an article.
@@ -51,6 +53,11 @@ pub enum Page {
 }
 
 impl Page {
+    /// The page of the article `id` titled `title`.
+    pub fn article(id: String, title: &str, lastmod: i64) -> Page {
+        Page::Article { route: routes::article(&id, title), id, lastmod }
+    }
+
     /// Which view of the route table draws it; `None` for the not-found
     /// page, which no route answers.
     pub fn kind(&self) -> Option<PageKind> {
@@ -79,7 +86,7 @@ impl Page {
     pub fn route(&self) -> String {
         match self {
             Page::Home => "/".into(),
-            Page::Article { id, title, .. } => routes::article(id, title),
+            Page::Article { route, .. } => route.clone(),
             Page::Related { id, page } => routes::related(id, *page),
             Page::Category { slug, page } => routes::category_archive(slug, *page),
             Page::Schedule(None) => routes::SCHEDULE.into(),
@@ -163,7 +170,7 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
                     // Its related news' first page; the later ones it asks for when drawn.
                     let related = Page::Related { id: item.id.clone(), page: 1 };
                     let lastmod = item.modified.unwrap_or(item.published);
-                    pages.push(Page::Article { lastmod, id: item.id, title: item.title });
+                    pages.push(Page::article(item.id, &item.title, lastmod));
                     pages.push(related);
                 }
                 // A feed that points back at itself would never end.

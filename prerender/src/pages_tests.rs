@@ -6,7 +6,7 @@ use portal::core::route_table::ROUTES;
 fn one_page_of_each_kind() -> Vec<Page> {
     vec![
         Page::Home,
-        Page::Article { id: "1019".into(), title: "Đoàn Kiểm tra".into(), lastmod: 0 },
+        Page::article("1019".into(), "Đoàn Kiểm tra", 0),
         Page::Related { id: "1019".into(), page: 1 },
         Page::Related { id: "1019".into(), page: 2 },
         Page::Category { slug: "tin-hoat-dong-so".into(), page: 1 },
