@@ -56,3 +56,35 @@ fn a_wrong_week_day_part_or_time_is_named() {
     assert_eq!(site.read("site/data/lich-cong-tac/2023-W42.json"), before, "the previous week document stays");
     assert!(site.read("site/data/lich-cong-tac/index.json").contains("2023-W42"), "and stays in the index");
 }
+
+#[test]
+fn a_lower_case_week_file_as_decap_names_it_is_the_same_week() {
+    let site = Site::new();
+    site.write("content/tep/giay-moi.pdf", "x");
+    site.write("content/lich-cong-tac/2023-w42.yml", WEEK);
+    let outcome = site.build();
+    assert!(site.problems(&outcome).is_empty(), "{:?}", site.problems(&outcome));
+    assert_eq!(site.json("site/data/lich-cong-tac/2023-W42.json")["week"], "2023-W42");
+    let index = site.json("site/data/lich-cong-tac/index.json");
+    assert_eq!(index["weeks"], serde_json::json!(["2023-W42"]));
+}
+
+#[test]
+fn two_files_of_one_week_are_both_refused_and_the_week_keeps_its_document() {
+    let site = Site::new();
+    site.write("content/tep/giay-moi.pdf", "x");
+    site.write("content/lich-cong-tac/2023-W42.yml", WEEK);
+    site.build();
+    let before = site.read("site/data/lich-cong-tac/2023-W42.json");
+    site.write("content/lich-cong-tac/2023-w42.yml", WEEK.replace("Họp", "Họp giao ban"));
+    let outcome = site.build();
+    assert_eq!(
+        site.problems(&outcome),
+        [
+            "content/lich-cong-tac/2023-W42.yml: the week 2023-W42 is also content/lich-cong-tac/2023-w42.yml's: keep one file",
+            "content/lich-cong-tac/2023-w42.yml: the week 2023-W42 is also content/lich-cong-tac/2023-W42.yml's: keep one file",
+        ]
+    );
+    assert_eq!(site.read("site/data/lich-cong-tac/2023-W42.json"), before);
+    assert_eq!(site.json("site/data/lich-cong-tac/index.json")["weeks"], serde_json::json!(["2023-W42"]));
+}

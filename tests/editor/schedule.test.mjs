@@ -15,14 +15,9 @@ import {
 } from "./support.mjs";
 
 // Decap lowercases every slug it makes a file name from (decap-cms-core's
-// prepareSlug, and no setting turns it off; the processed template values
-// include `{{week}}`), so a new week lands as content/lich-cong-tac/2026-w50.yml.
-// The contract asks 2026-W50.yml, and portal-builder refuses any other name:
-// until it reads the week from the name in either case (the change is in
-// docs/formats/content-sources.md, "The weekly schedule"), this test is a
-// known failure rather than a red CI.
-const BUILDER_READS_LOWERCASE_WEEK = false;
-const TODO = BUILDER_READS_LOWERCASE_WEEK ? false : "portal-builder refuses the week file Decap writes (2026-w50.yml)";
+// prepareSlug; no setting turns it off), so a new week lands as
+// content/lich-cong-tac/2026-w50.yml: the builder reads the week from the
+// name in either case (docs/formats/content-sources.md, "The weekly schedule").
 
 const CONTENT = "Giám đốc Sở làm việc với Đoàn kiểm tra đổi mới sáng tạo";
 const PLACE = "Phòng họp số 1, Sở Khoa học và Công nghệ";
@@ -44,7 +39,7 @@ before(() => {
   assert.ok(existsSync(join(SITE, "quan-tri/index.html")), `${SITE}/quan-tri/ is missing: build the site first (scripts/release-build.sh)`);
 });
 
-test("next week's schedule, written in the editor, is on the week's page", { timeout: 240_000, todo: TODO }, async () => {
+test("next week's schedule, written in the editor, is on the week's page", { timeout: 240_000 }, async () => {
   const week = nextWeek();
   const repo = temporaryRepository();
   const site = new BuiltSite();

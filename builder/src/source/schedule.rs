@@ -49,9 +49,16 @@ pub struct Entry {
     pub link: Option<String>,
 }
 
+/// The ISO week a week file is named after: "2023-W42.yml", or
+/// "2023-w42.yml" as Decap CMS writes it (it lower-cases every file name
+/// it makes from a field, and has no setting against it).
+pub fn week_of_file(name: &str) -> Option<IsoWeek> {
+    IsoWeek::parse(&name.strip_suffix(".yml")?.replacen("-w", "-W", 1))
+}
+
 /// Reads the week file named `name` ("2023-W42.yml").
 pub fn read_week(content_dir: &Path, name: &str, text: &str, shown: &str) -> Result<WeekDocument, Vec<Problem>> {
-    let Some(week) = name.strip_suffix(".yml").and_then(IsoWeek::parse) else {
+    let Some(week) = week_of_file(name) else {
         let message = "a week file is named after its ISO week, YYYY-Www.yml (2023-W42.yml)";
         return Err(vec![Problem::new(shown, 0, "", message)]);
     };
