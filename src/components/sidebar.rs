@@ -40,19 +40,28 @@ pub fn Sidebar() -> impl IntoView {
 fn sidebar_boxes() -> AnyView {
     let portal = use_portal();
     // The categories document (shared with the navigation) usually lists the
-    // column's newest items; without them, or without the document, the
-    // teaser fetches the column's own first page.
+    // column's newest items; without the document, the teaser fetches the
+    // column's own first page. A site whose categories have no such column
+    // (the office removed it) shows no box, rather than an error on every page.
     let magazine = region(
-        move || view! { <ListSkeleton rows=MAGAZINE_COUNT /> }.into_any(),
+        || magazine_box(view! { <ListSkeleton rows=MAGAZINE_COUNT /> }.into_any()),
         move || {
             let portal = portal.clone();
             async move {
-                let entries = documents::categories(&portal).await.unwrap_or_default();
-                let listed = entries.into_iter().find(|entry| entry.category.slug == MAGAZINE_SLUG);
-                Ok(listed.map(|entry| entry.newest).unwrap_or_default())
+                Ok(match documents::categories(&portal).await {
+                    Ok(entries) => {
+                        entries.into_iter().find(|entry| entry.category.slug == MAGAZINE_SLUG).map(|e| e.newest)
+                    }
+                    Err(_) => Some(Vec::new()),
+                })
             }
         },
-        |newest| view! { <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT newest /> }.into_any(),
+        |newest| match newest {
+            Some(newest) => {
+                magazine_box(view! { <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT newest /> }.into_any())
+            }
+            None => ().into_any(),
+        },
         OnFailure::ErrorBox,
     );
     view! {
@@ -62,13 +71,21 @@ fn sidebar_boxes() -> AnyView {
             </h2>
             <ScheduleToday />
         </section>
+        {magazine}
+        <VisitorWidget />
+    }
+    .into_any()
+}
+
+/// The magazine column's box around `body`.
+fn magazine_box(body: AnyView) -> AnyView {
+    view! {
         <section class="sidebar-box">
             <h2 class="sidebar-heading">
                 <a href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</a>
             </h2>
-            {magazine}
+            {body}
         </section>
-        <VisitorWidget />
     }
     .into_any()
 }
