@@ -9,7 +9,10 @@
 //! again whenever the documents change: pages whose HTML comes out the same
 //! are not rewritten. A document that cannot be read or parsed is named, the
 //! pages that need it keep their previous version, every other page is
-//! written, and the command ends non-zero with the count.
+//! written, and the command ends non-zero with the count. A page that no
+//! list names any more is deleted (with its `.br`/`.gz` copies) only when its
+//! own document is gone too, as a deleted article's; otherwise it is kept and
+//! named once.
 
 mod head;
 mod loader;
@@ -154,8 +157,22 @@ fn run(options: &Options) -> Result<usize, String> {
     }
     manifest.save(&options.site_dir)?;
     let sitemap_files = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written)?;
-    for gone in output::remember_pages(&options.site_dir, &pages)? {
-        println!("prerender: kept {gone}: no document lists its page any more; delete it if it should go");
+    let own_document = |page: &Page| match page {
+        Page::Article { id, .. } | Page::Related { id, .. } => Some(portal.url(&portal.config.sources.article_url(id))),
+        _ => None,
+    };
+    let listed_all = listing_failures.is_empty();
+    for gone in
+        output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(&store, url))?
+    {
+        match gone {
+            output::Gone::Removed { file, document } => println!(
+                "prerender: removed {file} (with any .br/.gz copies): no document lists its page, and its document {document} is gone"
+            ),
+            output::Gone::Kept { file, why } => {
+                println!("prerender: kept {file}: no document lists its page any more; {why}")
+            }
+        }
     }
     let index_failed = write_search_index(&portal, &store, options);
     println!(
@@ -194,6 +211,24 @@ fn write_search_index(portal: &Portal, store: &Store, options: &Options) -> usiz
             eprintln!("prerender: search index not written: {message}");
             1
         }
+    }
+}
+
+/// Whether a page's own document is known to be gone: its file is not
+/// there (or its host answers 404/410). Any other answer keeps the page.
+fn presence(store: &Store, url: &str) -> output::Presence {
+    use output::Presence;
+    let Some(file) = store.file_of(url) else {
+        return match store.read(url) {
+            Ok(_) => Presence::There,
+            Err(portal::core::error::Problem::NotFound) => Presence::Absent,
+            Err(problem) => Presence::Unknown(format!("{problem:?}")),
+        };
+    };
+    match file.symlink_metadata() {
+        Ok(_) => Presence::There,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Presence::Absent,
+        Err(error) => Presence::Unknown(error.to_string()),
     }
 }
 

@@ -122,19 +122,116 @@ pub fn write_if_changed(file: &Path, bytes: &[u8], written: &mut Written) -> Res
 }
 
 /// The list of pages the last run wrote, in the site folder (not served as a
-/// page: it has no .html).
+/// page: it has no .html). A line is `FILE`, `FILE\tDOCUMENT` (the page's own
+/// document, if it has one: an article's) or `FILE\tDOCUMENT\tkept` (a page
+/// no document lists any more, kept and reported once, watched until its
+/// document is gone).
 const PAGE_LIST_FILE: &str = ".prerender-pages";
 
-/// Records this run's page files and returns those of the last run that this
-/// one no longer writes. They are never deleted here: a document that went
-/// missing by mistake must not take its page down with it.
-pub fn remember_pages(site_dir: &Path, pages: &[crate::pages::Page]) -> Result<Vec<String>, String> {
+/// What is known of a page's own document.
+pub enum Presence {
+    Absent,
+    There,
+    /// Could not be told (an error other than "not found"): as good as there.
+    Unknown(String),
+}
+
+/// A page file of the last run that this run no longer writes.
+pub enum Gone {
+    /// Its own document is gone too: the file and its `.br`/`.gz` copies deleted.
+    Removed { file: String, document: String },
+    /// Still served, and why (reported once; see [`PAGE_LIST_FILE`]).
+    Kept { file: String, why: String },
+}
+
+/// Records this run's page files and deals with those of the last run that
+/// this one no longer writes. Such a page is deleted only when its own
+/// document is known to be absent and every list was read (`listed_all`):
+/// a page whose document is still there, fails to read or parse, or might
+/// be listed by a list that failed, is kept, so a broken document never
+/// takes its page down. A page without a document of its own is kept.
+pub fn remember_pages(
+    site_dir: &Path,
+    pages: &[crate::pages::Page],
+    own_document: impl Fn(&crate::pages::Page) -> Option<String>,
+    listed_all: bool,
+    presence: impl Fn(&str) -> Presence,
+) -> Result<Vec<Gone>, String> {
+    use std::collections::BTreeMap;
     let list = site_dir.join(PAGE_LIST_FILE);
     let before = std::fs::read_to_string(&list).unwrap_or_default();
-    let now: std::collections::BTreeSet<String> = pages.iter().flat_map(|page| page.files()).collect();
-    let gone = before.lines().filter(|file| !file.is_empty() && !now.contains(*file)).map(str::to_string).collect();
-    let mut text = now.into_iter().collect::<Vec<_>>().join("\n");
-    text.push('\n');
+    // file → (its own document, "" if none; whether it is a kept page)
+    let mut now: BTreeMap<String, (String, bool)> = BTreeMap::new();
+    for page in pages {
+        let document = own_document(page).unwrap_or_default();
+        now.extend(page.files().into_iter().map(|file| (file, (document.clone(), false))));
+    }
+    let mut gone = Vec::new();
+    for line in before.lines() {
+        let mut fields = line.split('\t');
+        let (file, document) = (fields.next().unwrap_or_default(), fields.next().unwrap_or_default());
+        let reported = fields.next() == Some("kept");
+        if !is_page_file(file) || now.contains_key(file) || !site_dir.join(file).is_file() {
+            continue;
+        }
+        let why = match (document, listed_all) {
+            ("", _) => "delete it if it should go".to_string(),
+            (_, false) => format!("a list could not be read, so {document} may still be listed"),
+            (_, true) => match presence(document) {
+                Presence::Absent => {
+                    remove_page(site_dir, file)?;
+                    gone.push(Gone::Removed { file: file.to_string(), document: document.to_string() });
+                    continue;
+                }
+                Presence::There => format!("its document {document} is still there"),
+                Presence::Unknown(problem) => format!("its document {document} could not be checked ({problem})"),
+            },
+        };
+        if !document.is_empty() {
+            // Watched on later runs, so that it goes when its document does.
+            now.insert(file.to_string(), (document.to_string(), true));
+        }
+        if !reported {
+            gone.push(Gone::Kept { file: file.to_string(), why });
+        }
+    }
+    let mut text = String::new();
+    for (file, (document, kept)) in now {
+        text.push_str(&file);
+        if !document.is_empty() {
+            text.push('\t');
+            text.push_str(&document);
+            if kept {
+                text.push_str("\tkept");
+            }
+        }
+        text.push('\n');
+    }
     std::fs::write(&list, text).map_err(|e| format!("writing {}: {e}", list.display()))?;
     Ok(gone)
+}
+
+/// A page file as the list names it: relative, inside the site, HTML.
+fn is_page_file(file: &str) -> bool {
+    file.ends_with(".html") && !file.starts_with('/') && !file.split('/').any(|part| part.is_empty() || part == "..")
+}
+
+/// Deletes a page, its precompressed copies, and the folders it leaves empty.
+fn remove_page(site_dir: &Path, file: &str) -> Result<(), String> {
+    let path = site_dir.join(file);
+    for copy in [format!("{file}.br"), format!("{file}.gz")] {
+        match std::fs::remove_file(site_dir.join(&copy)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(format!("deleting {copy}: {e}")),
+            _ => {}
+        }
+    }
+    std::fs::remove_file(&path).map_err(|e| format!("deleting {}: {e}", path.display()))?;
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|dir| *dir != site_dir && dir.starts_with(site_dir)) {
+        if std::fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
 }
