@@ -79,6 +79,9 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let archive = Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.defs() };
     let write_options =
         WriteOptions { data_dir: data_dir.clone(), page_size: options.page_size.max(1), pretty: options.pretty };
+    // From here on the data folder changes: a run cut short must leave no
+    // cache that would vouch for a half-written document.
+    cache::forget(&cache_file)?;
     let mut sink = DirSink::new(site_root, previous.outputs.clone());
     write_archive(&archive, &write_options, &mut articles, &mut sink)?;
     // A broken article out of the lists still keeps its last document.

@@ -2,6 +2,7 @@
 //! the categories document with each category's newest titles.
 
 use super::documents::*;
+use super::fingerprint;
 use super::model::{Archive, CategoryDef};
 use super::paths;
 use super::writer::{category_ref, list_item, members_of, Entry, Output, WriteOptions};
@@ -12,10 +13,13 @@ use std::io;
 /// the home page's blocks show 4, the sidebar's magazine column 3.
 pub const NEWEST_PER_CATEGORY: usize = 4;
 
+/// Writes one list's pages; `prints` holds each article's fingerprint, so
+/// a page whose items, place and title did not change is not drawn again.
 pub(crate) fn write_list(
     out: &mut Output<'_>,
     options: &WriteOptions,
     articles: &[Entry<'_>],
+    prints: &HashMap<&str, u64>,
     category: Option<&CategoryDef>,
     title: &str,
     description: Option<&str>,
@@ -31,7 +35,9 @@ pub(crate) fn write_list(
         let path = page_path(page);
         let start = (page - 1) * options.page_size;
         let chunk = &articles[start.min(articles.len())..(start + options.page_size).min(articles.len())];
-        let document = FeedDocument {
+        let item_prints: Vec<u64> = chunk.iter().map(|(article, _)| prints[article.id.as_str()]).collect();
+        let inputs = fingerprint::of(&(page, total_pages, articles.len(), title, description, category, item_prints));
+        let document = || FeedDocument {
             version: JSON_FEED_VERSION,
             title,
             description,
@@ -46,7 +52,7 @@ pub(crate) fn write_list(
                 total_items: Some(articles.len()),
             },
         };
-        out.emit(&path, &document)?;
+        out.emit_made(&path, inputs, document)?;
     }
     Ok(())
 }

@@ -87,10 +87,10 @@ pub fn write_archive(
     }
     let labels = &archive.labels;
     let description = labels.description.as_deref();
-    write_list(&mut out, options, &all, None, &labels.latest_title, description)?;
+    write_list(&mut out, options, &all, &prints, None, &labels.latest_title, description)?;
     for category in &archive.categories {
         let members = members_of(&by_category, &category.slug);
-        write_list(&mut out, options, members, Some(category), &category.name, description)?;
+        write_list(&mut out, options, members, &prints, Some(category), &category.name, description)?;
     }
     write_categories(&mut out, dir, archive, &by_category)
 }
@@ -102,9 +102,27 @@ pub(crate) struct Output<'s> {
 
 impl Output<'_> {
     pub fn emit(&mut self, path: &str, document: &impl Serialize) -> io::Result<()> {
-        let mut bytes = if self.pretty { serde_json::to_vec_pretty(document)? } else { serde_json::to_vec(document)? };
-        bytes.push(b'\n');
+        let bytes = self.bytes_of(document)?;
         self.sink.put(path, &bytes)
+    }
+
+    /// Emits the document `make` draws from inputs whose fingerprint is
+    /// `inputs` (the options' included here): drawn only if they changed.
+    pub fn emit_made<D: Serialize>(&mut self, path: &str, inputs: u64, make: impl Fn() -> D) -> io::Result<()> {
+        let pretty = self.pretty;
+        let inputs = fingerprint::of(&(inputs, pretty));
+        let mut bytes = || Output::serialise(&make(), pretty);
+        self.sink.put_made(path, inputs, &mut bytes)
+    }
+
+    fn bytes_of(&self, document: &impl Serialize) -> io::Result<Vec<u8>> {
+        Output::serialise(document, self.pretty)
+    }
+
+    fn serialise(document: &impl Serialize, pretty: bool) -> io::Result<Vec<u8>> {
+        let mut bytes = if pretty { serde_json::to_vec_pretty(document)? } else { serde_json::to_vec(document)? };
+        bytes.push(b'\n');
+        Ok(bytes)
     }
 }
 

@@ -63,3 +63,28 @@ fn a_lost_data_folder_is_written_again_whole() {
     let outcome = site.build();
     assert!(site.exists("site/data/tin/1.json") && outcome.written.len() >= 8);
 }
+
+#[test]
+fn a_run_cut_short_leaves_no_cache_to_vouch_for_a_half_written_document() {
+    let site = Site::new();
+    site.build();
+    let original = site.read("content/tin/2026/mot.md");
+    let latest = site.read("site/data/tin-moi/1.json");
+    // A run that stops while writing: the article's document cannot be written.
+    site.write("content/tin/2026/mot.md", original.replace("Bài một", "Bài một, sửa"));
+    std::fs::remove_file(site.path().join("site/data/tin/1.json")).unwrap();
+    std::fs::create_dir_all(site.path().join("site/data/tin/1.json")).unwrap();
+    let options = portal_builder::build::BuildOptions {
+        content_dir: site.content(),
+        out_dir: site.path().join("site/data"),
+        pretty: false,
+        page_size: 20,
+    };
+    assert!(portal_builder::build::build(&options).is_err(), "the run stops");
+    // It left a list page half written, and the article as it was before.
+    std::fs::remove_dir(site.path().join("site/data/tin/1.json")).unwrap();
+    site.write("site/data/tin-moi/1.json", &latest.as_bytes()[..latest.len() / 2]);
+    site.write("content/tin/2026/mot.md", original);
+    site.build();
+    assert_eq!(site.read("site/data/tin-moi/1.json"), latest, "the next run rewrites what the cut run left");
+}
