@@ -17,6 +17,9 @@ pub struct PageMeta {
     /// Absolute, when the page has a picture.
     pub image: Option<String>,
     pub article: Option<ArticleFacts>,
+    /// Kept out of search engines' indexes: a page that exists for its
+    /// links only (a week without a schedule), with nothing to find.
+    pub noindex: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -35,6 +38,9 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
         let _ = writeln!(out, r#"  <meta {attribute}="{key}" content="{}">"#, escape(value, true));
     };
     tag("name", "description", &meta.description);
+    if meta.noindex {
+        tag("name", "robots", "noindex");
+    }
     tag("property", "og:site_name", site_name);
     tag("property", "og:locale", "vi_VN");
     tag("property", "og:type", if meta.article.is_some() { "article" } else { "website" });
@@ -144,6 +150,7 @@ mod tests {
             article: Some(ArticleFacts {
                 headline: "Tiêu đề".into(), published: 1_697_677_200, ..Default::default()
             }),
+            noindex: false,
         };
         let tags = head_tags(&meta, "Sở KH&CN");
         assert!(tags.contains(r#"<meta property="og:title" content="Tiêu đề">"#), "{tags}");

@@ -276,6 +276,7 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 None => page_title(TitleOf::NotFound, &site.short_name),
             };
             meta.description = format!("Lịch công tác tuần của lãnh đạo {}", site.name);
+            meta.noindex = matches!(page, Page::EmptyWeek(..));
         }
         Page::Sections(section) => {
             let name = section.as_ref().map(|(_, name)| name.as_str());
