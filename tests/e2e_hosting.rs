@@ -195,6 +195,65 @@ fn the_search_worker_is_served_under_the_sub_path() {
     the_search_worker_is_served(Build::SubPath);
 }
 
+/// The editor's policy as a header: its own `<meta>` (editor/index.html,
+/// copied into quan-tri/ of the build) plus framing by the site alone.
+fn editor_header_policy(dist: &std::path::Path) -> String {
+    let page = std::fs::read_to_string(dist.join("quan-tri/index.html")).expect("the editor in the build");
+    format!("{}; frame-ancestors 'self'", meta_policy(&page))
+}
+
+/// The editor in quan-tri/ gets its own CSP, once, and never the visitors':
+/// a browser enforces every policy it is sent, and theirs forbids the
+/// inline styles and blob: URLs that Decap needs. The visitors' pages keep
+/// theirs.
+fn the_editor_has_its_own_policy(build: Build) {
+    let dist = build.dist();
+    let editor = editor_header_policy(&dist);
+    let visitors = header_policy(&meta_policy(&std::fs::read_to_string(dist.join("index.html")).unwrap()));
+    assert_ne!(editor, visitors);
+    let server = Nginx::start(build);
+    for (address, file) in [
+        ("/quan-tri/", "quan-tri/index.html"),
+        ("/quan-tri/index.html", "quan-tri/index.html"),
+        ("/quan-tri/config.yml", "quan-tri/config.yml"),
+        ("/quan-tri/decap-cms.js", "quan-tri/decap-cms.js"),
+    ] {
+        let path = server.path(address);
+        let response = server.get(&path, None);
+        assert_eq!(response.status, 200, "{path} (nginx log: {})", server.error_log());
+        assert!(response.body == std::fs::read(dist.join(file)).unwrap(), "{path}: the answer is not {file}");
+        // header() fails on a second CSP header as well.
+        assert_eq!(response.header("content-security-policy"), Some(editor.as_str()), "{path}: the editor's CSP");
+        for (name, value) in SECURITY_HEADERS.iter().filter(|(name, _)| *name != "content-security-policy") {
+            assert_eq!(response.header(name), Some(*value), "{path}: {name}");
+        }
+        let hsts = response.header("strict-transport-security");
+        assert_eq!(hsts, matches!(build, Build::SubPath).then_some(TEST_HSTS), "{path}: HSTS");
+        assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}: Cache-Control");
+    }
+    let sent = server.get(&server.path("/quan-tri/decap-cms.js"), Some("br"));
+    assert_eq!(sent.header("content-encoding"), Some("br"), "the editor's script, precompressed");
+    assert_eq!(sent.header("content-security-policy"), Some(editor.as_str()), "the editor's script, precompressed");
+    // Nothing else there; and the visitors' pages keep their own policy.
+    let missing = server.get(&server.path("/quan-tri/khong-co.js"), None);
+    assert_eq!(missing.status, 404, "a file the editor lacks");
+    for address in ["/", "/tin/1019", "/khong-co", "/quan-tri"] {
+        let path = server.path(address);
+        let response = server.get(&path, None);
+        assert_eq!(response.header("content-security-policy"), Some(visitors.as_str()), "{path}: the visitors' CSP");
+    }
+}
+
+#[test]
+fn the_editor_has_its_own_policy_at_the_root() {
+    the_editor_has_its_own_policy(Build::Root);
+}
+
+#[test]
+fn the_editor_has_its_own_policy_under_the_sub_path() {
+    the_editor_has_its_own_policy(Build::SubPath);
+}
+
 #[test]
 fn precompressed_files_are_sent_at_the_root() {
     compressed_copies_are_sent(Build::Root);

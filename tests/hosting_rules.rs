@@ -18,7 +18,14 @@
 //!   In `_headers`, `*` matches any characters, `:name` one segment.
 //! - Both: every matching `_headers` rule applies. A header set by two rules
 //!   for one address fails here: Netlify and Cloudflare merge them
-//!   differently, and neither result is wanted.
+//!   differently, and neither result is wanted (two Content-Security-Policy
+//!   values are two policies, both enforced). Cloudflare alone can take a
+//!   header off (`! Name`): it removes what the rules above it set.
+//! - The editor in `/quan-tri/` gets its own CSP (its `<meta>` plus framing
+//!   by the site alone), never the visitors'; every other file gets the
+//!   visitors'. Netlify cannot take a header off, so there the visitors'
+//!   policy is on each rule of their files, and an unknown address (404.html)
+//!   gets none.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/hosting.rs"]
@@ -136,7 +143,8 @@ struct Redirect {
 #[derive(Debug)]
 struct HeaderRule {
     pattern: String,
-    headers: Vec<(String, String)>,
+    /// (name, value), in order; no value: Cloudflare's detach (`! Name`).
+    headers: Vec<(String, Option<String>)>,
 }
 
 /// The subset of `_redirects` these files use: `from to [status[!]]`,
@@ -167,8 +175,8 @@ fn parse_redirects(text: &str, platform: Platform) -> Vec<Redirect> {
 }
 
 /// `_headers`: an unindented path line opens a rule, indented `Name: value`
-/// lines follow; comments and blank lines.
-fn parse_headers(text: &str) -> Vec<HeaderRule> {
+/// (or, on Cloudflare, `! Name`) lines follow; comments and blank lines.
+fn parse_headers(text: &str, platform: Platform) -> Vec<HeaderRule> {
     let mut rules: Vec<HeaderRule> = Vec::new();
     for line in text.lines() {
         let trimmed = line.trim();
@@ -178,10 +186,14 @@ fn parse_headers(text: &str) -> Vec<HeaderRule> {
         if !line.starts_with(char::is_whitespace) {
             assert!(trimmed.starts_with('/'), "_headers path must start with /: {line}");
             rules.push(HeaderRule { pattern: trimmed.into(), headers: Vec::new() });
+        } else if let Some(name) = trimmed.strip_prefix('!') {
+            assert_eq!(platform, Platform::Cloudflare, "only Cloudflare Pages takes headers off (`!`): {line}");
+            let rule = rules.last_mut().unwrap_or_else(|| panic!("a header before any path: {line}"));
+            rule.headers.push((name.trim().to_ascii_lowercase(), None));
         } else {
             let (name, value) = trimmed.split_once(':').unwrap_or_else(|| panic!("_headers line: {line}"));
             let rule = rules.last_mut().unwrap_or_else(|| panic!("a header before any path: {line}"));
-            rule.headers.push((name.trim().to_ascii_lowercase(), value.trim().into()));
+            rule.headers.push((name.trim().to_ascii_lowercase(), Some(value.trim().into())));
         }
     }
     rules
@@ -220,7 +232,7 @@ impl Site {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
         };
         let mut redirects = parse_redirects(&read("_redirects"), platform);
-        let mut headers = parse_headers(&read("_headers"));
+        let mut headers = parse_headers(&read("_headers"), platform);
         for rule in &mut redirects {
             rule.from = format!("{prefix}{}", rule.from);
             rule.to = format!("{prefix}{}", rule.to);
@@ -316,7 +328,9 @@ impl Site {
             .clone()
     }
 
-    /// The headers `_headers` gives `path`; a header from two rules fails.
+    /// The headers `_headers` gives `path`, the rules applied in order (a
+    /// detach removes what the rules before it set); a header from two
+    /// rules fails.
     fn headers(&self, path: &str) -> BTreeMap<String, String> {
         let text: Vec<char> = path.chars().collect();
         let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -329,6 +343,10 @@ impl Site {
                 continue;
             }
             for (name, value) in &rule.headers {
+                let Some(value) = value else {
+                    found.remove(name);
+                    continue;
+                };
                 if let Some((other, _)) = found.insert(name.clone(), (rule.pattern.clone(), value.clone())) {
                     panic!("{:?}: {path} gets {name} from two rules, {other} and {}", self.platform, rule.pattern);
                 }
@@ -340,12 +358,29 @@ impl Site {
 
 // ---- the checks -----------------------------------------------------------
 
-fn check_security_headers(site: &Site, path: &str, headers: &BTreeMap<String, String>, policy: &str) {
-    for (name, value) in SECURITY_HEADERS {
-        let sent = headers.get(name).unwrap_or_else(|| panic!("{:?}: {path} gets no {name}", site.platform));
+/// The security headers, and `policy` as the CSP; on Netlify an unknown
+/// address's 404 (`not_found`) may have none (see the top of this file).
+fn check_security_headers(site: &Site, path: &str, headers: &BTreeMap<String, String>, policy: &str, not_found: bool) {
+    for (name, value) in SECURITY_HEADERS.iter().filter(|(name, _)| *name != "content-security-policy") {
+        let sent = headers.get(*name).unwrap_or_else(|| panic!("{:?}: {path} gets no {name}", site.platform));
         assert!(sent.contains(value), "{:?}: {path}: {name} is {sent:?}", site.platform);
     }
-    assert_eq!(headers.get("content-security-policy").map(String::as_str), Some(policy), "{:?}: {path}", site.platform);
+    let sent = headers.get("content-security-policy").map(String::as_str);
+    if !(sent.is_none() && not_found && site.platform == Platform::Netlify) {
+        assert_eq!(sent, Some(policy), "{:?}: {path}: Content-Security-Policy", site.platform);
+    }
+}
+
+/// The editor's policy as a header: its own `<meta>` (editor/index.html,
+/// copied into quan-tri/ of the build) plus framing by the site alone.
+fn editor_header_policy(build: Build) -> String {
+    let page = std::fs::read_to_string(build.dist().join("quan-tri/index.html")).expect("the editor in the build");
+    format!("{}; frame-ancestors 'self'", meta_policy(&page))
+}
+
+/// The visitors' policy as a header (support/hosting.rs).
+fn visitors_header_policy(build: Build) -> String {
+    header_policy(&meta_policy(&std::fs::read_to_string(build.dist().join("index.html")).unwrap()))
 }
 
 /// Where Cloudflare Pages must differ from the table: a route with no
@@ -363,7 +398,7 @@ fn cloudflare_expected(_path: &str, kind: Kind, table: (u16, String)) -> (u16, S
 fn table_is_answered(platform: Platform, build: Build) {
     let dist = build.dist();
     let files = build_files(&dist);
-    let policy = header_policy(&meta_policy(&std::fs::read_to_string(dist.join("index.html")).unwrap()));
+    let policy = visitors_header_policy(build);
     let site = Site::load(platform, build);
     let under = |file: &str| format!("{}{file}", build.prefix()).trim_start_matches('/').to_string();
     for case in cases(&files) {
@@ -375,7 +410,7 @@ fn table_is_answered(platform: Platform, build: Build) {
         let (status, file) = wanted;
         assert_eq!(site.answer(&path), Answer::File(status, under(&file)), "{platform:?}: {path}");
         let headers = site.headers(&path);
-        check_security_headers(&site, &path, &headers, &policy);
+        check_security_headers(&site, &path, &headers, &policy, status == 404);
         if status == 200 {
             let cache = headers.get("cache-control").map(String::as_str);
             assert_eq!(cache, Some(cache_of(&file).header()), "{platform:?}: {path} ({file}): Cache-Control");
@@ -384,9 +419,11 @@ fn table_is_answered(platform: Platform, build: Build) {
 }
 
 /// Every file of the build, at the address that serves it, is answered with
-/// itself and the Cache-Control of its kind: a file the rules forgot (a new
-/// hashed asset, a new folder) fails here.
+/// itself, the Cache-Control of its kind and its CSP (the editor's in
+/// quan-tri/, else the visitors'): a file the rules forgot (a new hashed
+/// asset, a new folder) fails here.
 fn every_file_is_served_with_its_cache_rule(platform: Platform, build: Build) {
+    let (visitors, editor) = (visitors_header_policy(build), editor_header_policy(build));
     let site = Site::load(platform, build);
     let prefix = build.prefix().trim_start_matches('/');
     for file in site.files.clone() {
@@ -405,9 +442,49 @@ fn every_file_is_served_with_its_cache_rule(platform: Platform, build: Build) {
             _ => format!("/{file}"),
         };
         assert_eq!(site.answer(&address), Answer::File(200, file.clone()), "{platform:?}: {address}");
-        let cache = site.headers(&address).get("cache-control").cloned();
+        let headers = site.headers(&address);
+        let cache = headers.get("cache-control").cloned();
         assert_eq!(cache.as_deref(), Some(cache_of(&file).header()), "{platform:?}: {address}: Cache-Control");
+        let policy = if relative.starts_with("quan-tri/") { &editor } else { &visitors };
+        check_security_headers(&site, &address, &headers, policy, false);
     }
+}
+
+/// The editor's addresses get its own CSP, once, and never the visitors':
+/// a browser enforces every policy it is sent, and theirs forbids the
+/// inline styles and blob: URLs that Decap needs.
+fn the_editor_has_its_own_policy(platform: Platform, build: Build) {
+    let (visitors, editor) = (visitors_header_policy(build), editor_header_policy(build));
+    assert_ne!(visitors, editor);
+    let site = Site::load(platform, build);
+    let under = |path: &str| format!("{}{path}", build.prefix().trim_end_matches('/'));
+    let page = under("/quan-tri/index.html").trim_start_matches('/').to_string();
+    assert_eq!(site.answer(&under("/quan-tri/")), Answer::File(200, page), "{platform:?}: the editor's page");
+    for address in ["/quan-tri/", "/quan-tri/index.html", "/quan-tri/config.yml", "/quan-tri/decap-cms.js"] {
+        let path = under(address);
+        let headers = site.headers(&path);
+        check_security_headers(&site, &path, &headers, &editor, false);
+        assert_eq!(headers.get("cache-control").map(String::as_str), Some("no-cache"), "{platform:?}: {path}");
+    }
+    // The visitors' pages keep theirs. (Netlify's "/quan-tri/*" also reaches
+    // "/quan-tri…" addresses, all unknown, so 404s: that page keeps its
+    // <meta> policy, which a browser enforces with any header's.)
+    for address in ["/", "/tin/1019", "/khong-co", "/data/tin/1019.json"] {
+        let csp = site.headers(&under(address)).get("content-security-policy").cloned();
+        assert!(csp.is_none() || csp.as_ref() == Some(&visitors), "{platform:?}: {address}: {csp:?}");
+    }
+}
+
+#[test]
+fn netlify_gives_the_editor_its_own_policy() {
+    the_editor_has_its_own_policy(Platform::Netlify, Build::Root);
+    the_editor_has_its_own_policy(Platform::Netlify, Build::SubPath);
+}
+
+#[test]
+fn cloudflare_gives_the_editor_its_own_policy() {
+    the_editor_has_its_own_policy(Platform::Cloudflare, Build::Root);
+    the_editor_has_its_own_policy(Platform::Cloudflare, Build::SubPath);
 }
 
 #[test]
