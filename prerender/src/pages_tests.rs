@@ -50,3 +50,54 @@ fn a_related_page_asks_only_for_its_own_later_pages() {
     assert_eq!(first.asked_for("/chuyen-muc/tin-hoat-dong-so/trang/3"), None);
     assert_eq!(Page::Home.asked_for("/tin/1019/lien-quan/trang/3"), None);
 }
+
+/// The sample's latest-news pages, as the builder wrote them for the tests.
+fn sample_latest_pages() -> Vec<(String, String)> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/tin-moi");
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(entry.path()).unwrap()))
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn skimming_a_feed_page_reads_what_the_apps_reader_reads() {
+    let pages = sample_latest_pages();
+    assert!(!pages.is_empty());
+    for (name, text) in pages {
+        let url = format!("https://h.vn/data/tin-moi/{name}");
+        let whole = parse_feed("tin", &url, &text).unwrap();
+        let skimmed = skim_feed("tin", &url, &text).unwrap();
+        let read: Vec<(String, String, i64)> = whole
+            .items
+            .into_iter()
+            .map(|item| (item.id, item.title, item.modified.unwrap_or(item.published)))
+            .collect();
+        let skim: Vec<(String, String, i64)> =
+            skimmed.items.into_iter().map(|item| (item.id, item.title, item.lastmod)).collect();
+        assert_eq!(skim, read, "{name}");
+        assert_eq!(skimmed.next_url.map(|next| resolve(&url, &next)), whole.next_url, "{name}");
+    }
+}
+
+#[test]
+fn skimming_refuses_what_it_cannot_use() {
+    let good = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Tin","items":[{"id":"1","title":"Một","date_published":"2023-10-19T08:00:00+07:00","date_modified":"2023-10-20T08:00:00+07:00"}],"next_url":"2.json"}"#;
+    let skimmed = skim_feed("tin", "u", good).unwrap();
+    assert_eq!(skimmed.items[0].lastmod, 1_697_763_600, "the last change, Vietnam time");
+    let wrong_date = good.replace("2023-10-20T08:00:00+07:00", "20/10/2023");
+    let problem = skim_feed("tin", "u", &wrong_date).err().unwrap().problem;
+    assert_eq!(
+        problem,
+        Problem::WrongType { path: "items[0].date_modified".into(), expected: "RFC 3339 date-time".into() }
+    );
+    for bad in [good.replace(r#""title":"Một","#, ""), good.replace(r#""id":"1""#, r#""id":1"#), good[..40].to_string()]
+    {
+        assert!(matches!(skim_feed("tin", "u", &bad).err().unwrap().problem, Problem::Malformed { .. }), "{bad}");
+    }
+    let huge = format!("{}{}", " ".repeat(FEED_LIMIT_BYTES), good);
+    assert!(matches!(skim_feed("tin", "u", &huge).err().unwrap().problem, Problem::TooLarge { .. }));
+}
