@@ -113,6 +113,7 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let next = Cache {
         version: previous.version,
         articles: remembered,
+        bucket_prints: std::mem::take(&mut previous.bucket_prints),
         categories: Some(categories),
         outputs: sink.current,
         media: media_stamps,
