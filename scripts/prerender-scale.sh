@@ -56,8 +56,12 @@ for _ in 1 2 3; do
     python3 scripts/publish_one.py "$CONTENT"
     timed "builder-one-article" "${builder[@]}"
     timed "prerender-one-article" "${prerender[@]}"
+    # Documents, pages and search index: what a publication waits for.
+    echo "$(tail -1 "$OUT/builder-one-article.times") $(tail -1 "$OUT/prerender-one-article.times")" |
+        awk '{ print $1 + $2 }' >>"$OUT/one-article.times"
 done
 echo
 echo "prerender-scale: $ARTICLES articles: $(find "$SITE/data" -type f | wc -l) documents, $(find "$SITE" -name '*.html' | wc -l) HTML files"
 echo "prerender-scale: builder cold $(median "$OUT/builder-cold.times") s; unchanged median $(median "$OUT/builder-unchanged.times") s; one article added median $(median "$OUT/builder-one-article.times") s"
 echo "prerender-scale: prerender cold $(median "$OUT/prerender-cold.times") s; unchanged median $(median "$OUT/prerender-unchanged.times") s; one article added median $(median "$OUT/prerender-one-article.times") s"
+echo "prerender-scale: one article published, builder and prerender together: $(sort -n "$OUT/one-article.times" | tr '\n' ' ')s, median $(median "$OUT/one-article.times") s"

@@ -78,11 +78,13 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
 }
 
 impl<'c> Articles<'c> {
-    /// Every article of `paths`: unchanged ones from `cache`, the others read.
+    /// Every article of `paths` (whose stamps are `stamps`, in order):
+    /// unchanged ones from `cache`, the others read.
     pub fn gather(
         content_dir: &'c Path,
         shown_root: &'c str,
         paths: &[String],
+        stamps: &[Option<Stamp>],
         mut cached: HashMap<String, CachedArticle>,
     ) -> Articles<'c> {
         let mut articles = Articles {
@@ -96,9 +98,9 @@ impl<'c> Articles<'c> {
             report: Report::default(),
             previous_of_changed: HashMap::new(),
         };
-        for path in paths {
+        for (index, path) in paths.iter().enumerate() {
             let previous = cached.remove(path);
-            let stamp = Stamp::of(&content_dir.join(path));
+            let stamp = stamps.get(index).copied().flatten();
             let previous = match previous {
                 Some(previous) if Some(previous.stamp) == stamp => {
                     articles.entries.insert(path.clone(), previous);

@@ -53,7 +53,8 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let files = inventory(content)?;
     // Nothing changed since a clean run (every source's stamp, the options):
     // then nothing can change, and the cache need not even be read.
-    let sources = cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir));
+    let (sources, article_stamps) =
+        cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir));
     if let Some(produced) = cache::unchanged_since_clean_run(&cache_file, sources, &options.out_dir) {
         return Ok(Outcome { produced, ..Outcome::default() });
     }
@@ -74,7 +75,13 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         return Ok(outcome);
     };
 
-    let mut articles = Articles::gather(content, &shown_root, &files.articles, std::mem::take(&mut previous.articles));
+    let mut articles = Articles::gather(
+        content,
+        &shown_root,
+        &files.articles,
+        &article_stamps,
+        std::mem::take(&mut previous.articles),
+    );
     articles.check(&categories.iter().map(|category| category.slug.as_str()).collect::<HashSet<_>>());
     let archive = Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.defs() };
     let write_options =
