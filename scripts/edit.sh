@@ -62,7 +62,7 @@ SERVED="$PORTAL_ROOT/dist"
 content_hook() {
     bash scripts/build-content.sh || return 1
     [ -d "$SERVED" ] || return 0 # trunk's first build copies them itself
-    cp -a data/. "$SERVED/data/"
+    cp -au data/. "$SERVED/data/" # only what the builder rewrote
     cp -a config.json "$SERVED/config.json"
     # A document the builder removed (a deleted article) leaves the site too.
     (cd "$SERVED/data" && find . -type f) | while read -r file; do
