@@ -99,29 +99,35 @@ pub fn write_schedule(
     let mut names = Vec::new();
     let mut media = Vec::new();
     let mut newest_update: Option<String> = None;
-    let file_name_of =
-        |path: &str| path.strip_prefix("lich-cong-tac/").filter(|name| !name.contains('/')).unwrap_or(path).to_string();
+    // Each file with its name and the week it names ("2023-w42.yml" →
+    // "2023-W42"; a misnamed file keeps its own name, and is refused below).
+    let files: Vec<(&String, &str, String)> = weeks
+        .iter()
+        .map(|path| {
+            let file_name = path.strip_prefix("lich-cong-tac/").filter(|name| !name.contains('/')).unwrap_or(path);
+            let week = week_of_file(file_name)
+                .map_or_else(|| file_name.trim_end_matches(".yml").to_string(), |week| week.to_string());
+            (path, file_name, week)
+        })
+        .collect();
     // "2023-W42.yml" and "2023-w42.yml" are one week: which of the two
     // files is meant cannot be told, so both are refused (as two articles
     // with one id are) and the week keeps its last document.
-    let mut files_of_week: HashMap<String, Vec<String>> = HashMap::new();
-    for path in weeks {
-        if let Some(week) = week_of_file(&file_name_of(path)) {
-            files_of_week.entry(week.to_string()).or_default().push(format!("{shown_root}/{path}"));
+    let mut files_of_week: HashMap<&str, Vec<String>> = HashMap::new();
+    for (path, file_name, week) in &files {
+        if week_of_file(file_name).is_some() {
+            files_of_week.entry(week).or_default().push(format!("{shown_root}/{path}"));
         }
     }
-    for path in weeks {
+    for (path, file_name, week) in &files {
         let shown = format!("{shown_root}/{path}");
-        let file_name = file_name_of(path);
-        let week = week_of_file(&file_name)
-            .map_or_else(|| file_name.trim_end_matches(".yml").to_string(), |week| week.to_string());
         let output = format!("{data_dir}/lich-cong-tac/{week}.json");
         let twins: Vec<&String> =
-            files_of_week.get(&week).into_iter().flatten().filter(|other| **other != shown).collect();
+            files_of_week.get(week.as_str()).into_iter().flatten().filter(|other| **other != shown).collect();
         let read = if twins.is_empty() {
             std::fs::read_to_string(content.join(path))
                 .map_err(|error| vec![Problem::new(&shown, 0, "", format!("cannot read: {error}"))])
-                .and_then(|text| read_week(content, &file_name, &text, &shown))
+                .and_then(|text| read_week(content, file_name, &text, &shown))
         } else {
             let others = twins.iter().map(|other| other.as_str()).collect::<Vec<_>>().join(", ");
             Err(vec![Problem::new(&shown, 0, "", format!("the week {week} is also {others}'s: keep one file"))])
@@ -137,8 +143,8 @@ pub fn write_schedule(
             Err(problems) => {
                 report.problems.extend(problems);
                 sink.keep(&output);
-                if previous_outputs.contains_key(&output) && !names.contains(&week) {
-                    names.push(week);
+                if previous_outputs.contains_key(&output) && !names.contains(week) {
+                    names.push(week.clone());
                 }
             }
         }

@@ -14,8 +14,7 @@ pub trait Sink {
     /// Stores the file at `path` whose bytes follow wholly from inputs with
     /// the fingerprint `inputs`; `make` makes them, and a sink that knows the
     /// file was made from the same inputs last run need not call it.
-    fn put_made(&mut self, path: &str, inputs: u64, make: &mut dyn FnMut() -> io::Result<Vec<u8>>) -> io::Result<()> {
-        let _ = inputs;
+    fn put_made(&mut self, path: &str, _inputs: u64, make: &mut dyn FnMut() -> io::Result<Vec<u8>>) -> io::Result<()> {
         let bytes = make()?;
         self.put(path, &bytes)
     }
@@ -88,15 +87,16 @@ impl DirSink {
     }
 
     /// Hands one file to the writing thread.
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn write(&mut self, path: &str, bytes: Vec<u8>) -> io::Result<()> {
+        let size = bytes.len() as u64;
         let writer = self.writer.get_or_insert_with(Writer::start);
-        if writer.files.send((self.root.join(path), bytes.to_vec())).is_err() {
+        if writer.files.send((self.root.join(path), bytes)).is_err() {
             // The thread stopped on an error: `finish` tells which.
             self.finish()?;
             return Err(io::Error::other("the builder's writing thread stopped"));
         }
         self.written.push(path.to_string());
-        self.bytes_written += bytes.len() as u64;
+        self.bytes_written += size;
         Ok(())
     }
 
@@ -131,7 +131,7 @@ impl Sink for DirSink {
         if self.previous.get(path) == Some(&print) {
             return Ok(());
         }
-        self.write(path, bytes)
+        self.write(path, bytes.to_vec())
     }
 
     /// Remembers the file by its inputs' fingerprint rather than its bytes':
@@ -143,7 +143,7 @@ impl Sink for DirSink {
             return Ok(());
         }
         let bytes = make()?;
-        self.write(path, &bytes)?;
+        self.write(path, bytes)?;
         self.current.insert(path.to_string(), inputs);
         Ok(())
     }

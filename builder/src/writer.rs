@@ -102,7 +102,7 @@ pub(crate) struct Output<'s> {
 
 impl Output<'_> {
     pub fn emit(&mut self, path: &str, document: &impl Serialize) -> io::Result<()> {
-        let bytes = self.bytes_of(document)?;
+        let bytes = Output::serialise(document, self.pretty)?;
         self.sink.put(path, &bytes)
     }
 
@@ -113,10 +113,6 @@ impl Output<'_> {
         let inputs = fingerprint::of(&(inputs, pretty));
         let mut bytes = || Output::serialise(&make(), pretty);
         self.sink.put_made(path, inputs, &mut bytes)
-    }
-
-    fn bytes_of(&self, document: &impl Serialize) -> io::Result<Vec<u8>> {
-        Output::serialise(document, self.pretty)
     }
 
     fn serialise(document: &impl Serialize, pretty: bool) -> io::Result<Vec<u8>> {

@@ -118,7 +118,6 @@ fn write_pages(
     template: &str,
     started: Instant,
 ) -> Result<usize, String> {
-    let (store, portal) = (store.clone(), portal.clone());
     let today = portal::core::date::vietnam_day_number(portal::clock::now_unix());
     let stats_url = portal.url(&portal.config.sources.stats);
     let categories_url = portal.url(&portal.config.sources.categories);
@@ -128,7 +127,7 @@ fn write_pages(
         let categories = categories_url.clone();
         let manifest =
             scope.spawn(move || manifest::Manifest::load(&options.site_dir, template, today, stats_url, categories));
-        let listed = list_pages(&portal, &store);
+        let listed = list_pages(portal, store);
         (listed, manifest.join().expect("reading the manifest"))
     });
     let documents = render::Documents::install(store.clone());
@@ -147,15 +146,15 @@ fn write_pages(
         next += 1;
         let route = page.route();
         if page.in_sitemap() {
-            in_sitemap.push((pages::canonical(&store, &page), sitemap_lastmod(&page)));
+            in_sitemap.push((pages::canonical(store, &page), sitemap_lastmod(&page)));
         }
-        if manifest.unchanged(&store, &route, &options.site_dir.join(&page.files()[0])) {
+        if manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0])) {
             let later = manifest.later_pages(&route).to_vec();
             pages.extend(later.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
             skipped += 1;
             continue;
         }
-        let drawn = render::draw(&portal, &documents, &route);
+        let drawn = render::draw(portal, &documents, &route);
         pages.extend(drawn.asked.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
         // A page whose own view shows an error box, or the not-found view in
         // place of a listed article or category, would publish that error:
@@ -167,9 +166,9 @@ fn write_pages(
             eprintln!("prerender: {route} not written: {}", causes.join("; "));
             continue;
         }
-        let meta = meta_of(&page, &portal, &store, &drawn.documents);
+        let meta = meta_of(&page, portal, store, &drawn.documents);
         let may_be_older = |url: &str| manifest::signs_navigation_only(&categories_url, url, &route);
-        let html = compose(template, &meta, &portal.config.site.name, &drawn, &store, may_be_older);
+        let html = compose(template, &meta, &portal.config.site.name, &drawn, store, may_be_older);
         let files = page.files();
         write_if_changed(&options.site_dir.join(&files[0]), html.as_bytes(), &mut written)?;
         if files.len() > 1 {
@@ -181,7 +180,7 @@ fn write_pages(
         for (file, text) in &drawn.files {
             write_if_changed(&options.site_dir.join(file), text.as_bytes(), &mut written)?;
         }
-        manifest.drawn(&store, &route, drawn.documents.iter().map(|(url, _)| url.clone()).collect());
+        manifest.drawn(store, &route, drawn.documents.iter().map(|(url, _)| url.clone()).collect());
     }
     manifest.save(&options.site_dir)?;
     let sitemap_files = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written)?;
@@ -190,8 +189,7 @@ fn write_pages(
         _ => None,
     };
     let listed_all = listing_failures.is_empty();
-    for gone in
-        output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(&store, url))?
+    for gone in output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(store, url))?
     {
         match gone {
             output::Gone::Removed { file, document } => println!(
