@@ -89,7 +89,8 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         std::mem::take(&mut previous.articles),
     );
     articles.check(&categories.iter().map(|category| category.slug.as_str()).collect::<HashSet<_>>());
-    let archive = Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.defs() };
+    let mut archive =
+        Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.lend_defs() };
     let write_options =
         WriteOptions { data_dir: data_dir.clone(), page_size: options.page_size.max(1), pretty: options.pretty };
     // From here on the data folder changes: a run cut short must leave no
@@ -97,6 +98,7 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     cache::forget(&cache_file)?;
     let mut sink = DirSink::new(site_root, previous.outputs.clone());
     write_archive(&archive, &write_options, &mut articles, &mut sink)?;
+    articles.give_back(std::mem::take(&mut archive.articles));
     // A broken article out of the lists still keeps its last document.
     for id in &articles.frozen {
         sink.keep(&crate::paths::article_document(&data_dir, id));

@@ -18,7 +18,7 @@ pub struct CategoryDef {
 /// What every document that lists an article needs of it. The body is not
 /// here: only the article's own document carries it ([`ArticleBody`]), so
 /// a run that leaves that document alone never reads the body.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ArticleDef {
     pub id: String,
     pub title: String,

@@ -19,9 +19,17 @@ pub fn article_document(data_dir: &str, id: &str) -> String {
     format!("{data_dir}/tin/{id}.json")
 }
 
-/// Where page `page` (from 1) of the latest-news feed lives.
+/// Where page `page` of the latest-news feed lives: 1 is the newest
+/// articles, 2 the rest of the newest archive block (`lists::write_latest`).
 pub fn latest_page(data_dir: &str, page: usize) -> String {
     format!("{data_dir}/tin-moi/{page}.json")
+}
+
+/// Where block `block` of the latest-news archive lives, counted from the
+/// oldest articles (1), so that a block's name and items do not move when
+/// news is published.
+pub fn latest_block(data_dir: &str, block: usize) -> String {
+    format!("{data_dir}/tin-moi/luu-tru/{block}.json")
 }
 
 /// Where page `page` (from 1) of a category's feed lives.

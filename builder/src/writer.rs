@@ -7,7 +7,7 @@
 
 use super::documents::*;
 use super::fingerprint;
-use super::lists::{write_categories, write_list};
+use super::lists::{write_categories, write_category, write_latest};
 use super::model::{Archive, ArticleBody, ArticleDef, CategoryDef};
 use super::paths;
 use super::sink::Sink;
@@ -87,10 +87,10 @@ pub fn write_archive(
     }
     let labels = &archive.labels;
     let description = labels.description.as_deref();
-    write_list(&mut out, options, &all, &prints, None, &labels.latest_title, description)?;
+    write_latest(&mut out, options, &all, &prints, &labels.latest_title, description)?;
     for category in &archive.categories {
         let members = members_of(&by_category, &category.slug);
-        write_list(&mut out, options, members, &prints, Some(category), &category.name, description)?;
+        write_category(&mut out, options, members, &prints, category, description)?;
     }
     write_categories(&mut out, dir, archive, &by_category)
 }

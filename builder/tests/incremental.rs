@@ -88,3 +88,40 @@ fn a_run_cut_short_leaves_no_cache_to_vouch_for_a_half_written_document() {
     site.build();
     assert_eq!(site.read("site/data/tin-moi/1.json"), latest, "the next run rewrites what the cut run left");
 }
+
+/// The ids the latest-news feed lists, following `next_url` from page 1.
+fn latest_chain_ids(site: &Site) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut url = "https://h.vn/site/data/tin-moi/1.json".to_string();
+    loop {
+        let page = site.json(url.trim_start_matches("https://h.vn/"));
+        ids.extend(page["items"].as_array().unwrap().iter().map(|item| item["id"].as_str().unwrap().to_string()));
+        let Some(next) = page["next_url"].as_str() else { return ids };
+        url = portal_core::url::resolve(&url, next);
+    }
+}
+
+#[test]
+fn publishing_one_article_rewrites_two_latest_news_pages_of_an_archive() {
+    let site = Site::new();
+    // 63 more articles, one a day in 2024: with the two of `Site::new`, 65.
+    for n in 1..=63 {
+        let date = format!("2024-{:02}-{:02} 08:00", 1 + (n - 1) / 28, 1 + (n - 1) % 28);
+        site.write(
+            &format!("content/tin/2024/bai-{n}.md"),
+            article(&format!("Bài {n}"), &date, &format!("id: 'b{n}'\n"), "x\n"),
+        );
+    }
+    site.build();
+    // Newest first, as a reader would list them by date.
+    let mut expected: Vec<String> = vec!["2026-hai".into(), "1".into()];
+    expected.extend((1..=63).rev().map(|n| format!("b{n}")));
+    assert_eq!(latest_chain_ids(&site), expected);
+
+    site.write("content/tin/2026/ba.md", article("Bài ba", "2026-02-01 08:00", "id: '3'\n", "x\n"));
+    let written = site.build().written;
+    let latest: Vec<&String> = written.iter().filter(|path| path.contains("tin-moi/")).collect();
+    assert_eq!(latest, ["data/tin-moi/1.json", "data/tin-moi/2.json"], "the archive blocks stay as they were");
+    expected.insert(0, "3".into());
+    assert_eq!(latest_chain_ids(&site), expected, "every article once, newest first");
+}

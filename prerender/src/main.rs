@@ -14,7 +14,9 @@
 //! own document is gone too, as a deleted article's; otherwise it is kept and
 //! named once.
 
+mod drawing;
 mod head;
+mod listing;
 mod loader;
 mod manifest;
 mod output;
@@ -25,8 +27,8 @@ mod search_index;
 mod sitemap;
 mod store;
 
-use output::{compose, write_if_changed, Written};
-use pages::{list_pages, meta_of, Page};
+use output::{write_if_changed, Written};
+use pages::{list_pages, Page};
 use portal::context::Portal;
 use portal::core::config::{parse_config, Config};
 use std::path::PathBuf;
@@ -90,107 +92,113 @@ fn parse_options(args: Vec<String>) -> Result<Options, String> {
 fn run(options: &Options) -> Result<usize, String> {
     let started = Instant::now();
     let store = Store::new(options.site_dir.clone(), options.base_url.clone());
-    if options.index_only {
-        let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };
-        return Ok(write_search_index(&portal, &store, options));
-    }
-    let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
     // The views resolve documents against the site's path, not its host: the
     // URLs they draw (images, links) then work on whatever host serves them.
     let portal = Portal { config: read_config(&store)?, site_root: store.site_path(), config_error: None };
-    // The search index reads the same documents and writes only under
-    // tim-kiem/: it runs beside the pages, on the machine's other core
-    // (at 100 000 articles it was a fifth of a run that publishes one).
-    std::thread::scope(|scope| {
-        let index = scope.spawn(|| write_search_index(&portal, &store, options));
-        let pages = write_pages(options, &store, &portal, &template, started);
-        let index_failed = index.join().unwrap_or(1);
-        pages.map(|failed| failed + index_failed)
-    })
+    if options.index_only {
+        let mut listing = listing::Listing::load(&options.site_dir);
+        listing.walk(&store, portal.url(&portal.config.sources.latest_feed));
+        listing.save(&options.site_dir)?;
+        return Ok(write_search_index(listing.docs(), &options.site_dir));
+    }
+    let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
+    std::thread::scope(|scope| write_pages(options, &store, &portal, &template, started, scope))
 }
 
 /// Draws every page whose documents changed, the sitemap, and removes the
 /// pages of deleted articles; the number of pages that could not be written.
-fn write_pages(
-    options: &Options,
+fn write_pages<'scope, 'env>(
+    options: &'env Options,
     store: &Store,
     portal: &Portal,
     template: &str,
     started: Instant,
+    scope: &'scope std::thread::Scope<'scope, 'env>,
 ) -> Result<usize, String> {
     let today = portal::core::date::vietnam_day_number(portal::clock::now_unix());
     let stats_url = portal.url(&portal.config.sources.stats);
     let categories_url = portal.url(&portal.config.sources.categories);
     // The manifest (a record per page: 205 000 at 100 000 articles) is read
     // on another thread while the feeds are walked for the list of pages.
+    let mut listing = listing::Listing::load(&options.site_dir);
     let ((mut pages, listing_failures), mut manifest) = std::thread::scope(|scope| {
         let categories = categories_url.clone();
         let manifest =
             scope.spawn(move || manifest::Manifest::load(&options.site_dir, template, today, stats_url, categories));
-        let listed = list_pages(portal, store);
+        let listed = list_pages(portal, store, &mut listing);
         (listed, manifest.join().expect("reading the manifest"))
     });
-    let documents = render::Documents::install(store.clone());
+    // The search index takes the same walk of the feed and writes only
+    // under tim-kiem/: it is written beside the pages, on the other core.
+    let docs = listing.docs();
+    let index = scope.spawn(move || write_search_index(docs, &options.site_dir));
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());
     }
 
+    let drawing = drawing::Drawing { portal, store, template, categories_url: &categories_url };
     let mut written = Written::default();
     let mut failed = 0;
     let mut skipped = 0;
     let mut in_sitemap = Vec::new();
-    // Pages a drawn page asks for are added to the list as it goes.
+    // Pages a drawn page asks for are added to the list as it goes: drawn
+    // pages are made in rounds, the pages they ask for in the next.
     let mut asked = std::collections::HashSet::new();
     let mut next = 0;
-    while let Some(page) = pages.get(next).cloned() {
-        next += 1;
-        let route = page.route();
-        if page.in_sitemap() {
-            in_sitemap.push((pages::canonical(store, &page), sitemap_lastmod(&page)));
+    while next < pages.len() {
+        let mut to_draw = Vec::new();
+        while let Some(page) = pages.get(next).cloned() {
+            next += 1;
+            let route = page.route();
+            if page.in_sitemap() {
+                in_sitemap.push((pages::canonical(store, &page), sitemap_lastmod(&page)));
+            }
+            if manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0])) {
+                let later = manifest.later_pages(&route).to_vec();
+                pages
+                    .extend(later.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
+                skipped += 1;
+                continue;
+            }
+            to_draw.push(page);
         }
-        if manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0])) {
-            let later = manifest.later_pages(&route).to_vec();
-            pages.extend(later.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
-            skipped += 1;
-            continue;
-        }
-        let drawn = render::draw(portal, &documents, &route);
-        pages.extend(drawn.asked.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
-        // A page whose own view shows an error box, or the not-found view in
-        // place of a listed article or category, would publish that error:
-        // keep its previous version and say which document failed.
-        let lost = !matches!(page, Page::NotFound) && drawn.body.contains("class=\"not-found\"");
-        if lost || drawn.body.contains("class=\"error-box\"") {
-            failed += 1;
-            let causes: Vec<String> = drawn.failures.iter().map(|e| e.english()).collect();
-            eprintln!("prerender: {route} not written: {}", causes.join("; "));
-            continue;
-        }
-        let meta = meta_of(&page, portal, store, &drawn.documents);
-        let may_be_older = |url: &str| manifest::signs_navigation_only(&categories_url, url, &route);
-        let html = compose(template, &meta, &portal.config.site.name, &drawn, store, may_be_older);
-        let files = page.files();
-        write_if_changed(&options.site_dir.join(&files[0]), html.as_bytes(), &mut written)?;
-        if files.len() > 1 {
-            let leading = output::leading_page(&meta, &portal.config.site.name, &portal.router_base(), &route);
-            for file in &files[1..] {
-                write_if_changed(&options.site_dir.join(file), leading.as_bytes(), &mut written)?;
+        for made in drawing.draw_all(to_draw) {
+            let page = &made.page;
+            pages.extend(
+                made.asked.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())),
+            );
+            match &made.files {
+                Ok(files) => {
+                    for (file, text) in files {
+                        write_if_changed(&options.site_dir.join(file), text.as_bytes(), &mut written)?;
+                    }
+                    manifest.drawn(store, &page.route(), made.inputs);
+                }
+                Err(causes) => {
+                    failed += 1;
+                    eprintln!("prerender: {} not written: {causes}", page.route());
+                }
             }
         }
-        for (file, text) in &drawn.files {
-            write_if_changed(&options.site_dir.join(file), text.as_bytes(), &mut written)?;
-        }
-        manifest.drawn(store, &route, drawn.documents.iter().map(|(url, _)| url.clone()).collect());
     }
-    manifest.save(&options.site_dir)?;
-    let sitemap_files = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written)?;
     let own_document = |page: &Page| match page {
         Page::Article { id, .. } | Page::Related { id, .. } => Some(portal.url(&portal.config.sources.article_url(id))),
         _ => None,
     };
     let listed_all = listing_failures.is_empty();
-    for gone in output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(store, url))?
-    {
+    // What is left writes four files that do not depend on one another (the
+    // list of pages, the sitemap, the manifest, the listing): side by side,
+    // on both cores (a third of a second of a 100 000-article run).
+    let (gone, sitemap_files) = std::thread::scope(|scope| {
+        let gone = scope.spawn(|| {
+            output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(store, url))
+        });
+        let saved = manifest.save(&options.site_dir).and_then(|()| listing.save(&options.site_dir));
+        let sitemap = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written);
+        let gone = gone.join().unwrap_or_else(|_| Err("listing the pages to remove panicked".into()));
+        saved.and(sitemap).and_then(|files| gone.map(|gone| (gone, files)))
+    })?;
+    for gone in gone {
         match gone {
             output::Gone::Removed { file, document } => println!(
                 "prerender: removed {file} (with any .br/.gz copies): no document lists its page, and its document {document} is gone"
@@ -212,14 +220,17 @@ fn write_pages(
         sitemap_files,
         started.elapsed().as_secs_f64()
     );
-    Ok(failed + listing_failures.len())
+    let index_failed = index.join().unwrap_or(1);
+    // Freeing a record per page (205 000 at 100 000 articles) took a quarter
+    // of a second, and the process ends here: it is left to the end.
+    std::mem::forget((pages, manifest, listing));
+    Ok(failed + listing_failures.len() + index_failed)
 }
 
-/// The search index, from the same feed (docs/formats/search-index.md); 1 when it could not be written.
-fn write_search_index(portal: &Portal, store: &Store, options: &Options) -> usize {
+/// The search index of `docs` (docs/formats/search-index.md); 1 when it could not be written.
+fn write_search_index(docs: Result<Vec<portal_search::Doc>, String>, site_dir: &std::path::Path) -> usize {
     let index_started = Instant::now();
-    let index = search_index::read_docs(portal, store).and_then(|docs| search_index::write(&options.site_dir, &docs));
-    match index {
+    match docs.and_then(|docs| search_index::write(site_dir, &docs)) {
         Ok(s) => {
             println!(
                 "prerender: search index: {} articles, {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",

@@ -157,21 +157,31 @@ pub fn remember_pages(
     listed_all: bool,
     presence: impl Fn(&str) -> Presence,
 ) -> Result<Vec<Gone>, String> {
-    use std::collections::BTreeMap;
+    use std::collections::HashSet;
     let list = site_dir.join(PAGE_LIST_FILE);
     let before = std::fs::read_to_string(&list).unwrap_or_default();
-    // file → (its own document, "" if none; whether it is a kept page)
-    let mut now: BTreeMap<String, (String, bool)> = BTreeMap::new();
+    // The list is written as the pages come (305 000 files at 100 000
+    // articles: a sorted map of them was half a second).
+    let mut text = String::with_capacity(before.len() + 4096);
+    let mut now: HashSet<String> = HashSet::with_capacity(pages.len() * 3 / 2);
     for page in pages {
-        let document = own_document(page).unwrap_or_default();
-        now.extend(page.files().into_iter().map(|file| (file, (document.clone(), false))));
+        let document = own_document(page);
+        for file in page.files() {
+            text.push_str(&file);
+            if let Some(document) = &document {
+                text.push('\t');
+                text.push_str(document);
+            }
+            text.push('\n');
+            now.insert(file);
+        }
     }
     let mut gone = Vec::new();
     for line in before.lines() {
         let mut fields = line.split('\t');
         let (file, document) = (fields.next().unwrap_or_default(), fields.next().unwrap_or_default());
         let reported = fields.next() == Some("kept");
-        if !is_page_file(file) || now.contains_key(file) || !site_dir.join(file).is_file() {
+        if !is_page_file(file) || now.contains(file) || !site_dir.join(file).is_file() {
             continue;
         }
         let why = match (document, listed_all) {
@@ -187,25 +197,16 @@ pub fn remember_pages(
                 Presence::Unknown(problem) => format!("its document {document} could not be checked ({problem})"),
             },
         };
-        if !document.is_empty() {
+        if !document.is_empty() && now.insert(file.to_string()) {
             // Watched on later runs, so that it goes when its document does.
-            now.insert(file.to_string(), (document.to_string(), true));
+            text.push_str(&format!("{file}\t{document}\tkept\n"));
         }
         if !reported {
             gone.push(Gone::Kept { file: file.to_string(), why });
         }
     }
-    let mut text = String::new();
-    for (file, (document, kept)) in now {
-        text.push_str(&file);
-        if !document.is_empty() {
-            text.push('\t');
-            text.push_str(&document);
-            if kept {
-                text.push_str("\tkept");
-            }
-        }
-        text.push('\n');
+    if text == before {
+        return Ok(gone);
     }
     std::fs::write(&list, text).map_err(|e| format!("writing {}: {e}", list.display()))?;
     Ok(gone)

@@ -5,12 +5,12 @@
 //! small record.
 
 use crate::head::{short_description, ArticleFacts, PageMeta};
+use crate::listing::Listing;
 use crate::store::Store;
 use portal::context::Portal;
 use portal::core::agenda::week_reach;
-use portal::core::date::parse_rfc3339;
-use portal::core::error::{DocError, Problem};
-use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem, FEED_LIMIT_BYTES};
+use portal::core::error::DocError;
+use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::route_table::{route_at, PageKind};
 use portal::core::routes;
 use portal::core::schedule::parse_index;
@@ -18,15 +18,15 @@ use portal::core::sections::group_sections;
 use portal::core::titles::{page_title, TitleOf};
 use portal::core::url::resolve;
 use portal::core::week::IsoWeek;
-use std::borrow::Cow;
 
 /// One page to write.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Page {
     Home,
     /// An article by id; its canonical address (`route`) carries the
-    /// title's slug, made once by [`Page::article`]: a run asks each page
-    /// its address several times, and 100 000 slugs are not free.
+    /// title's slug, made once when its feed page is skimmed
+    /// (`listing::skim_feed`) and kept between runs with the listing: a run
+    /// asks each page its address several times, and 100 000 slugs are not free.
     Article {
         id: String,
         route: String,
@@ -55,11 +55,6 @@ pub enum Page {
 }
 
 impl Page {
-    /// The page of the article `id` titled `title`.
-    pub fn article(id: String, title: &str, lastmod: i64) -> Page {
-        Page::Article { route: routes::article(&id, title), id, lastmod }
-    }
-
     /// Which view of the route table draws it; `None` for the not-found
     /// page, which no route answers.
     pub fn kind(&self) -> Option<PageKind> {
@@ -133,7 +128,7 @@ pub fn file_of_route(route: &str) -> String {
 
 /// Every page of the site, in a stable order, and the documents that could
 /// not be read while listing them.
-pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) {
+pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec<Page>, Vec<DocError>) {
     let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
     let mut failures = Vec::new();
     let sources = &portal.config.sources;
@@ -162,24 +157,13 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
         Err(error) => failures.push(error),
     }
 
-    let mut next = Some(portal.url(&sources.latest_feed));
-    let mut seen_pages = 0;
-    while let Some(url) = next.take() {
-        seen_pages += 1;
-        match read_parsed(store, "bản tin mới nhất", &url, skim_feed) {
-            Ok(page) => {
-                for item in page.items {
-                    // Its related news' first page; the later ones it asks for when drawn.
-                    let related = Page::Related { id: item.id.clone(), page: 1 };
-                    pages.push(Page::article(item.id, &item.title, item.lastmod));
-                    pages.push(related);
-                }
-                // A feed that points back at itself would never end.
-                next = page.next_url.map(|next| resolve(&url, &next)).filter(|_| seen_pages < 100_000);
-            }
-            Err(error) => failures.push(error),
-        }
+    listing.walk(store, portal.url(&sources.latest_feed));
+    for item in listing.items() {
+        pages.push(Page::Article { id: item.id.clone(), route: item.route.clone(), lastmod: item.lastmod });
+        // Its related news' first page; the later ones it asks for when drawn.
+        pages.push(Page::Related { id: item.id.clone(), page: 1 });
     }
+    failures.extend(listing.failure.clone());
 
     pages.push(Page::Schedule(None));
     let index_url = portal.url(&sources.schedule_index);
@@ -202,65 +186,6 @@ pub fn list_pages(portal: &Portal, store: &Store) -> (Vec<Page>, Vec<DocError>) 
         Err(error) => failures.push(error),
     }
     (pages, failures)
-}
-
-/// What listing the pages needs of a latest-news page: each item's id,
-/// title and last change, and the next page.
-struct Skimmed {
-    items: Vec<SkimmedItem>,
-    next_url: Option<String>,
-}
-
-struct SkimmedItem {
-    id: String,
-    title: String,
-    lastmod: i64,
-}
-
-/// Reads a latest-news page for its items' ids, titles and dates only.
-/// Not `parse_feed`: at 100 000 articles, reading every field of all 5 000
-/// pages was a fifth of a run that publishes one article, and a second walk
-/// (the search index's) reads them whole anyway, and reports what is wrong.
-/// The fields read here are checked as strictly as `parse_feed` checks them.
-fn skim_feed(document: &str, _url: &str, text: &str) -> Result<Skimmed, DocError> {
-    #[derive(serde::Deserialize)]
-    struct Feed<'a> {
-        #[serde(borrow)]
-        items: Vec<Item<'a>>,
-        #[serde(default)]
-        next_url: Option<String>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Item<'a> {
-        id: String,
-        title: String,
-        #[serde(borrow)]
-        date_published: Cow<'a, str>,
-        #[serde(default, borrow)]
-        date_modified: Option<Cow<'a, str>>,
-    }
-    let problem = |problem: Problem| DocError::new(document, problem);
-    if text.len() > FEED_LIMIT_BYTES {
-        return Err(problem(Problem::TooLarge { limit_bytes: FEED_LIMIT_BYTES, actual_bytes: text.len() }));
-    }
-    let feed: Feed<'_> =
-        serde_json::from_str(text).map_err(|error| problem(Problem::Malformed { detail: error.to_string() }))?;
-    let mut items = Vec::with_capacity(feed.items.len());
-    for (index, item) in feed.items.into_iter().enumerate() {
-        let date = |field: &str, text: &str| {
-            parse_rfc3339(text).ok_or_else(|| {
-                let path = format!("items[{index}].{field}");
-                problem(Problem::WrongType { path, expected: "RFC 3339 date-time".into() })
-            })
-        };
-        let published = date("date_published", &item.date_published)?;
-        let lastmod = match &item.date_modified {
-            Some(modified) => date("date_modified", modified)?,
-            None => published,
-        };
-        items.push(SkimmedItem { id: item.id, title: item.title, lastmod });
-    }
-    Ok(Skimmed { items, next_url: feed.next_url })
 }
 
 fn read_parsed<T>(

@@ -181,3 +181,36 @@ fn a_broken_document_keeps_the_old_pages_and_fails_with_a_count() {
     assert_eq!(after.1, seed_page.1, "the previous seed page must stay");
     std::fs::remove_dir_all(&site).unwrap();
 }
+
+/// Gives the oldest article of the latest-news feed (the first of its
+/// oldest archive block) a new title, as an edit in the CMS does; its id.
+fn retitle_oldest(site: &Path, title: &str) -> String {
+    let block = site.join("data/tin-moi/luu-tru/1.json");
+    let mut feed = read_json(&block);
+    let last = feed["items"].as_array().unwrap().len() - 1;
+    feed["items"][last]["title"] = title.into();
+    write_json(&block, &feed);
+    feed["items"][last]["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_changed_archive_block_is_read_again_and_a_broken_listing_is_not_trusted() {
+    let site = sample_site("listing");
+    let (ok, printed) = prerender(&site);
+    assert!(ok, "{printed}");
+    let sitemap = || std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+
+    // The block's file changed since the last run: its items are read again.
+    let id = retitle_oldest(&site, "Tên mới của một bài cũ");
+    let (ok, printed) = prerender(&site);
+    assert!(ok, "{printed}");
+    assert!(sitemap().contains(&format!("/tin/{id}/ten-moi-cua-mot-bai-cu<")), "{printed}");
+
+    // A listing file garbled (cut short, edited by hand): it is read as nothing.
+    std::fs::write(site.join(".prerender-listing"), "data/tin-moi/1.json\tzz\t{\"items\":\n\u{0}\n").unwrap();
+    retitle_oldest(&site, "Lại một tên mới");
+    let (ok, printed) = prerender(&site);
+    assert!(ok, "{printed}");
+    assert!(sitemap().contains(&format!("/tin/{id}/lai-mot-ten-moi<")), "{printed}");
+    std::fs::remove_dir_all(&site).unwrap();
+}

@@ -170,7 +170,7 @@ pub const ROUTE_ADDRESSES: [&str; 14] = [
 ];
 
 /// Addresses that are neither a route nor a file of the build: 404.
-pub const MISSING_ADDRESSES: [&str; 8] = [
+pub const MISSING_ADDRESSES: [&str; 9] = [
     "/khong-co",
     "/tin",
     "/robots.txt.bak",
@@ -179,6 +179,7 @@ pub const MISSING_ADDRESSES: [&str; 8] = [
     "/portal-deadbeefdeadbeef_bg.wasm",
     "/.prerender-manifest",
     "/.prerender-pages",
+    "/.prerender-listing",
 ];
 
 /// The security headers every answer carries (200, app shell, 404), with
