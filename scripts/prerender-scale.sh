@@ -9,6 +9,11 @@
 #
 #   bash scripts/prerender-scale.sh                 # 100 000 articles
 #   ARTICLES=20000 OUT=/tmp/scale bash scripts/prerender-scale.sh
+#   AGAIN=1 OUT=/tmp/scale bash scripts/prerender-scale.sh   # only the one-article
+#       runs, on the archive a previous run left (for a quieter moment)
+#
+# Each line also gives the CPU time (user + system): on a shared machine it
+# moves less than the wall time when other work competes for the cores.
 #
 # Needs a release build in dist/ (scripts/release-build.sh) for the app shell.
 set -euo pipefail
@@ -21,20 +26,29 @@ SITE="$OUT/site"
 BASE_URL="https://skhcn.quangtri.gov.vn/"
 [ -f dist/app.html ] || { echo "prerender-scale: build dist/ first (bash scripts/release-build.sh)" >&2; exit 1; }
 
-rm -rf "$SITE" "$CONTENT"
-mkdir -p "$SITE"
 cargo build -q --profile prerender -p portal-builder -p prerender
 BIN="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender"
-"$BIN/generate_archive" --articles "$ARTICLES" --content "$CONTENT"
-cp dist/app.html "$SITE/" # the app shell
+AGAIN="${AGAIN:-}"
+if [ -n "$AGAIN" ] && [ ! -f "$SITE/.prerender-manifest" ]; then
+    echo "prerender-scale: AGAIN=1 needs the archive of a previous run in $OUT" >&2
+    exit 1
+fi
+if [ -z "$AGAIN" ]; then
+    rm -rf "$SITE" "$CONTENT"
+    mkdir -p "$SITE"
+    "$BIN/generate_archive" --articles "$ARTICLES" --content "$CONTENT"
+    cp dist/app.html "$SITE/" # the app shell
+fi
 
 timed() { # label, command…: prints "label: S s, peak M MB" and the command's last line
     local label="$1" log
     shift
     log="$(mktemp)"
-    /usr/bin/time -f "%e %M" -o "$log.time" "$@" >"$log"
-    read -r seconds peak_kb <"$log.time"
-    echo "$label: $seconds s, peak $((peak_kb / 1024)) MB | $(tail -1 "$log")"
+    /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" >"$log"
+    read -r seconds peak_kb user system <"$log.time"
+    cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
+    echo "$label: $seconds s (CPU $cpu s), peak $((peak_kb / 1024)) MB | $(tail -1 "$log")"
+    echo "$cpu" >>"$OUT/$label.cpu"
     echo "$seconds" >>"$OUT/$label.times"
     rm -f "$log" "$log.time"
 }
@@ -43,14 +57,16 @@ median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }
 builder=("$BIN/portal-builder" --content "$CONTENT" --out "$SITE/data")
 prerender=("$BIN/prerender" --site "$SITE" --base-url "$BASE_URL")
 
-rm -f "$OUT"/*.times
-timed "builder-cold" "${builder[@]}"
-# What the synthetic archive lacks and every page asks for (the schedule's
-# weeks, the statistics, the sidebar's magazine category): the sample's,
-# never over the builder's own files.
-cp -rn dist/data/. "$SITE/data/"
-for _ in 1 2 3; do timed "builder-unchanged" "${builder[@]}"; done
-timed "prerender-cold" "${prerender[@]}"
+rm -f "$OUT"/*.times "$OUT"/*.cpu
+if [ -z "$AGAIN" ]; then
+    timed "builder-cold" "${builder[@]}"
+    # What the synthetic archive lacks and every page asks for (the schedule's
+    # weeks, the statistics, the sidebar's magazine category): the sample's,
+    # never over the builder's own files.
+    cp -rn dist/data/. "$SITE/data/"
+    for _ in 1 2 3; do timed "builder-unchanged" "${builder[@]}"; done
+    timed "prerender-cold" "${prerender[@]}"
+fi
 for _ in 1 2 3; do timed "prerender-unchanged" "${prerender[@]}"; done
 for _ in 1 2 3; do
     python3 scripts/publish_one.py "$CONTENT"
@@ -59,9 +75,15 @@ for _ in 1 2 3; do
     # Documents, pages and search index: what a publication waits for.
     echo "$(tail -1 "$OUT/builder-one-article.times") $(tail -1 "$OUT/prerender-one-article.times")" |
         awk '{ print $1 + $2 }' >>"$OUT/one-article.times"
+    echo "$(tail -1 "$OUT/builder-one-article.cpu") $(tail -1 "$OUT/prerender-one-article.cpu")" |
+        awk '{ print $1 + $2 }' >>"$OUT/one-article.cpu"
 done
 echo
 echo "prerender-scale: $ARTICLES articles: $(find "$SITE/data" -type f | wc -l) documents, $(find "$SITE" -name '*.html' | wc -l) HTML files"
-echo "prerender-scale: builder cold $(median "$OUT/builder-cold.times") s; unchanged median $(median "$OUT/builder-unchanged.times") s; one article added median $(median "$OUT/builder-one-article.times") s"
-echo "prerender-scale: prerender cold $(median "$OUT/prerender-cold.times") s; unchanged median $(median "$OUT/prerender-unchanged.times") s; one article added median $(median "$OUT/prerender-one-article.times") s"
-echo "prerender-scale: one article published, builder and prerender together: $(sort -n "$OUT/one-article.times" | tr '\n' ' ')s, median $(median "$OUT/one-article.times") s"
+if [ -z "$AGAIN" ]; then
+    echo "prerender-scale: builder cold $(median "$OUT/builder-cold.times") s; unchanged median $(median "$OUT/builder-unchanged.times") s"
+    echo "prerender-scale: prerender cold $(median "$OUT/prerender-cold.times") s"
+fi
+echo "prerender-scale: prerender unchanged median $(median "$OUT/prerender-unchanged.times") s"
+echo "prerender-scale: one article added: builder median $(median "$OUT/builder-one-article.times") s, prerender median $(median "$OUT/prerender-one-article.times") s"
+echo "prerender-scale: one article published, builder and prerender together: $(sort -n "$OUT/one-article.times" | tr '\n' ' ')s, median $(median "$OUT/one-article.times") s (CPU median $(median "$OUT/one-article.cpu") s); load average $(cut -d' ' -f1-3 /proc/loadavg)"
