@@ -205,6 +205,13 @@ setup_all() {
         "[ -x /usr/bin/redis-server ]" \
         "install_redis"
 
+    # Checkers from outside the portal's own code: the RSS and Atom feeds
+    # are read by Python's feedparser (tests/feeds.rs), and an article's
+    # print is turned into text by poppler's pdftotext (tests/e2e_print.rs).
+    step "python3-feedparser, poppler-utils (Debian; the feeds' and the print's checkers)" \
+        "/usr/bin/python3 -c 'import feedparser' && command -v pdftotext" \
+        "apt_install python3-feedparser poppler-utils"
+
     echo "setup: done in $(since "$total_started")"
 }
 

@@ -7,8 +7,8 @@ use crate::components::{
 };
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound, related::RelatedPage,
-    schedule::SchedulePage, search::SearchPage, sections::SectionsPage,
+    article::ArticlePage, category::CategoryPage, feeds::FeedsPage, home::HomePage, not_found::NotFound,
+    related::RelatedPage, schedule::SchedulePage, search::SearchPage, sections::SectionsPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -46,6 +46,7 @@ pub fn App(portal: Portal) -> impl IntoView {
                         <Route path=path!("/lich-cong-tac/:year/:week") view=SchedulePage />
                         <Route path=path!("/danh-muc/:slug?") view=SectionsPage />
                         <Route path=path!("/tim-kiem") view=SearchPage />
+                        <Route path=path!("/rss") view=FeedsPage />
                     </Routes>
                 </main>
                 <Sidebar />

@@ -161,6 +161,15 @@ pub struct ConfigDocument<'a> {
     pub request_timeout_seconds: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<SiteText<'a>>,
+    /// Read by the prerender only (its RSS and Atom feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feeds: Option<FeedsText>,
+}
+
+/// `config.json`'s `feeds` (docs/formats/config.md).
+#[derive(Serialize)]
+pub struct FeedsText {
+    pub full_text: bool,
 }
 
 /// The site's identity in `config.json` (mirrors `core::config::Site`).

@@ -2,7 +2,7 @@
 //! weeks and their index, and the media files the sources name.
 
 use crate::cache::{Cache, Stamp};
-use crate::documents::{ConfigDocument, ConfigSources};
+use crate::documents::{ConfigDocument, ConfigSources, FeedsText};
 use crate::sink::Sink;
 use crate::source::problem::{Problem, Report};
 use crate::source::schedule::{read_week, week_of_file};
@@ -30,9 +30,11 @@ pub fn write_config(
         Err(error) => Err(vec![Problem::new(&shown, 0, "", format!("cannot read: {error}"))]),
     };
     match site {
-        Ok(site) => {
+        Ok((site, feeds)) => {
             let config = Config { site, ..Config::default() };
-            sink.put("config.json", &pretty(&production_config(&config, data_dir))?)
+            let mut document = production_config(&config, data_dir);
+            document.feeds = Some(FeedsText { full_text: feeds.full_text });
+            sink.put("config.json", &pretty(&document)?)
         }
         Err(problems) => {
             report.problems.extend(problems);
@@ -74,6 +76,7 @@ pub fn production_config<'c>(config: &'c Config, data_dir: &str) -> ConfigDocume
         stats_poll_seconds: Some(config.stats_poll_seconds),
         request_timeout_seconds: Some(config.request_timeout_seconds),
         site: Some((&config.site).into()),
+        feeds: Some(FeedsText { full_text: false }),
     }
 }
 

@@ -130,6 +130,29 @@ pub fn sections_page_html(
     }
 }
 
+/// The feeds page (`/rss`): what a feed is for, then the latest news's
+/// feeds and every category's, each in RSS and in Atom.
+pub fn feeds_page_html(categories: &[(String, String)], href: impl Fn(&str) -> String) -> String {
+    let links = |category: Option<&str>| {
+        let formats = routes::FeedFormat::BOTH.map(|format| {
+            let link = escape(&href(&routes::feed_file(format, category)));
+            format!("<a href=\"{link}\" type=\"{}\">{}</a>", format.media_type(), format.name())
+        });
+        formats.join(" · ")
+    };
+    let mut html = String::from(
+        "<h1 class=\"page-heading\">Tin RSS</h1>\
+         <p>Chép địa chỉ một kênh dưới đây vào chương trình đọc tin (RSS hoặc Atom) \
+         để nhận tin mới của Sở mà không cần vào cổng. Mỗi kênh có 20 tin mới nhất.</p>\
+         <ul class=\"feed-list\">",
+    );
+    html.push_str(&format!("<li><span>Tin mới nhất</span> {}</li>", links(None)));
+    for (slug, name) in categories {
+        html.push_str(&format!("<li><span>{}</span> {}</li>", escape(name), links(Some(slug))));
+    }
+    html + "</ul>"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +262,20 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_feeds_page_links_both_formats_of_every_feed() {
+        let categories = vec![("tin-hoat-dong-so".to_string(), "Tin hoạt động & sự kiện".to_string())];
+        let html = feeds_page_html(&categories, |route| format!("/portal{route}"));
+        for link in [
+            "<a href=\"/portal/kenh-tin/rss/tin-moi.xml\" type=\"application/rss+xml\">RSS</a>",
+            "<a href=\"/portal/kenh-tin/atom/tin-moi.xml\" type=\"application/atom+xml\">Atom</a>",
+            "<a href=\"/portal/kenh-tin/rss/chuyen-muc/tin-hoat-dong-so.xml\" type=\"application/rss+xml\">RSS</a>",
+            "<a href=\"/portal/kenh-tin/atom/chuyen-muc/tin-hoat-dong-so.xml\" type=\"application/atom+xml\">Atom</a>",
+        ] {
+            assert!(html.contains(link), "{link} in {html}");
+        }
+        assert!(html.contains("<span>Tin hoạt động &amp; sự kiện</span>"));
     }
 }

@@ -26,6 +26,7 @@ pub enum PageKind {
     Schedule,
     Sections,
     Search,
+    Feeds,
 }
 
 /// One route.
@@ -52,7 +53,7 @@ const fn route(kind: PageKind, pattern: &'static str, documents: &'static [&'sta
 /// article's free slug; the article takes an address with or without its
 /// slug (a wrong or missing one leads to the canonical address); a
 /// category's archive pages are `/chuyen-muc/:slug/trang/:page`.
-pub const ROUTES: [Route; 8] = [
+pub const ROUTES: [Route; 9] = [
     route(PageKind::Home, "/", &["latest_feed", "categories", "category_feed"], true),
     route(PageKind::Related, "/tin/:id/lien-quan/:trang?/:page?", &["article", "category_feed", "latest_feed"], true),
     route(PageKind::Article, "/tin/:id/:slug?", &["article", "category_feed", "latest_feed"], true),
@@ -62,6 +63,7 @@ pub const ROUTES: [Route; 8] = [
     route(PageKind::Sections, "/danh-muc/:slug?", &["categories"], true),
     // The search reads its own index (tim-kiem/), not a document.
     route(PageKind::Search, "/tim-kiem", &[], true),
+    route(PageKind::Feeds, "/rss", &["categories"], true),
 ];
 
 /// The route that answers `path` (relative to the router's base; a query
@@ -132,6 +134,7 @@ mod tests {
         assert_eq!(kind(routes::SCHEDULE), Some(PageKind::Schedule));
         assert_eq!(kind(routes::SECTIONS), Some(PageKind::Sections));
         assert_eq!(kind(routes::SEARCH), Some(PageKind::Search));
+        assert_eq!(kind(routes::FEEDS), Some(PageKind::Feeds));
     }
 
     /// A name that `config.json`'s `sources` does not know would make the
@@ -150,7 +153,7 @@ mod tests {
     #[test]
     fn every_kind_has_a_route() {
         use PageKind::*;
-        for kind in [Home, Related, Article, Category, Schedule, Sections, Search] {
+        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds] {
             assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
         }
     }

@@ -14,6 +14,51 @@ pub const SECTIONS: &str = "/danh-muc";
 /// The search page (`?q=…`, core::search).
 pub const SEARCH: &str = "/tim-kiem";
 
+/// The page that lists the RSS and Atom feeds, for readers.
+pub const FEEDS: &str = "/rss";
+
+/// The two formats every feed is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeedFormat {
+    Rss,
+    Atom,
+}
+
+impl FeedFormat {
+    pub const BOTH: [FeedFormat; 2] = [FeedFormat::Rss, FeedFormat::Atom];
+
+    /// As readers know it: "RSS", "Atom".
+    pub fn name(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "RSS",
+            FeedFormat::Atom => "Atom",
+        }
+    }
+
+    /// For `<link rel="alternate" type=…>` (autodiscovery).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "application/rss+xml",
+            FeedFormat::Atom => "application/atom+xml",
+        }
+    }
+}
+
+/// `/kenh-tin/rss/tin-moi.xml`, `/kenh-tin/atom/chuyen-muc/tin-hoat-dong-so.xml`:
+/// the feed of the latest news (`None`) or of a category, as the prerender
+/// writes it. Not under `/rss/`: a folder beside the page `rss.html` makes
+/// some hosts answer `/rss` with a redirect to the folder.
+pub fn feed_file(format: FeedFormat, category: Option<&str>) -> String {
+    let folder = match format {
+        FeedFormat::Rss => "kenh-tin/rss",
+        FeedFormat::Atom => "kenh-tin/atom",
+    };
+    match category {
+        None => format!("/{folder}/tin-moi.xml"),
+        Some(slug) => format!("/{folder}/chuyen-muc/{}.xml", encode_segment(slug)),
+    }
+}
+
 /// The name of the query parameter that keeps a list's page in the URL.
 pub const PAGE_QUERY: &str = "trang";
 

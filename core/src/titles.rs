@@ -12,6 +12,8 @@ pub enum TitleOf<'a> {
     Sections(Option<&'a str>),
     /// The search page, with the query when there is one.
     Search(&'a str),
+    /// The page that lists the RSS and Atom feeds.
+    Feeds,
     NotFound,
 }
 
@@ -33,6 +35,7 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         TitleOf::Sections(None) => "Danh mục".to_string(),
         TitleOf::Search(query) if query.trim().is_empty() => "Tìm kiếm".to_string(),
         TitleOf::Search(query) => format!("Tìm kiếm: {}", query.trim()),
+        TitleOf::Feeds => "Tin RSS".to_string(),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
     };
     format!("{subject} - {site_short_name}")
@@ -70,5 +73,6 @@ mod tests {
             page_title(TitleOf::Sections(Some("Hoạt động KH&CN")), SITE),
             "Hoạt động KH&CN - Sở Khoa học và Công nghệ Quảng Trị"
         );
+        assert_eq!(page_title(TitleOf::Feeds, SITE), "Tin RSS - Sở Khoa học và Công nghệ Quảng Trị");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::sanitize::escape;
 use portal::core::date::rfc3339_vietnam;
+use portal::core::routes::FeedFormat;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -20,6 +21,9 @@ pub struct PageMeta {
     /// Kept out of search engines' indexes: a page that exists for its
     /// links only (a week without a schedule), with nothing to find.
     pub noindex: bool,
+    /// The feeds a reader's browser or feed reader finds from this page
+    /// (autodiscovery): (title, format, absolute address).
+    pub feeds: Vec<(String, FeedFormat, String)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,6 +72,10 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
         }
     }
     let _ = writeln!(out, r#"  <link rel="canonical" href="{}">"#, escape(&meta.canonical, true));
+    for (title, format, href) in &meta.feeds {
+        let (kind, title, href) = (format.media_type(), escape(title, true), escape(href, true));
+        let _ = writeln!(out, r#"  <link rel="alternate" type="{kind}" title="{title}" href="{href}">"#);
+    }
     if let Some(article) = &meta.article {
         let _ = writeln!(
             out,
@@ -151,6 +159,7 @@ mod tests {
                 headline: "Tiêu đề".into(), published: 1_697_677_200, ..Default::default()
             }),
             noindex: false,
+            feeds: vec![("Tin & sự kiện (RSS)".into(), FeedFormat::Rss, "https://h.vn/rss/tin-moi.xml".into())],
         };
         let tags = head_tags(&meta, "Sở KH&CN");
         assert!(tags.contains(r#"<meta property="og:title" content="Tiêu đề">"#), "{tags}");
@@ -160,5 +169,7 @@ mod tests {
         assert!(tags.contains(r#"<meta property="article:published_time" content="2023-10-19T08:00:00+07:00">"#));
         assert!(tags.contains(r#""@type":"NewsArticle""#), "{tags}");
         assert!(tags.contains(r#"<link rel="canonical" href="https://h.vn/tin/1/tieu-de">"#));
+        let feed = r#"<link rel="alternate" type="application/rss+xml" title="Tin &amp; sự kiện (RSS)" href="https://h.vn/rss/tin-moi.xml">"#;
+        assert!(tags.contains(feed), "{tags}");
     }
 }

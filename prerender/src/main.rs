@@ -15,6 +15,7 @@
 //! named once.
 
 mod drawing;
+mod feeds;
 mod head;
 mod listing;
 mod loader;
@@ -195,6 +196,12 @@ fn write_pages<'scope, 'env>(
         });
         let saved = manifest.save(&options.site_dir).and_then(|()| listing.save(&options.site_dir));
         let sitemap = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written);
+        if let Err(problems) = feeds::write(portal, store, &options.site_dir, &mut written) {
+            for problem in &problems {
+                eprintln!("prerender: {problem}");
+            }
+            failed += problems.len();
+        }
         let gone = gone.join().unwrap_or_else(|_| Err("listing the pages to remove panicked".into()));
         saved.and(sitemap).and_then(|files| gone.map(|gone| (gone, files)))
     })?;

@@ -12,7 +12,7 @@ use portal::core::agenda::week_reach;
 use portal::core::error::DocError;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::route_table::{route_at, PageKind};
-use portal::core::routes;
+use portal::core::routes::{self, FeedFormat};
 use portal::core::schedule::parse_index;
 use portal::core::sections::group_sections;
 use portal::core::titles::{page_title, TitleOf};
@@ -51,6 +51,8 @@ pub enum Page {
     Sections(Option<(String, String)>),
     /// `/tim-kiem`: the search page, its box ready before the app runs.
     Search,
+    /// `/rss`: the list of the RSS and Atom feeds.
+    Feeds,
     NotFound,
 }
 
@@ -66,6 +68,7 @@ impl Page {
             Page::Schedule(_) | Page::EmptyWeek(..) => PageKind::Schedule,
             Page::Sections(_) => PageKind::Sections,
             Page::Search => PageKind::Search,
+            Page::Feeds => PageKind::Feeds,
             Page::NotFound => return None,
         })
     }
@@ -93,6 +96,7 @@ impl Page {
             Page::Sections(None) => routes::SECTIONS.into(),
             Page::Sections(Some((slug, _))) => routes::section(slug),
             Page::Search => routes::SEARCH.into(),
+            Page::Feeds => routes::FEEDS.into(),
             // An address no route matches: the app's not-found view.
             Page::NotFound => "/khong-tim-thay".into(),
         }
@@ -129,7 +133,7 @@ pub fn file_of_route(route: &str) -> String {
 /// Every page of the site, in a stable order, and the documents that could
 /// not be read while listing them.
 pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec<Page>, Vec<DocError>) {
-    let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::Feeds];
     let mut failures = Vec::new();
     let sources = &portal.config.sources;
 
@@ -198,6 +202,23 @@ fn read_parsed<T>(
     parse(name, url, &text)
 }
 
+/// The RSS and Atom feeds of the latest news (`None`) or of a category
+/// (slug, name), for a page's head: (title, format, absolute address).
+pub fn feed_links(store: &Store, category: Option<(&str, &str)>, site: &str) -> Vec<(String, FeedFormat, String)> {
+    let title = match category {
+        None => format!("Tin mới nhất - {site}"),
+        Some((_, name)) => format!("{name} - {site}"),
+    };
+    let base = store.base_url.trim_end_matches('/');
+    FeedFormat::BOTH
+        .into_iter()
+        .map(|format| {
+            let file = routes::feed_file(format, category.map(|(slug, _)| slug));
+            (format!("{title} ({})", format.name()), format, format!("{base}{file}"))
+        })
+        .collect()
+}
+
 /// The page's absolute canonical address.
 pub fn canonical(store: &Store, page: &Page) -> String {
     format!("{}{}", store.base_url.trim_end_matches('/'), page.route())
@@ -208,6 +229,8 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
     let site = &portal.config.site;
     let canonical = canonical(store, page);
     let mut meta = PageMeta { canonical, description: site.slogan.clone(), ..PageMeta::default() };
+    // Every page names the latest news's feeds; a category's page its own too.
+    meta.feeds = feed_links(store, None, &site.short_name);
     match page {
         Page::Home => {
             meta.title = page_title(TitleOf::Home, &site.short_name);
@@ -249,6 +272,8 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
             }
             meta.title = page_title(TitleOf::Category(Some(&name)), &site.short_name);
             meta.description = format!("Tin {name} – {}", site.name);
+            let plain_name = category_name(portal, documents, slug).unwrap_or_else(|| slug.clone());
+            meta.feeds.extend(feed_links(store, Some((slug, &plain_name)), &site.short_name));
         }
         Page::Schedule(_) | Page::EmptyWeek(..) => {
             // `/lich-cong-tac` shows the current week, as the app's title says.
@@ -271,6 +296,10 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
         Page::Search => {
             meta.title = page_title(TitleOf::Search(""), &site.short_name);
             meta.description = format!("Tìm kiếm trong toàn bộ tin bài của {}", site.name);
+        }
+        Page::Feeds => {
+            meta.title = page_title(TitleOf::Feeds, &site.short_name);
+            meta.description = format!("Các kênh tin RSS và Atom của {}: tin mới nhất và từng chuyên mục", site.name);
         }
         Page::NotFound => {
             meta.title = page_title(TitleOf::NotFound, &site.short_name);

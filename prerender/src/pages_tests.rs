@@ -20,6 +20,7 @@ fn one_page_of_each_kind() -> Vec<Page> {
         Page::Sections(None),
         Page::Sections(Some(("tin-tuc-su-kien".into(), "Tin tức - Sự kiện".into()))),
         Page::Search,
+        Page::Feeds,
         Page::NotFound,
     ]
 }
@@ -41,7 +42,7 @@ fn the_prerendered_routes_are_the_tables() {
     }
     let listed: Vec<bool> = pages.iter().map(Page::in_sitemap).collect();
     // Not in the sitemap: a week without a schedule, and the not-found page.
-    let expected = [true, true, true, true, true, true, true, true, false, true, true, true, false];
+    let expected = [true, true, true, true, true, true, true, true, false, true, true, true, true, false];
     assert_eq!(listed, expected);
 }
 

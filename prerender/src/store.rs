@@ -109,7 +109,7 @@ fn fetch(url: &str) -> Result<String, Problem> {
 }
 
 /// "%C4%91" → "đ", so an encoded category slug names its folder.
-fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;

@@ -1,6 +1,8 @@
-//! The footer: owner, person responsible, address and phone, from config.json.
+//! The footer: owner, person responsible, address and phone, from
+//! config.json, and the feeds page.
 
-use crate::context::use_portal;
+use crate::context::{site_href, use_portal};
+use crate::core::routes;
 use leptos::prelude::*;
 
 /// The footer, the same on every page.
@@ -12,6 +14,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p class="site-footer-owner">{site.owner}</p>
             <p>{site.responsible}</p>
             <p>{site.address} "; " {site.phone}</p>
+            <p><a href=site_href(routes::FEEDS)>"Tin RSS"</a></p>
         </footer>
     }
 }

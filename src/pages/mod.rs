@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod category;
+pub mod feeds;
 pub mod home;
 pub mod not_found;
 pub mod related;

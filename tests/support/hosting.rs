@@ -141,6 +141,8 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case("/data/anh/1019-1.svg", Kind::File),
         case("/robots.txt", Kind::File),
         case("/sitemap.xml", Kind::File),
+        case("/kenh-tin/rss/tin-moi.xml", Kind::File),
+        case("/kenh-tin/atom/tin-moi.xml", Kind::File),
         case("/lich-cong-tac/2023/42.ics", Kind::File),
     ];
     routes.chain(files).chain(missing).collect()
@@ -148,7 +150,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
 
 /// Addresses of the app's routes: every route of the table
 /// (core::route_table) at least once, which `hosting_rules.rs` checks.
-pub const ROUTE_ADDRESSES: [&str; 14] = [
+pub const ROUTE_ADDRESSES: [&str; 15] = [
     "/",
     SEED_ARTICLE,
     // The short address: a small leading page of its own.
@@ -167,6 +169,7 @@ pub const ROUTE_ADDRESSES: [&str; 14] = [
     "/danh-muc",
     "/danh-muc/tin-tuc-su-kien",
     "/tim-kiem",
+    "/rss",
 ];
 
 /// Addresses that are neither a route nor a file of the build: 404.
