@@ -74,10 +74,10 @@ fn every_feed_is_read_by_a_real_parser_and_holds_the_lists_newest_items() {
     // The pages name the feeds, the latest news's everywhere and a
     // category's on its page; the reader's page lists them all.
     let read = |file: &str| std::fs::read_to_string(site.join(file)).unwrap();
-    let rss_link = format!("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin mới nhất");
+    let rss_link = "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin mới nhất";
     for page in ["index.html", "lich-cong-tac.html", "rss.html"] {
         assert!(
-            read(page).contains(&rss_link)
+            read(page).contains(rss_link)
                 && read(page).contains(&format!("href=\"{BASE_URL}kenh-tin/rss/tin-moi.xml\"")),
             "{page}"
         );
