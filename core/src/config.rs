@@ -42,6 +42,13 @@ pub struct Sources {
     pub schedule_index: String,
     pub schedule_week: String,
     pub stats: String,
+    /// Page `{page}` of list `{list}` of the legal documents registry
+    /// (`tat-ca`, or one facet value's: `loai-ke-hoach`; core::facets).
+    pub van_ban_list: String,
+    /// One legal document, by `{id}`.
+    pub van_ban: String,
+    /// The registry's facets: each filter's values and counts.
+    pub van_ban_facets: String,
 }
 
 /// The site's identity: banner and footer text.
@@ -80,6 +87,9 @@ impl Default for Sources {
             schedule_index: "data/lich-cong-tac/index.json".into(),
             schedule_week: "data/lich-cong-tac/{week}.json".into(),
             stats: "data/thong-ke.json".into(),
+            van_ban_list: "data/van-ban/ds/{list}/{page}.json".into(),
+            van_ban: "data/van-ban/{id}.json".into(),
+            van_ban_facets: "data/van-ban/bo-loc.json".into(),
         }
     }
 }
@@ -112,6 +122,14 @@ impl Sources {
         self.category_page.replace("{slug}", &encode_segment(slug)).replace("{page}", &page.to_string())
     }
 
+    pub fn van_ban_list_url(&self, list: &str, page: u32) -> String {
+        self.van_ban_list.replace("{list}", &encode_segment(list)).replace("{page}", &page.to_string())
+    }
+
+    pub fn van_ban_url(&self, id: &str) -> String {
+        self.van_ban.replace("{id}", &encode_segment(id))
+    }
+
     pub fn week_url(&self, week: IsoWeek) -> String {
         self.schedule_week.replace("{week}", &week.to_string())
     }
@@ -140,6 +158,9 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
             ("schedule_index", &mut sources.schedule_index),
             ("schedule_week", &mut sources.schedule_week),
             ("stats", &mut sources.stats),
+            ("van_ban_list", &mut sources.van_ban_list),
+            ("van_ban", &mut sources.van_ban),
+            ("van_ban_facets", &mut sources.van_ban_facets),
         ] {
             if let Some(url) = node.optional_string(key)? {
                 *slot = url;
@@ -210,6 +231,8 @@ mod tests {
         let sources = Sources::default();
         assert_eq!(sources.article_url("1019"), "data/tin/1019.json");
         assert_eq!(sources.article_url("../thong-ke"), "data/tin/%2E%2E%2Fthong-ke.json");
+        assert_eq!(sources.van_ban_url("../x"), "data/van-ban/%2E%2E%2Fx.json");
+        assert_eq!(sources.van_ban_list_url("loai-ke-hoach", 2), "data/van-ban/ds/loai-ke-hoach/2.json");
         assert_eq!(sources.week_url(IsoWeek::new(2023, 42).unwrap()), "data/lich-cong-tac/2023-W42.json");
     }
 }

@@ -7,9 +7,12 @@
 //! with `cargo test -p portal-core`. The app re-exports it as `portal::core`.
 
 pub mod agenda;
+pub mod attachment;
 pub mod config;
 pub mod date;
+pub mod doc_number;
 pub mod error;
+pub mod facets;
 pub mod feed;
 pub mod html_policy;
 pub mod ical;
@@ -36,4 +39,5 @@ pub mod stats_display;
 pub mod text;
 pub mod titles;
 pub mod url;
+pub mod van_ban;
 pub mod week;

@@ -65,6 +65,7 @@ pub fn nav_list_html(
         }
         html.push_str("</li>");
     }
+    html.push_str(&format!("<li>{}</li>", link(routes::VAN_BAN, "Văn bản", false)));
     html.push_str(&format!("<li>{}</li>", link(routes::SCHEDULE, "Lịch công tác", false)));
     html.push_str(&search_box_html(&href(routes::SEARCH)));
     html
@@ -125,7 +126,7 @@ pub fn sections_page_html(
                 html.push_str(&heading(&routes::section(&section.slug), &section.name));
                 html.push_str(&list(section));
             }
-            html + &heading(routes::SCHEDULE, "Lịch công tác")
+            html + &heading(routes::VAN_BAN, "Văn bản") + &heading(routes::SCHEDULE, "Lịch công tác")
         }
     }
 }
@@ -184,6 +185,7 @@ mod tests {
              aria-controls=\"muc-hoat-dong-kh-cn\">Hoạt động KH&amp;CN</button>\
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
              <li><a href=\"/portal/chuyen-muc/nhiem-vu-khcn\" aria-current=\"page\">Nhiệm vụ</a></li></ul></li>\
+             <li><a href=\"/portal/van-ban\">Văn bản</a></li>\
              <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
              <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/portal/tim-kiem\" method=\"get\">\
              <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
@@ -242,6 +244,7 @@ mod tests {
              <ul class=\"section-list\"><li><a href=\"/portal/chuyen-muc/a\">A &amp; B</a><p>Mô tả &lt;i&gt;</p></li></ul>\
              <h2 class=\"section-heading\"><a href=\"/portal/danh-muc/thong-tin-kh-cn\">Thông tin KH&amp;CN</a></h2>\
              <ul class=\"section-list\"><li><a href=\"/portal/chuyen-muc/c\">C</a></li></ul>\
+             <h2 class=\"section-heading\"><a href=\"/portal/van-ban\">Văn bản</a></h2>\
              <h2 class=\"section-heading\"><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></h2>"
         );
         let one = sections_page_html(&sections, Some(&sections[1]), |_| None, under_portal);
@@ -257,7 +260,8 @@ mod tests {
         let html = nav_list_html(&[], SectionsAs::Menus, "/", |route| route.to_string());
         assert!(
             html.starts_with(
-                "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
+                "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/van-ban\">Văn bản</a></li>\
+                 <li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
                  <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/tim-kiem\""
             ),
             "{html}"

@@ -59,6 +59,9 @@ pub fn feed_file(format: FeedFormat, category: Option<&str>) -> String {
     }
 }
 
+/// The legal documents registry's list (`?loai=…&nam=…`, core::facets).
+pub const VAN_BAN: &str = "/van-ban";
+
 /// The name of the query parameter that keeps a list's page in the URL.
 pub const PAGE_QUERY: &str = "trang";
 
@@ -90,6 +93,30 @@ pub fn category_archive(slug: &str, page: u32) -> String {
     match page {
         0 | 1 => category(slug, 1),
         _ => format!("/chuyen-muc/{}/trang/{page}", encode_segment(slug)),
+    }
+}
+
+/// `/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd`: one legal document,
+/// its slug from its title ("Kế hoạch số 65/KH-UBND").
+pub fn van_ban(id: &str, title: &str) -> String {
+    format!("{VAN_BAN}/{}/{}", encode_segment(id), slugify(title))
+}
+
+/// `/van-ban/trang/3`: one page of the whole registry, a page of its own
+/// (prerendered, reachable without JavaScript); page 1 is `/van-ban`.
+pub fn van_ban_archive(page: u32) -> String {
+    match page {
+        0 | 1 => VAN_BAN.into(),
+        _ => format!("{VAN_BAN}/trang/{page}"),
+    }
+}
+
+/// `/van-ban?loai=ke-hoach&nam=2023&trang=2`: a filtered list, drawn by the
+/// app from the filters in the address (reload, link and Back keep them).
+pub fn van_ban_filtered(filters: &super::facets::Filters, page: u32) -> String {
+    match filters.query(page) {
+        query if query.is_empty() => VAN_BAN.into(),
+        query => format!("{VAN_BAN}?{query}"),
     }
 }
 

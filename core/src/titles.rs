@@ -14,6 +14,10 @@ pub enum TitleOf<'a> {
     Search(&'a str),
     /// The page that lists the RSS and Atom feeds.
     Feeds,
+    /// The legal documents registry, with the filters' names when any.
+    VanBanList(Option<&'a str>),
+    /// One legal document, by its title once known.
+    VanBan(Option<&'a str>),
     NotFound,
 }
 
@@ -36,6 +40,10 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         TitleOf::Search(query) if query.trim().is_empty() => "Tìm kiếm".to_string(),
         TitleOf::Search(query) => format!("Tìm kiếm: {}", query.trim()),
         TitleOf::Feeds => "Tin RSS".to_string(),
+        TitleOf::VanBanList(None) => "Văn bản".to_string(),
+        TitleOf::VanBanList(Some(filters)) => format!("Văn bản: {filters}"),
+        TitleOf::VanBan(Some(title)) => title.to_string(),
+        TitleOf::VanBan(None) => "Chi tiết văn bản".to_string(),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
     };
     format!("{subject} - {site_short_name}")
@@ -68,6 +76,15 @@ mod tests {
             "Lịch công tác tuần 42 (16/10/2023 – 22/10/2023) - Sở Khoa học và Công nghệ Quảng Trị"
         );
         assert_eq!(page_title(TitleOf::NotFound, SITE), "Không tìm thấy trang - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::VanBanList(None), SITE), "Văn bản - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::VanBanList(Some("Kế hoạch, 2023")), SITE),
+            "Văn bản: Kế hoạch, 2023 - Sở Khoa học và Công nghệ Quảng Trị"
+        );
+        assert_eq!(
+            page_title(TitleOf::VanBan(Some("Kế hoạch số 65/KH-UBND")), SITE),
+            "Kế hoạch số 65/KH-UBND - Sở Khoa học và Công nghệ Quảng Trị"
+        );
         assert_eq!(page_title(TitleOf::Sections(None), SITE), "Danh mục - Sở Khoa học và Công nghệ Quảng Trị");
         assert_eq!(
             page_title(TitleOf::Sections(Some("Hoạt động KH&CN")), SITE),
