@@ -14,6 +14,7 @@
 #
 # Each line also gives the CPU time (user + system): on a shared machine it
 # moves less than the wall time when other work competes for the cores.
+#   VAN_BAN=20000 bash scripts/prerender-scale.sh   # with 20 000 legal documents
 #
 # Needs a release build in dist/ (scripts/release-build.sh) for the app shell.
 set -euo pipefail
@@ -36,7 +37,8 @@ fi
 if [ -z "$AGAIN" ]; then
     rm -rf "$SITE" "$CONTENT"
     mkdir -p "$SITE"
-    "$BIN/generate_archive" --articles "$ARTICLES" --content "$CONTENT"
+    # VAN_BAN=20000 adds a legal documents registry of that size (issue 25).
+    "$BIN/generate_archive" --articles "$ARTICLES" --content "$CONTENT" --van-ban "${VAN_BAN:-0}"
     cp dist/app.html "$SITE/" # the app shell
 fi
 

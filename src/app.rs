@@ -8,7 +8,7 @@ use crate::components::{
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, feeds::FeedsPage, home::HomePage, not_found::NotFound,
-    related::RelatedPage, schedule::SchedulePage, search::SearchPage, sections::SectionsPage,
+    related::RelatedPage, schedule::SchedulePage, search::SearchPage, sections::SectionsPage, van_ban::VanBanPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -47,6 +47,8 @@ pub fn App(portal: Portal) -> impl IntoView {
                         <Route path=path!("/danh-muc/:slug?") view=SectionsPage />
                         <Route path=path!("/tim-kiem") view=SearchPage />
                         <Route path=path!("/rss") view=FeedsPage />
+                        // The list, its pages (/van-ban/trang/N) and each document.
+                        <Route path=path!("/van-ban/:id?/:slug?") view=VanBanPage />
                     </Routes>
                 </main>
                 <Sidebar />

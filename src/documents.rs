@@ -6,16 +6,22 @@ use crate::context::Portal;
 use crate::core::agenda::{nearest_weeks, week_reach};
 use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
 use crate::core::error::DocError;
+use crate::core::facets::{parse_facets, plan, FacetIndex, Filters, ALL_LIST};
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
+use crate::core::van_ban::{
+    parse_detail, parse_list_page, LegalDoc, LegalDocDetail, ListPage as VanBanListPage, VAN_BAN_LIMIT_BYTES,
+};
 use crate::core::week::IsoWeek;
 use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
+use futures::future::LocalBoxFuture;
 use futures::future::{join, join_all};
 use futures::FutureExt;
 use std::future::Future;
+use std::rc::Rc;
 
 /// Fetches and parses one news document (feed size limit).
 async fn load<T>(name: &str, url: &str, parse: fn(&str, &str, &str) -> Result<T, DocError>) -> Result<T, DocError> {
@@ -195,4 +201,105 @@ pub fn config(url: &str) -> impl Future<Output = Result<Option<Config>, DocError
         Err(error) if error.is_not_found() => Ok(None),
         Err(error) => Err(error),
     })
+}
+
+/// The text of one document of the legal documents registry. One boxed
+/// future for all three kinds: through `fetch_parsed`, each kind's parser
+/// made the compiler copy the whole fetch into it (measured: 3–9 KB of
+/// wasm before optimisation each).
+fn van_ban_text<'a>(name: &'a str, url: &'a str) -> LocalBoxFuture<'a, Result<Rc<str>, DocError>> {
+    fetch_text(name, url, VAN_BAN_LIMIT_BYTES).boxed_local()
+}
+
+/// A body that does not parse is not kept, so "Thử lại" fetches it again.
+fn kept_if_parsed<T>(url: &str, parsed: Result<T, DocError>) -> Result<T, DocError> {
+    parsed.inspect_err(|_| crate::net::forget(url))
+}
+
+/// The registry's facet index (each filter's values and counts).
+pub async fn van_ban_facets(portal: &Portal) -> Result<FacetIndex, DocError> {
+    let name = "bộ lọc văn bản";
+    let url = portal.url(&portal.config.sources.van_ban_facets);
+    let text = van_ban_text(name, &url).await?;
+    kept_if_parsed(&url, parse_facets(name, &text, VAN_BAN_LIMIT_BYTES))
+}
+
+/// Page `page` of the registry's list `list` (`tat-ca`, `loai-ke-hoach`).
+pub async fn van_ban_page(portal: &Portal, list: &str, page: u32) -> Result<VanBanListPage, DocError> {
+    let name = format!("danh sách văn bản, trang {page}");
+    if page == 0 {
+        return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
+    }
+    let url = portal.url(&portal.config.sources.van_ban_list_url(list, page));
+    let text = van_ban_text(&name, &url).await?;
+    kept_if_parsed(&url, parse_list_page(&name, &text))
+}
+
+/// One legal document's own document.
+pub async fn van_ban(portal: &Portal, id: &str) -> Result<LegalDocDetail, DocError> {
+    let url = portal.url(&portal.config.sources.van_ban_url(id));
+    let name = format!("văn bản “{id}”");
+    let text = van_ban_text(&name, &url).await?;
+    kept_if_parsed(&url, parse_detail(&name, &url, &text))
+}
+
+/// What the registry's list shows for some filters and a page.
+#[derive(Clone, Debug)]
+pub struct VanBanShown {
+    pub facets: FacetIndex,
+    pub items: Vec<LegalDoc>,
+    /// Entries matching the filters, when known: always for no filter or
+    /// one; for several, once the narrowest list has been read to its end.
+    pub total: Option<u64>,
+    pub total_pages: u32,
+}
+
+/// Page `page` (of 20) of the documents matching `filters`: one list page
+/// for no filter or one; for several, the narrowest list's pages
+/// (`core::facets::plan`), four at a time, until the page is full.
+pub async fn van_ban_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<VanBanShown, DocError> {
+    const PER_PAGE: usize = 20;
+    if filters.is_empty() {
+        let (facets, list) = join(van_ban_facets(portal), van_ban_page(portal, ALL_LIST, page)).await;
+        let (facets, list) = (facets?, list?);
+        return Ok(VanBanShown {
+            facets,
+            items: list.items,
+            total: Some(list.total_items),
+            total_pages: list.total_pages,
+        });
+    }
+    let facets = van_ban_facets(portal).await?;
+    let plan = plan(filters, &facets);
+    if plan.list_count.is_none() {
+        return Ok(VanBanShown { facets, items: Vec::new(), total: Some(0), total_pages: 1 });
+    }
+    if plan.remaining.is_empty() {
+        let list = van_ban_page(portal, &plan.list, page).await?;
+        return Ok(VanBanShown {
+            facets,
+            items: list.items,
+            total: Some(list.total_items),
+            total_pages: list.total_pages,
+        });
+    }
+    let wanted = page.max(1) as usize * PER_PAGE;
+    let mut matching: Vec<LegalDoc> = Vec::new();
+    let mut next = 1_u32;
+    let mut last: Option<u32> = None;
+    while matching.len() <= wanted && last.is_none_or(|last| next <= last) {
+        let batch_end = last.map_or(next, |last| (next + 3).min(last));
+        let pages = join_all((next..=batch_end).map(|number| van_ban_page(portal, &plan.list, number))).await;
+        for fetched in pages {
+            let fetched = fetched?;
+            last = Some(fetched.total_pages);
+            matching.extend(fetched.items.into_iter().filter(|doc| doc.matches(&plan.remaining)));
+        }
+        next = batch_end + 1;
+    }
+    let complete = last.is_some_and(|last| next > last);
+    let start = ((page.max(1) as usize - 1) * PER_PAGE).min(matching.len());
+    let total_pages = if complete { matching.len().div_ceil(PER_PAGE).max(1) as u32 } else { page + 1 };
+    let items = matching[start..(start + PER_PAGE).min(matching.len())].to_vec();
+    Ok(VanBanShown { facets, items, total: complete.then_some(matching.len() as u64), total_pages })
 }

@@ -60,7 +60,7 @@ pub fn set_timeout_seconds(seconds: u32) {
 }
 
 /// Drops a cached body so that the next fetch of `url` goes to the network.
-fn forget(url: &str) {
+pub(crate) fn forget(url: &str) {
     FETCHED.with(|cache| cache.borrow_mut().remove(url));
 }
 

@@ -55,6 +55,12 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
     let ArticleSource { id, title, date, category, summary, author, tags, image, featured, related, body, lines } =
         source;
     let excerpt = excerpt(summary.as_deref().unwrap_or(&body.text), EXCERPT_CHARS);
+    let mut cites = crate::cite_links::cited_numbers(&body.text);
+    for number in crate::cite_links::cited_numbers(summary.as_deref().unwrap_or_default()) {
+        if !cites.contains(&number) {
+            cites.push(number);
+        }
+    }
     let mut media = body.media.clone();
     media.extend(image.clone());
     let route = portal_core::routes::article(&id, &title);
@@ -71,6 +77,7 @@ fn cached(source: ArticleSource, stamp: Stamp) -> (CachedArticle, ArticleBody) {
         image,
         featured,
         related,
+        cites,
     };
     let lines = [lines.id, lines.category, lines.related];
     let body = ArticleBody { summary, html: body.html, captions: body.captions };

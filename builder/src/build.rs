@@ -10,7 +10,9 @@ use crate::sink::{DirSink, Sink};
 use crate::source::categories::read_categories;
 use crate::source::problem::{Problem, Report};
 use crate::source::{inventory, CATEGORIES_FILE};
-use crate::writer::{write_archive, WriteOptions};
+use crate::van_ban::{write_registry, Citing};
+use crate::writer::{write_archive, Output, WriteOptions};
+use portal_core::date::Date;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -59,8 +61,10 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let files = inventory(content)?;
     // Nothing changed since a clean run (every source's stamp, the options):
     // then nothing can change, and the cache is not waited for.
+    // The registry's statuses depend on the day (what has expired).
+    let today = today();
     let (sources, article_stamps) =
-        cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir));
+        cache::sources_print(content, &files, &(options.page_size, options.pretty, &data_dir, today));
     if let Some(produced) = cache::unchanged_since_clean_run(&cache_file, sources, &options.out_dir) {
         return Ok(Outcome { produced, ..Outcome::default() });
     }
@@ -89,14 +93,31 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         std::mem::take(&mut previous.articles),
     );
     articles.check(&categories.iter().map(|category| category.slug.as_str()).collect::<HashSet<_>>());
-    let mut archive =
-        Archive { labels: Labels::default(), categories: categories.clone(), articles: articles.lend_defs() };
+    let defs = articles.lend_defs();
     let write_options =
         WriteOptions { data_dir: data_dir.clone(), page_size: options.page_size.max(1), pretty: options.pretty };
     // From here on the data folder changes: a run cut short must leave no
     // cache that would vouch for a half-written document.
     cache::forget(&cache_file)?;
     let mut sink = DirSink::new(site_root, previous.outputs.clone());
+    // The registry first: the articles link the numbers it holds.
+    let citing: Vec<Citing<'_>> = defs
+        .iter()
+        .filter(|def| !def.cites.is_empty())
+        .map(|def| Citing { id: &def.id, title: &def.title, published_at: def.published_at, numbers: &def.cites })
+        .collect();
+    let registry = {
+        let mut out = Output { sink: &mut sink, pretty: options.pretty };
+        let (content, van_ban) = (content, &files.van_ban);
+        write_registry(content, &shown_root, van_ban, &data_dir, today, &citing, &mut out, &mut outcome.report)?
+    };
+    drop(citing);
+    let mut archive = Archive {
+        labels: Labels::default(),
+        categories: categories.clone(),
+        articles: defs,
+        doc_links: registry.links,
+    };
     write_archive(&archive, &write_options, &mut articles, &mut sink)?;
     articles.give_back(std::mem::take(&mut archive.articles));
     // A broken article out of the lists still keeps its last document.
@@ -117,6 +138,7 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     )?;
     let mut named: HashSet<String> = articles.entries.values().flat_map(|entry| entry.media.clone()).collect();
     named.extend(week_media);
+    named.extend(registry.media);
     let media_stamps = copy_media(content, &shown_root, &data_dir, &named, &previous, &mut sink, &mut outcome.report)?;
     outcome.unused_media = files.media.iter().filter(|path| !named.contains(*path)).cloned().collect();
 
@@ -138,6 +160,16 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let clean = outcome.report.problems.is_empty();
     cache::save_sources_print(&cache_file, clean.then_some((sources, outcome.produced)))?;
     Ok(outcome)
+}
+
+/// Today in Vietnam, or the day `PORTAL_TODAY` (YYYY-MM-DD) names, so a
+/// test or a rebuild of an old state can fix the day statuses are taken on.
+pub fn today() -> Date {
+    if let Some(day) = std::env::var("PORTAL_TODAY").ok().and_then(|text| Date::parse_iso(&text)) {
+        return day;
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    Date::from_days_since_epoch(portal_core::date::vietnam_day_number(now))
 }
 
 /// How messages name the content folder: as given ("content", "/tmp/x/content").

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// Bumped whenever what the builder writes changes, so an old cache is not trusted.
-const CACHE_VERSION: u32 = 6;
+const CACHE_VERSION: u32 = 7;
 
 /// A file's size and modification time: unchanged stamp, unchanged file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,7 +162,7 @@ fn write_aside(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// not asked of the file system twice (100 000 `statx` calls each time).
 pub fn sources_print(content: &Path, files: &Inventory, options: &impl std::hash::Hash) -> (u64, Vec<Option<Stamp>>) {
     let mut stamps: Vec<(&str, Option<Stamp>)> = Vec::with_capacity(files.articles.len() + 16);
-    let all = files.articles.iter().chain(&files.weeks).chain(&files.media).map(String::as_str);
+    let all = files.articles.iter().chain(&files.weeks).chain(&files.van_ban).chain(&files.media).map(String::as_str);
     for path in all.chain([CATEGORIES_FILE, SITE_FILE]) {
         stamps.push((path, Stamp::of(&content.join(path))));
     }
@@ -213,6 +213,7 @@ mod tests {
             image: None,
             featured: false,
             related: vec![],
+            cites: vec![],
         };
         CachedArticle { stamp: Stamp::default(), def, media: vec![], lines: [1, 2, 3], inputs: n as u64 }
     }

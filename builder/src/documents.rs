@@ -212,4 +212,7 @@ pub struct ConfigSources {
     pub schedule_week: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stats: Option<String>,
+    pub van_ban_list: String,
+    pub van_ban: String,
+    pub van_ban_facets: String,
 }

@@ -56,6 +56,9 @@ pub fn production_config<'c>(config: &'c Config, data_dir: &str) -> ConfigDocume
         schedule_index,
         schedule_week,
         stats,
+        van_ban_list,
+        van_ban,
+        van_ban_facets,
     } = config.sources.clone();
     let moved = |path: String| match path.strip_prefix("data/") {
         Some(rest) => format!("{data_dir}/{rest}"),
@@ -72,6 +75,9 @@ pub fn production_config<'c>(config: &'c Config, data_dir: &str) -> ConfigDocume
             schedule_index: Some(moved(schedule_index)),
             schedule_week: Some(moved(schedule_week)),
             stats: Some(moved(stats)),
+            van_ban_list: moved(van_ban_list),
+            van_ban: moved(van_ban),
+            van_ban_facets: moved(van_ban_facets),
         },
         stats_poll_seconds: Some(config.stats_poll_seconds),
         request_timeout_seconds: Some(config.request_timeout_seconds),

@@ -11,18 +11,23 @@
 //! app's `tests/content.rs` holds it to that.
 
 pub mod articles;
+pub mod attachment;
 pub mod blocks;
 pub mod build;
 pub mod cache;
+pub mod cite_links;
 pub mod documents;
 pub mod extras;
 pub mod fingerprint;
 pub mod lists;
 pub mod model;
 pub mod paths;
+pub mod pdf;
 pub mod sink;
 pub mod source;
 pub mod synthetic;
+pub mod synthetic_van_ban;
+pub mod van_ban;
 pub mod writer;
 
 pub use build::{build, BuildOptions, Outcome, PAGE_SIZE};

@@ -42,6 +42,9 @@ pub struct ArticleDef {
     pub featured: bool,
     /// Ids of related articles, most related first.
     pub related: Vec<String>,
+    /// The document numbers its summary and body name, folded
+    /// (`cite_links::cited_numbers`): which registry pages it cites.
+    pub cites: Vec<String>,
 }
 
 /// An article's body as its document carries it.
@@ -79,4 +82,7 @@ pub struct Archive {
     pub labels: Labels,
     pub categories: Vec<CategoryDef>,
     pub articles: Vec<ArticleDef>,
+    /// The registry's page of each document number it holds once (folded
+    /// number → route), linked where an article names it.
+    pub doc_links: std::collections::HashMap<String, String>,
 }

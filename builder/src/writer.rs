@@ -77,10 +77,23 @@ pub fn write_archive(
             let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
             let others = other_news_of(article, members, position, &by_id);
             let other_prints: Vec<u64> = others.iter().map(|(other, _)| prints[other.id.as_str()]).collect();
-            let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir));
             let path = paths::article_document(dir, &article.id);
+            // The registry pages its text names: a document published or
+            // withdrawn rewrites only the articles that cite it.
+            let links: HashMap<&str, String> = article
+                .cites
+                .iter()
+                .filter_map(|number| archive.doc_links.get(number).map(|route| (number.as_str(), route)))
+                .map(|(number, route)| (number, paths::relative(&path, route.trim_start_matches('/'))))
+                .collect();
+            let mut link_print: Vec<(&str, &String)> = links.iter().map(|(n, href)| (*n, href)).collect();
+            link_print.sort();
+            let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir, link_print));
             match bodies.body(article, inputs) {
-                Some(body) => write_article(&mut out, dir, (article, *category), &body, sides, &others)?,
+                Some(mut body) => {
+                    body.html = crate::cite_links::link_numbers(&body.html, &links);
+                    write_article(&mut out, dir, (article, *category), &body, sides, &others)?
+                }
                 None => out.sink.keep(&path),
             }
         }

@@ -13,6 +13,22 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The body without the links to the legal documents registry, which the
+/// builder adds where an article names a number it holds (issue 25): the
+/// rest must be what the old builder wrote.
+fn without_registry_links(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<a href=\"../../van-ban/") {
+        out.push_str(&rest[..start]);
+        let text_start = start + rest[start..].find('>').unwrap() + 1;
+        let text_end = text_start + rest[text_start..].find("</a>").unwrap();
+        out.push_str(&rest[text_start..text_end]);
+        rest = &rest[text_end + 4..];
+    }
+    out + rest
+}
+
 #[test]
 fn every_migrated_article_is_what_the_old_builder_wrote() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
@@ -30,10 +46,13 @@ fn every_migrated_article_is_what_the_old_builder_wrote() {
         let document: Value = serde_json::from_str(&text).unwrap();
         let item = &document["items"][0];
         assert_eq!(
-            squeeze(item["content_html"].as_str().unwrap()),
+            squeeze(&without_registry_links(item["content_html"].as_str().unwrap())),
             squeeze(old["content_html"].as_str().unwrap()),
             "{id}"
         );
+        if id == "1019" {
+            assert!(item["content_html"].as_str().unwrap().contains(">65/KH-UBND</a>"), "the seed links its plan");
+        }
         for field in ["title", "summary", "image", "date_published", "tags", "url", "authors"] {
             assert_eq!(item[field], old[field], "{id}: {field}");
         }

@@ -40,12 +40,20 @@ impl Attachment {
 }
 
 /// Reads `{name, url, size, type}`; `url` resolved against `document_url`.
-/// Only web addresses are kept: a `javascript:` URL never reaches an href.
+/// A URL with a scheme must be http(s): a `javascript:` URL never reaches
+/// an href. (The scheme is checked as written, not after resolving: the
+/// prerender reads documents from the site's folder, not over http.)
 pub fn read_attachment(node: Node<'_>, document_url: &str) -> Result<Attachment, DocError> {
     let url = node.with_required("url", |field| {
-        let url = resolve(document_url, &field.string()?);
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        web.then_some(url).ok_or_else(|| field.invalid("an http(s) or relative URL"))
+        let written = field.string()?;
+        let written = written.trim();
+        let scheme = written.split_once(':').map(|(scheme, _)| scheme).filter(|scheme| !scheme.contains('/'));
+        match scheme {
+            Some(scheme) if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") => {
+                Err(field.invalid("an http(s) or relative URL"))
+            }
+            _ => Ok(resolve(document_url, written)),
+        }
     })?;
     Ok(Attachment {
         name: node.required_string("name")?,
@@ -92,6 +100,15 @@ mod tests {
         let bad = r#"{"name":"x","url":"javascript:alert(1)","size":1,"type":"application/pdf"}"#;
         let value = parse_document("d", bad, 1000).unwrap();
         assert!(read_attachment(Node::root("d", &value), "https://a.vn/").is_err());
+        for bad in ["JavaScript:alert(1)", " data:text/html,x", "vbscript:x"] {
+            let text = format!(r#"{{"name":"x","url":"{bad}","size":1,"type":"t"}}"#);
+            let value = parse_document("d", &text, 1000).unwrap();
+            assert!(read_attachment(Node::root("d", &value), "https://a.vn/").is_err(), "{bad}");
+        }
+        // Read from the site's folder, as the prerender does.
+        let value = parse_document("d", text, 1000).unwrap();
+        let file = read_attachment(Node::root("d", &value), "/srv/site/data/van-ban/1.json").unwrap();
+        assert_eq!(file.url, "/srv/site/data/tep/a.pdf");
         let missing = parse_document("d", r#"{"name":"x","url":"a.pdf","type":"t"}"#, 1000).unwrap();
         assert!(read_attachment(Node::root("d", &missing), "https://a.vn/").is_err());
     }

@@ -40,4 +40,5 @@ pub mod text;
 pub mod titles;
 pub mod url;
 pub mod van_ban;
+pub mod van_ban_html;
 pub mod week;

@@ -27,9 +27,7 @@ pub enum PageKind {
     Sections,
     Search,
     Feeds,
-    /// The legal documents registry: its list and pages.
-    VanBanList,
-    /// One legal document.
+    /// The legal documents registry: its list, its pages and each document.
     VanBan,
 }
 
@@ -57,7 +55,7 @@ const fn route(kind: PageKind, pattern: &'static str, documents: &'static [&'sta
 /// article's free slug; the article takes an address with or without its
 /// slug (a wrong or missing one leads to the canonical address); a
 /// category's archive pages are `/chuyen-muc/:slug/trang/:page`.
-pub const ROUTES: [Route; 12] = [
+pub const ROUTES: [Route; 10] = [
     route(PageKind::Home, "/", &["latest_feed", "categories", "category_feed"], true),
     route(PageKind::Related, "/tin/:id/lien-quan/:trang?/:page?", &["article", "category_feed", "latest_feed"], true),
     route(PageKind::Article, "/tin/:id/:slug?", &["article", "category_feed", "latest_feed"], true),
@@ -68,10 +66,9 @@ pub const ROUTES: [Route; 12] = [
     // The search reads its own index (tim-kiem/), not a document.
     route(PageKind::Search, "/tim-kiem", &[], true),
     route(PageKind::Feeds, "/rss", &["categories"], true),
-    // The fixed "trang" before the free id (the builder refuses that id).
-    route(PageKind::VanBanList, "/van-ban", &["van_ban_list", "van_ban_facets"], true),
-    route(PageKind::VanBanList, "/van-ban/trang/:page", &["van_ban_list", "van_ban_facets"], true),
-    route(PageKind::VanBan, "/van-ban/:id/:slug?", &["van_ban"], true),
+    // One view for the list (`/van-ban`), its pages (`/van-ban/trang/N`:
+    // the builder refuses the id "trang") and each document.
+    route(PageKind::VanBan, "/van-ban/:id?/:slug?", &["van_ban_list", "van_ban_facets", "van_ban"], true),
 ];
 
 /// The route that answers `path` (relative to the router's base; a query
@@ -122,8 +119,8 @@ mod tests {
         assert_eq!(kind("/danh-muc"), Some(PageKind::Sections));
         assert_eq!(kind("/danh-muc/tin-tuc-su-kien"), Some(PageKind::Sections));
         assert_eq!(kind("/tim-kiem?q=a"), Some(PageKind::Search));
-        assert_eq!(kind("/van-ban?loai=ke-hoach"), Some(PageKind::VanBanList));
-        assert_eq!(kind("/van-ban/trang/2"), Some(PageKind::VanBanList));
+        assert_eq!(kind("/van-ban?loai=ke-hoach"), Some(PageKind::VanBan));
+        assert_eq!(kind("/van-ban/trang/2"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd"), Some(PageKind::VanBan));
         for nowhere in ["/tin", "/khong-co", "/lich-cong-tac/2023", "/tin/1/2/3", "/tim-kiem/x", "/chuyen-muc"] {
@@ -148,10 +145,10 @@ mod tests {
         assert_eq!(kind(routes::SEARCH), Some(PageKind::Search));
         assert_eq!(kind(routes::FEEDS), Some(PageKind::Feeds));
         assert_eq!(kind(&routes::van_ban("2023-65", "Kế hoạch số 65/KH-UBND")), Some(PageKind::VanBan));
-        assert_eq!(kind(&routes::van_ban_archive(3)), Some(PageKind::VanBanList));
-        assert_eq!(kind(&routes::van_ban_archive(1)), Some(PageKind::VanBanList));
+        assert_eq!(kind(&routes::van_ban_archive(3)), Some(PageKind::VanBan));
+        assert_eq!(kind(&routes::van_ban_archive(1)), Some(PageKind::VanBan));
         let filters = crate::facets::Filters(vec![("nam".into(), "2023".into())]);
-        assert_eq!(kind(&routes::van_ban_filtered(&filters, 2)), Some(PageKind::VanBanList));
+        assert_eq!(kind(&routes::van_ban_filtered(&filters, 2)), Some(PageKind::VanBan));
     }
 
     /// A name that `config.json`'s `sources` does not know would make the
@@ -170,7 +167,7 @@ mod tests {
     #[test]
     fn every_kind_has_a_route() {
         use PageKind::*;
-        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBanList, VanBan] {
+        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan] {
             assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
         }
     }

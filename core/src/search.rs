@@ -15,12 +15,14 @@ use super::routes::{self, SEARCH};
 use super::url::percent_encode;
 use std::ops::Range;
 
-pub use super::search_messages::{parse_reply, Hit, Query, Reply, Results, UNREADABLE_REPLY};
+pub use super::search_messages::{kind_of_category, parse_reply, Hit, Query, Reply, Results, KINDS, UNREADABLE_REPLY};
 
 /// The query parameters of `/tim-kiem`.
 pub const QUERY_PARAM: &str = "q";
 pub const CATEGORY_PARAM: &str = "chuyen-muc";
 pub const YEAR_PARAM: &str = "nam";
+/// `kieu=van-ban`: only one kind of result (`search_messages::KINDS`).
+pub const KIND_PARAM: &str = "kieu";
 pub const PAGE_PARAM: &str = "trang";
 
 /// Longer queries are cut (a word past this is never what a reader meant;
@@ -47,6 +49,7 @@ pub fn ask_after_ms(gap_ms: f64) -> Option<u32> {
 pub struct SearchParams {
     pub text: String,
     pub category: Option<String>,
+    pub kind: Option<String>,
     pub year: Option<i32>,
     /// From 1, as in the address.
     pub page: u32,
@@ -60,7 +63,8 @@ impl SearchParams {
         let category = get(CATEGORY_PARAM).filter(|slug| !slug.is_empty());
         let year = get(YEAR_PARAM).and_then(|year| year.parse().ok()).filter(|year| (1900..=9999).contains(year));
         let page = get(PAGE_PARAM).and_then(|page| page.parse().ok()).filter(|page| *page >= 1).unwrap_or(1);
-        SearchParams { text, category, year, page }
+        let kind = get(KIND_PARAM).filter(|kind| KINDS.iter().any(|(known, _)| known == kind));
+        SearchParams { text, category, kind, year, page }
     }
 
     /// Nothing to search for: only spaces, or nothing.
@@ -72,6 +76,7 @@ impl SearchParams {
     pub fn route(&self) -> String {
         let mut pairs = vec![(QUERY_PARAM, self.text.clone())];
         pairs.extend(self.category.clone().map(|slug| (CATEGORY_PARAM, slug)));
+        pairs.extend(self.kind.clone().map(|kind| (KIND_PARAM, kind)));
         pairs.extend(self.year.map(|year| (YEAR_PARAM, year.to_string())));
         if self.page > 1 {
             pairs.push((PAGE_PARAM, self.page.to_string()));
@@ -87,6 +92,7 @@ impl SearchParams {
             text: self.text.clone(),
             typing,
             category: self.category.clone(),
+            kind: self.kind.clone(),
             year: self.year,
             page: self.page.saturating_sub(1) as usize,
             per_page: 0,
@@ -135,7 +141,10 @@ pub fn hits_html(hits: &[Hit], href: impl Fn(&str) -> String) -> String {
         html.push_str(&format!(
             "<li class=\"search-hit\"><h2 class=\"search-hit-title\"><a href=\"{}\">{}</a></h2>\
              <p class=\"search-hit-meta\"><time>{date}</time>",
-            escape(&href(&routes::article(&hit.id, &hit.title))),
+            escape(&href(&match kind_of_category(&hit.category_slug) {
+                "van-ban" => routes::van_ban(&hit.id, &hit.title),
+                _ => routes::article(&hit.id, &hit.title),
+            })),
             marked_html(&hit.title, &hit.title_marks),
         ));
         if !hit.category_name.is_empty() {
@@ -170,14 +179,26 @@ pub fn page_html(params: &SearchParams, action: &str) -> String {
          <input id=\"{QUERY_BOX_ID}\" type=\"search\" name=\"{QUERY_PARAM}\" value=\"{}\" autocomplete=\"off\" \
          placeholder=\"Nhập từ khóa, có dấu hoặc không dấu\"><button type=\"submit\">Tìm</button>\
          <div class=\"search-filters\">\
+         <label>Loại <select name=\"{KIND_PARAM}\">{}</select></label>\
          <label>Chuyên mục <select name=\"{CATEGORY_PARAM}\">{categories}</select></label>\
          <label>Năm <select name=\"{YEAR_PARAM}\">{years}</select></label></div></form>\
          <p id=\"{STATUS_ID}\" class=\"search-status\" role=\"status\">{}</p>\
          <div id=\"{RESULTS_ID}\"></div>",
         escape(action),
         escape(&params.text),
+        kind_options_html(params.kind.as_deref()),
         if params.is_empty() { PROMPT } else { "" },
     )
+}
+
+/// The kinds' `<option>`s, the chosen one selected.
+pub fn kind_options_html(chosen: Option<&str>) -> String {
+    let mut html = format!("<option value=\"\"{}>Tất cả</option>", if chosen.is_none() { " selected" } else { "" });
+    for (kind, name) in KINDS {
+        let selected = if chosen == Some(kind) { " selected" } else { "" };
+        html.push_str(&format!("<option value=\"{kind}\"{selected}>{}</option>", escape(name)));
+    }
+    html
 }
 
 /// The filters' `<option>`s: "Tất cả", then the index's categories and

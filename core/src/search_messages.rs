@@ -16,6 +16,8 @@ pub struct Query {
     /// The reader is still typing: the last syllable is a prefix.
     pub typing: bool,
     pub category: Option<String>,
+    /// Only results of this kind (`tin`, `van-ban`, `nhiem-vu`: `kind_of_category`).
+    pub kind: Option<String>,
     pub year: Option<i32>,
     /// From 0.
     pub page: usize,
@@ -29,14 +31,31 @@ impl Query {
     pub fn request(&self, id: u32) -> String {
         let category = self.category.as_deref().map(quote).unwrap_or_else(|| "null".into());
         let year = self.year.map(|year| year.to_string()).unwrap_or_else(|| "null".into());
+        // Left out when absent, so a request without one reads as before.
+        let kind = self.kind.as_deref().map(|kind| format!(",\"kind\":{}", quote(kind))).unwrap_or_default();
         format!(
-            "{{\"id\":{id},\"q\":{},\"typing\":{},\"category\":{category},\"year\":{year},\"page\":{}}}",
+            "{{\"id\":{id},\"q\":{},\"typing\":{},\"category\":{category},\"year\":{year},\"page\":{}{kind}}}",
             quote(&self.text),
             self.typing,
             self.page
         )
     }
 }
+
+/// The kinds of what the index holds, by category slug: the registries
+/// are indexed under a category of their own (`van-ban`, `nhiem-vu`, which
+/// no news category may take), everything else is news (`tin`). Results
+/// link to their kind's page, and a query can ask for one kind.
+pub fn kind_of_category(slug: &str) -> &'static str {
+    match slug {
+        "van-ban" => "van-ban",
+        "nhiem-vu" => "nhiem-vu",
+        _ => "tin",
+    }
+}
+
+/// The kinds a reader can ask for, with their names.
+pub const KINDS: [(&str, &str); 3] = [("tin", "Tin tức"), ("van-ban", "Văn bản"), ("nhiem-vu", "Nhiệm vụ KH&CN")];
 
 /// One result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -18,7 +18,7 @@ fn the_address_round_trips_and_bad_parameters_are_dropped() {
         "/tim-kiem?q=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADnh&chuyen-muc=tin-hoat-dong-so&nam=2023&trang=3"
     );
     let bad = params(&[("q", "x"), ("nam", "hai nghìn"), ("trang", "-1"), ("chuyen-muc", "")]);
-    assert_eq!(bad, SearchParams { text: "x".into(), category: None, year: None, page: 1 });
+    assert_eq!(bad, SearchParams { text: "x".into(), category: None, kind: None, year: None, page: 1 });
     assert_eq!(bad.route(), "/tim-kiem?q=x");
     assert_eq!(params(&[("nam", "99999")]).year, None);
 }
@@ -150,4 +150,26 @@ fn the_first_key_of_a_burst_asks_at_once_the_rest_when_it_pauses() {
     assert_eq!(ask_after_ms(5_000.0), None);
     assert_eq!(ask_after_ms(BURST_GAP_MS), None);
     assert_eq!(ask_after_ms(40.0), Some(BURST_PAUSE_MS));
+}
+
+#[test]
+fn a_kind_travels_from_the_address_to_the_worker_and_results_link_their_kind() {
+    let params = SearchParams::from_query(|name| match name {
+        "q" => Some("65/kh".into()),
+        "kieu" => Some("van-ban".into()),
+        _ => None,
+    });
+    assert_eq!(params.kind.as_deref(), Some("van-ban"));
+    assert_eq!(params.route(), "/tim-kiem?q=65%2Fkh&kieu=van-ban");
+    assert!(params.request(3, false).ends_with(",\"page\":0,\"kind\":\"van-ban\"}"), "{}", params.request(3, false));
+    let unknown = SearchParams::from_query(|name| (name == "kieu").then(|| "khac".to_string()));
+    assert_eq!(unknown.kind, None);
+    let hit = Hit {
+        id: "2023-65".into(),
+        title: "Kế hoạch số 65/KH-UBND".into(),
+        category_slug: "van-ban".into(),
+        ..Hit::default()
+    };
+    assert!(hits_html(&[hit], |route| route.to_string()).contains("href=\"/van-ban/2023-65/ke-hoach-so-65-kh-ubnd\""));
+    assert!(page_html(&params, "/tim-kiem").contains("<option value=\"van-ban\" selected>Văn bản</option>"));
 }

@@ -214,6 +214,8 @@ pub struct LegalDocDetail {
     pub doc: LegalDoc,
     /// Người ký.
     pub signer: Option<String>,
+    /// A line the department adds ("Văn bản mẫu…").
+    pub note: Option<String>,
     pub attachments: Vec<Attachment>,
     pub related: Vec<Related>,
     pub draft: Option<Draft>,
@@ -276,6 +278,7 @@ pub fn parse_detail(document: &str, url: &str, text: &str) -> Result<LegalDocDet
     Ok(LegalDocDetail {
         doc: read_doc(&root)?,
         signer: root.optional_string("signer")?,
+        note: root.optional_string("note")?,
         attachments: root
             .with_field("attachments", |list| list.each(|node| read_attachment(node, url)))?
             .unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! What a prerendered page's `<head>` says about it: title, description,
 //! canonical address, Open Graph and Twitter cards, and for an article the
-//! schema.org `NewsArticle` that search engines read.
+//! schema.org `NewsArticle` that search engines read; for a legal document
+//! schema.org `Legislation`.
 
 use crate::sanitize::escape;
 use portal::core::date::rfc3339_vietnam;
@@ -24,6 +25,25 @@ pub struct PageMeta {
     /// The feeds a reader's browser or feed reader finds from this page
     /// (autodiscovery): (title, format, absolute address).
     pub feeds: Vec<(String, FeedFormat, String)>,
+    pub legislation: Option<LegislationFacts>,
+}
+
+/// A legal document's facts, for schema.org `Legislation`.
+#[derive(Clone, Debug, Default)]
+pub struct LegislationFacts {
+    /// "Kế hoạch số 65/KH-UBND".
+    pub name: String,
+    /// Số ký hiệu ("65/KH-UBND"); a draft has none yet.
+    pub identifier: Option<String>,
+    /// "2023-03-28".
+    pub date: String,
+    /// Loại văn bản.
+    pub kind: String,
+    /// Cơ quan ban hành.
+    pub passed_by: String,
+    /// `https://schema.org/InForce` or `…/NotInForce`.
+    pub legal_force: String,
+    pub expires: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -76,6 +96,9 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
         let (kind, title, href) = (format.media_type(), escape(title, true), escape(href, true));
         let _ = writeln!(out, r#"  <link rel="alternate" type="{kind}" title="{title}" href="{href}">"#);
     }
+    if let Some(legislation) = &meta.legislation {
+        let _ = writeln!(out, r#"  <script type="application/ld+json">{}</script>"#, legislation_ld(meta, legislation));
+    }
     if let Some(article) = &meta.article {
         let _ = writeln!(
             out,
@@ -106,6 +129,30 @@ fn news_article(meta: &PageMeta, article: &ArticleFacts, site_name: &str) -> Str
         "mainEntityOfPage": meta.canonical,
         "inLanguage": "vi",
     });
+    script_safe(&document.to_string())
+}
+
+/// schema.org Legislation (legislationIdentifier, legislationDate,
+/// legislationType, legislationPassedBy, legislationLegalForce).
+fn legislation_ld(meta: &PageMeta, facts: &LegislationFacts) -> String {
+    let mut document = json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": facts.name,
+        "description": meta.description,
+        "legislationDate": facts.date,
+        "legislationType": facts.kind,
+        "legislationPassedBy": { "@type": "GovernmentOrganization", "name": facts.passed_by },
+        "legislationLegalForce": facts.legal_force,
+        "inLanguage": "vi",
+        "url": meta.canonical,
+    });
+    if let Some(identifier) = &facts.identifier {
+        document["legislationIdentifier"] = json!(identifier);
+    }
+    if let Some(expires) = &facts.expires {
+        document["expires"] = json!(expires);
+    }
     script_safe(&document.to_string())
 }
 
@@ -160,6 +207,7 @@ mod tests {
             }),
             noindex: false,
             feeds: vec![("Tin & sự kiện (RSS)".into(), FeedFormat::Rss, "https://h.vn/rss/tin-moi.xml".into())],
+            legislation: None,
         };
         let tags = head_tags(&meta, "Sở KH&CN");
         assert!(tags.contains(r#"<meta property="og:title" content="Tiêu đề">"#), "{tags}");
@@ -171,5 +219,34 @@ mod tests {
         assert!(tags.contains(r#"<link rel="canonical" href="https://h.vn/tin/1/tieu-de">"#));
         let feed = r#"<link rel="alternate" type="application/rss+xml" title="Tin &amp; sự kiện (RSS)" href="https://h.vn/rss/tin-moi.xml">"#;
         assert!(tags.contains(feed), "{tags}");
+    }
+
+    #[test]
+    fn a_legal_document_gets_legislation() {
+        let meta = PageMeta {
+            title: "Kế hoạch số 65/KH-UBND".into(),
+            canonical: "https://h.vn/van-ban/a/ke-hoach-so-65-kh-ubnd".into(),
+            legislation: Some(LegislationFacts {
+                name: "Kế hoạch số 65/KH-UBND".into(),
+                identifier: Some("65/KH-UBND".into()),
+                date: "2023-03-28".into(),
+                kind: "Kế hoạch".into(),
+                passed_by: "UBND tỉnh Quảng Trị".into(),
+                legal_force: "https://schema.org/InForce".into(),
+                expires: None,
+            }),
+            ..PageMeta::default()
+        };
+        let tags = head_tags(&meta, "Sở KH&CN");
+        let start = tags.find("<script type=\"application/ld+json\">").unwrap() + 35;
+        let json: serde_json::Value =
+            serde_json::from_str(&tags[start..tags[start..].find("</script>").unwrap() + start]).unwrap();
+        assert_eq!(json["@type"], "Legislation");
+        assert_eq!(json["legislationIdentifier"], "65/KH-UBND");
+        assert_eq!(json["legislationDate"], "2023-03-28");
+        assert_eq!(json["legislationType"], "Kế hoạch");
+        assert_eq!(json["legislationPassedBy"]["name"], "UBND tỉnh Quảng Trị");
+        assert_eq!(json["legislationLegalForce"], "https://schema.org/InForce");
+        assert!(!tags.contains("NewsArticle"));
     }
 }

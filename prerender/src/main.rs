@@ -100,10 +100,23 @@ fn run(options: &Options) -> Result<usize, String> {
         let mut listing = listing::Listing::load(&options.site_dir);
         listing.walk(&store, portal.url(&portal.config.sources.latest_feed));
         listing.save(&options.site_dir)?;
-        return Ok(write_search_index(listing.docs(), &options.site_dir));
+        let docs = with_registry(listing.docs(), &portal, &store);
+        return Ok(write_search_index(docs, &options.site_dir));
     }
     let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
     std::thread::scope(|scope| write_pages(options, &store, &portal, &template, started, scope))
+}
+
+/// The news the listing read, and the legal documents registry, for the
+/// search index (each under its kind: search-index.md).
+fn with_registry(
+    docs: Result<Vec<portal_search::Doc>, String>,
+    portal: &Portal,
+    store: &Store,
+) -> Result<Vec<portal_search::Doc>, String> {
+    let mut docs = docs?;
+    search_index::read_van_ban(portal, store, &mut docs)?;
+    Ok(docs)
 }
 
 /// Draws every page whose documents changed, the sitemap, and removes the
@@ -131,7 +144,7 @@ fn write_pages<'scope, 'env>(
     });
     // The search index takes the same walk of the feed and writes only
     // under tim-kiem/: it is written beside the pages, on the other core.
-    let docs = listing.docs();
+    let docs = with_registry(listing.docs(), portal, store);
     let index = scope.spawn(move || write_search_index(docs, &options.site_dir));
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());

@@ -4,12 +4,13 @@
 //! Each list is walked once and never held whole: an article page costs one
 //! small record.
 
-use crate::head::{short_description, ArticleFacts, PageMeta};
+use crate::head::{short_description, ArticleFacts, LegislationFacts, PageMeta};
 use crate::listing::Listing;
 use crate::store::Store;
 use portal::context::Portal;
 use portal::core::agenda::week_reach;
 use portal::core::error::DocError;
+use portal::core::facets::ALL_LIST;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::route_table::{route_at, PageKind};
 use portal::core::routes::{self, FeedFormat};
@@ -17,6 +18,7 @@ use portal::core::schedule::parse_index;
 use portal::core::sections::group_sections;
 use portal::core::titles::{page_title, TitleOf};
 use portal::core::url::resolve;
+use portal::core::van_ban::{parse_detail, parse_list_page};
 use portal::core::week::IsoWeek;
 
 /// One page to write.
@@ -53,6 +55,13 @@ pub enum Page {
     Search,
     /// `/rss`: the list of the RSS and Atom feeds.
     Feeds,
+    /// A page of the legal documents registry's list (`/van-ban`, `/van-ban/trang/N`).
+    VanBanList(u32),
+    /// One legal document, its canonical address made once.
+    VanBan {
+        id: String,
+        route: String,
+    },
     NotFound,
 }
 
@@ -69,6 +78,7 @@ impl Page {
             Page::Sections(_) => PageKind::Sections,
             Page::Search => PageKind::Search,
             Page::Feeds => PageKind::Feeds,
+            Page::VanBanList(_) | Page::VanBan { .. } => PageKind::VanBan,
             Page::NotFound => return None,
         })
     }
@@ -97,6 +107,8 @@ impl Page {
             Page::Sections(Some((slug, _))) => routes::section(slug),
             Page::Search => routes::SEARCH.into(),
             Page::Feeds => routes::FEEDS.into(),
+            Page::VanBanList(page) => routes::van_ban_archive(*page),
+            Page::VanBan { route, .. } => route.clone(),
             // An address no route matches: the app's not-found view.
             Page::NotFound => "/khong-tim-thay".into(),
         }
@@ -169,6 +181,8 @@ pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec
     }
     failures.extend(listing.failure.clone());
 
+    list_van_ban(portal, store, &mut pages, &mut failures);
+
     pages.push(Page::Schedule(None));
     let index_url = portal.url(&sources.schedule_index);
     match read_parsed(store, "danh sách các tuần có lịch công tác", &index_url, parse_index) {
@@ -190,6 +204,34 @@ pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec
         Err(error) => failures.push(error),
     }
     (pages, failures)
+}
+
+/// The registry's list pages and every document, walking the list of
+/// everything page by page (a page is never held longer than its turn).
+fn list_van_ban(portal: &Portal, store: &Store, pages: &mut Vec<Page>, failures: &mut Vec<DocError>) {
+    let sources = &portal.config.sources;
+    let mut page = 1;
+    loop {
+        let url = portal.url(&sources.van_ban_list_url(ALL_LIST, page));
+        let list = match read_parsed(store, "danh sách văn bản", &url, |name, _, text| parse_list_page(name, text))
+        {
+            Ok(list) => list,
+            // A site without a registry has no list: not a failure.
+            Err(error) if page == 1 && error.is_not_found() => return,
+            Err(error) => {
+                failures.push(error);
+                return;
+            }
+        };
+        pages.push(Page::VanBanList(page));
+        for doc in &list.items {
+            pages.push(Page::VanBan { id: doc.id.clone(), route: routes::van_ban(&doc.id, &doc.title()) });
+        }
+        if page >= list.total_pages {
+            return;
+        }
+        page += 1;
+    }
 }
 
 fn read_parsed<T>(
@@ -300,6 +342,38 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
         Page::Feeds => {
             meta.title = page_title(TitleOf::Feeds, &site.short_name);
             meta.description = format!("Các kênh tin RSS và Atom của {}: tin mới nhất và từng chuyên mục", site.name);
+        }
+        Page::VanBanList(page) => {
+            let mut title = page_title(TitleOf::VanBanList(None), &site.short_name);
+            if *page > 1 {
+                title = format!("{title} – Trang {page}");
+            }
+            meta.title = title;
+            meta.description =
+                format!("Văn bản quy phạm pháp luật, văn bản chỉ đạo điều hành và dự thảo lấy ý kiến – {}", site.name);
+        }
+        Page::VanBan { id, .. } => {
+            let url = portal.url(&portal.config.sources.van_ban_url(id));
+            let detail = documents
+                .iter()
+                .find(|(known, _)| *known == url)
+                .and_then(|(_, text)| parse_detail("văn bản", &url, text).ok());
+            if let Some(detail) = detail {
+                let doc = &detail.doc;
+                let title = doc.title();
+                meta.title = page_title(TitleOf::VanBan(Some(&title)), &site.short_name);
+                meta.description = short_description(&format!("{title}: {}", doc.summary));
+                let today = portal::core::date::VietnamTime::from_unix_seconds(portal::clock::now_unix()).date;
+                meta.legislation = Some(LegislationFacts {
+                    name: title,
+                    identifier: doc.number.clone(),
+                    date: doc.issued.to_string(),
+                    kind: doc.kind.clone(),
+                    passed_by: doc.issuer.clone(),
+                    legal_force: doc.status_on(today).schema_org().into(),
+                    expires: doc.expires.map(|date| date.to_string()),
+                });
+            }
         }
         Page::NotFound => {
             meta.title = page_title(TitleOf::NotFound, &site.short_name);

@@ -21,6 +21,9 @@ fn one_page_of_each_kind() -> Vec<Page> {
         Page::Sections(Some(("tin-tuc-su-kien".into(), "Tin tức - Sự kiện".into()))),
         Page::Search,
         Page::Feeds,
+        Page::VanBanList(1),
+        Page::VanBanList(3),
+        Page::VanBan { id: "2023-65-kh-ubnd".into(), route: "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd".into() },
         Page::NotFound,
     ]
 }
@@ -42,7 +45,8 @@ fn the_prerendered_routes_are_the_tables() {
     }
     let listed: Vec<bool> = pages.iter().map(Page::in_sitemap).collect();
     // Not in the sitemap: a week without a schedule, and the not-found page.
-    let expected = [true, true, true, true, true, true, true, true, false, true, true, true, true, false];
+    let expected =
+        [true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, false];
     assert_eq!(listed, expected);
 }
 

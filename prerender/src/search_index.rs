@@ -4,6 +4,12 @@
 //! written; the manifest last, so it never names a segment not yet there.
 
 use crate::output::{write_if_changed, Written};
+use crate::store::Store;
+use portal::context::Portal;
+use portal::core::date::Date;
+use portal::core::error::Problem;
+use portal::core::facets::ALL_LIST;
+use portal::core::van_ban::parse_list_page;
 use portal_search::{publish, Doc, Options, INDEX_DIR};
 use std::path::Path;
 
@@ -14,6 +20,40 @@ pub struct Summary {
     pub bytes_written: u64,
     pub index_bytes: u64,
     pub segments: usize,
+}
+
+/// Every legal document of the registry, as the index takes it: under the
+/// category `van-ban` (its kind, search_messages::kind_of_category), its
+/// title with the number ("Kế hoạch số 65/KH-UBND": the number's pieces
+/// are syllables, so "65/kh" and "65 kh ubnd" find it), the trích yếu as
+/// the lead, issuer and sector as tags. A site without a registry has none.
+pub fn read_van_ban(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Result<(), String> {
+    let mut page = 1;
+    loop {
+        let url = portal.url(&portal.config.sources.van_ban_list_url(ALL_LIST, page));
+        let text = match store.read(&url) {
+            Ok(text) => text,
+            Err(Problem::NotFound) if page == 1 => return Ok(()),
+            Err(problem) => return Err(format!("{url}: {problem:?}")),
+        };
+        let list = parse_list_page("danh sách văn bản", &text).map_err(|error| error.english())?;
+        for doc in list.items {
+            let issued = Date::days_since_epoch(doc.issued) * 86_400 + 3_600; // 08:00 in Vietnam
+            docs.push(Doc {
+                title: doc.title(),
+                summary: doc.summary,
+                tags: vec![doc.issuer, doc.sector, doc.kind],
+                id: doc.id,
+                category_slug: "van-ban".into(),
+                category_name: "Văn bản".into(),
+                published: issued,
+            });
+        }
+        if page >= list.total_pages {
+            return Ok(());
+        }
+        page += 1;
+    }
 }
 
 /// Publishes the index of `docs` into `site_dir/tim-kiem/`.
@@ -83,6 +123,21 @@ mod tests {
         docs.push(doc(2002, "Đoàn kiểm tra tại Gio Linh lần hai"));
         write(&dir, &docs).unwrap();
         assert_eq!(search(&dir, "gio linh"), ["2002", "2001"]);
+        // A legal document is found by its number however typed, and by kind.
+        docs.push(Doc { category_slug: "van-ban".into(), ..doc(3001, "Kế hoạch số 65/KH-UBND") });
+        write(&dir, &docs).unwrap();
+        for typed in ["65/KH-UBND", "65 kh ubnd", "65/kh", "ke hoach so 65"] {
+            assert_eq!(search(&dir, typed), ["3001"], "{typed}");
+        }
+        let kind = |kind: &str| {
+            let query =
+                Query { text: "Quảng Trị".into(), kind: Some(kind.into()), per_page: 10_000, ..Query::default() };
+            let results = search_with(&mut Engine::new(), &query, &mut |path| {
+                std::fs::read(dir.join(INDEX_DIR).join(path)).map_err(|e| e.to_string())
+            });
+            results.unwrap().total
+        };
+        assert_eq!((kind("van-ban"), kind("tin")), (1, 2002));
         // The first recent segment was replaced and its folder deleted.
         let folders = std::fs::read_dir(dir.join(INDEX_DIR)).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir());
         assert_eq!(folders.count(), 2);

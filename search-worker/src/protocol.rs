@@ -22,9 +22,11 @@ pub fn parse(message: &JsValue) -> Result<(f64, Query), f64> {
     let category = field("category");
     let category =
         if category.is_null() || category.is_undefined() { None } else { Some(category.as_string().ok_or(id)?) };
+    let kind = field("kind");
+    let kind = if kind.is_null() || kind.is_undefined() { None } else { Some(kind.as_string().ok_or(id)?) };
     let year = whole(&field("year"), i32::MIN.into(), i32::MAX.into()).ok_or(id)?.map(|year| year as i32);
     let page = whole(&field("page"), 0.0, u32::MAX.into()).ok_or(id)?.unwrap_or(0.0) as usize;
-    Ok((id, Query { text, typing: typing.as_bool() == Some(true), category, year, page, per_page: 0 }))
+    Ok((id, Query { text, typing: typing.as_bool() == Some(true), category, kind, year, page, per_page: 0 }))
 }
 
 /// `null` or absent: `Some(None)`; a whole number within bounds:

@@ -8,7 +8,7 @@
 
 use crate::codec::{decode_list, Corrupt, Posting, Reader};
 use crate::manifest::Manifest;
-use crate::terms::{category_term, parse_query, ParsedQuery, QueryTerm};
+use crate::terms::{category_term, kind_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
 use crate::writer::SHARD_MAGIC;
 pub use portal_core::search_messages::{Hit, Query, Results};
@@ -209,6 +209,9 @@ impl Engine {
         let mut terms = parsed.terms.clone();
         if let Some(slug) = &query.category {
             terms.push(QueryTerm { term: category_term(slug), accented: None });
+        }
+        if let Some(kind) = &query.kind {
+            terms.push(QueryTerm { term: kind_term(kind), accented: None });
         }
         let mut need = Vec::new();
         for segment in &manifest.segments {

@@ -59,6 +59,12 @@ pub fn category_term(slug: &str) -> String {
     format!("#{}", slug.replace(['\t', '\n', '\r'], " "))
 }
 
+/// A kind's term (`core::search_messages::kind_of_category`): every
+/// document has one, so a query can keep to news or to a registry.
+pub fn kind_term(kind: &str) -> String {
+    format!("!{kind}")
+}
+
 /// Every term of `doc`.
 pub fn doc_terms(doc: &Doc) -> DocTerms {
     let mut terms = DocTerms::new();
@@ -88,6 +94,8 @@ pub fn doc_terms(doc: &Doc) -> DocTerms {
     }
     let category = category_term(&doc.category_slug);
     add(&mut terms, category.clone(), category, false);
+    let kind = kind_term(portal_core::search_messages::kind_of_category(&doc.category_slug));
+    add(&mut terms, kind.clone(), kind, false);
     terms
 }
 

@@ -41,7 +41,15 @@ impl Site {
     fn all(&self, text: &str, typing: bool, category: Option<&str>, year: Option<i32>) -> Vec<String> {
         let mut engine = Engine::new();
         let mut run = |page, per_page| {
-            let query = Query { text: text.into(), typing, category: category.map(Into::into), year, page, per_page };
+            let query = Query {
+                text: text.into(),
+                typing,
+                category: category.map(Into::into),
+                kind: None,
+                year,
+                page,
+                per_page,
+            };
             search_with(&mut engine, &query, &mut |path| self.files.get(path).cloned().ok_or_else(|| "404".to_string()))
                 .unwrap()
         };

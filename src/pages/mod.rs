@@ -9,3 +9,4 @@ pub mod related;
 pub mod schedule;
 pub mod search;
 pub mod sections;
+pub mod van_ban;

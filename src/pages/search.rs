@@ -15,7 +15,7 @@ use crate::context::{site_href, use_portal};
 use crate::core::routes::SEARCH;
 use crate::core::search::{
     ask_after_ms, count_text, error_html, filter_options_html, page_html, results_html, Reply, SearchParams,
-    CATEGORY_PARAM, PROMPT, RESULTS_ID, STATUS_ID, YEAR_PARAM,
+    CATEGORY_PARAM, KIND_PARAM, PROMPT, RESULTS_ID, STATUS_ID, YEAR_PARAM,
 };
 use crate::core::titles::{page_title, TitleOf};
 use crate::search_worker as worker;
@@ -115,6 +115,7 @@ pub fn SearchPage() -> impl IntoView {
         let mut wanted = SearchParams { page: 1, ..params.get_untracked() };
         match select.name().as_str() {
             CATEGORY_PARAM => wanted.category = (!value.is_empty()).then_some(value),
+            KIND_PARAM => wanted.kind = (!value.is_empty()).then_some(value),
             YEAR_PARAM => wanted.year = value.parse().ok(),
             _ => return,
         }
@@ -189,7 +190,8 @@ fn sync_form(params: &SearchParams) {
     }
     let category = params.category.clone().unwrap_or_default();
     let year = params.year.map(|year| year.to_string()).unwrap_or_default();
-    for (name, value) in [(CATEGORY_PARAM, category), (YEAR_PARAM, year)] {
+    let kind = params.kind.clone().unwrap_or_default();
+    for (name, value) in [(CATEGORY_PARAM, category), (YEAR_PARAM, year), (KIND_PARAM, kind)] {
         if let Some(select) = select(name) {
             select.set_value(&value);
         }

@@ -143,6 +143,8 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case("/sitemap.xml", Kind::File),
         case("/kenh-tin/rss/tin-moi.xml", Kind::File),
         case("/kenh-tin/atom/tin-moi.xml", Kind::File),
+        case("/data/van-ban/2023-65-kh-ubnd.json", Kind::File),
+        case("/data/tep/van-ban/2023-65-kh-ubnd.pdf", Kind::File),
         case("/lich-cong-tac/2023/42.ics", Kind::File),
     ];
     routes.chain(files).chain(missing).collect()
@@ -150,7 +152,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
 
 /// Addresses of the app's routes: every route of the table
 /// (core::route_table) at least once, which `hosting_rules.rs` checks.
-pub const ROUTE_ADDRESSES: [&str; 15] = [
+pub const ROUTE_ADDRESSES: [&str; 18] = [
     "/",
     SEED_ARTICLE,
     // The short address: a small leading page of its own.
@@ -170,6 +172,10 @@ pub const ROUTE_ADDRESSES: [&str; 15] = [
     "/danh-muc/tin-tuc-su-kien",
     "/tim-kiem",
     "/rss",
+    // The legal documents registry: its list, a page of it, a document.
+    "/van-ban",
+    "/van-ban/trang/2",
+    "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd",
 ];
 
 /// Addresses that are neither a route nor a file of the build: 404.

@@ -305,6 +305,8 @@ pub fn content_type(file: &Path) -> &'static str {
         "woff2" => "font/woff2",
         "txt" => "text/plain; charset=utf-8",
         "xml" => "application/xml",
+        // A legal document's file, opened by the browser's own viewer.
+        "pdf" => "application/pdf",
         _ => "application/octet-stream",
     }
 }

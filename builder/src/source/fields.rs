@@ -35,6 +35,11 @@ impl<'f> Fields<'f> {
         Ok(fields)
     }
 
+    /// The file the fields are read from, as messages name it.
+    pub fn file(&self) -> &'f str {
+        self.file
+    }
+
     pub fn report(&mut self, key: &str, line: usize, message: impl Into<String>) {
         let field = format!("{}{key}", self.prefix);
         self.problems.push(Problem::new(self.file, line, &field, message));

@@ -14,6 +14,7 @@ pub mod problem;
 pub mod schedule;
 pub mod site;
 pub mod svg_check;
+pub mod van_ban;
 pub mod yaml;
 
 use std::fs;
@@ -31,6 +32,8 @@ pub const MEDIA_DIRS: [&str; 2] = ["anh", "tep"];
 pub struct Inventory {
     pub articles: Vec<String>,
     pub weeks: Vec<String>,
+    /// The legal documents registry's files ("van-ban/2023-65-kh-ubnd.yml").
+    pub van_ban: Vec<String>,
     pub media: Vec<String>,
 }
 
@@ -39,11 +42,13 @@ pub fn inventory(content_dir: &Path) -> io::Result<Inventory> {
     let mut inventory = Inventory::default();
     files_under(content_dir, ARTICLES_DIR, &mut inventory.articles)?;
     files_under(content_dir, SCHEDULE_DIR, &mut inventory.weeks)?;
+    files_under(content_dir, van_ban::VAN_BAN_DIR, &mut inventory.van_ban)?;
     for dir in MEDIA_DIRS {
         files_under(content_dir, dir, &mut inventory.media)?;
     }
     inventory.articles.sort();
     inventory.weeks.sort();
+    inventory.van_ban.sort();
     inventory.media.sort();
     Ok(inventory)
 }

@@ -1,0 +1,122 @@
+//! The legal documents registry, one view for its three kinds of address:
+//! - `/van-ban`, newest first, pages of 20, with any filters in the
+//!   address (`/van-ban?loai=ke-hoach&nam=2023&trang=2`), so reload, a
+//!   shared link and Back show the same list; choosing a filter is a
+//!   navigation, and the form also works without the app (it reloads);
+//! - `/van-ban/trang/N`, the pages of the whole registry (prerendered: a
+//!   reader without JavaScript walks them by plain links);
+//! - `/van-ban/:id/:slug`, one document: its metadata table, files (the
+//!   PDF opens in the browser's own viewer: a plain link, no viewer in the
+//!   bundle), related documents and the news that cite it.
+//!
+//! One route, one view and one region, each page one HTML string from the
+//! core (`van_ban_html`) with one `change` listener: measured on the
+//! release build, two views with their own regions and views per row cost
+//! several kilobytes more wasm.
+
+use crate::components::region::{region, OnFailure};
+use crate::components::skeleton::ListSkeleton;
+use crate::context::{site_href, use_portal};
+use crate::core::date::VietnamTime;
+use crate::core::facets::Filters;
+use crate::core::routes::{self, page_from_query, PAGE_QUERY};
+use crate::core::titles::{page_title, TitleOf};
+use crate::core::van_ban::filters_from_query;
+use crate::core::van_ban_html::{document_page_html, list_body_html, with_filter, ListView};
+use crate::documents::{self, van_ban_shown};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use web_sys::HtmlSelectElement;
+
+/// What an address asks for.
+#[derive(Clone, PartialEq)]
+enum Asked {
+    /// A page of the list (0: no such page), with the address's filters.
+    List(Filters, u32),
+    Document(String),
+}
+
+/// The registry's view, for `/van-ban/:id?/:slug?`.
+#[component]
+pub fn VanBanPage() -> impl IntoView {
+    let portal = use_portal();
+    let site = portal.config.site.short_name.clone();
+    let params = use_params_map();
+    let query = use_query_map();
+    let asked = Memo::new(move |_| {
+        let params = params.read();
+        match (params.get("id"), params.get("slug")) {
+            (None, _) => {
+                let query = query.read();
+                let page = page_from_query(query.get(PAGE_QUERY).as_deref());
+                Asked::List(filters_from_query(|key| query.get(key)), page)
+            }
+            (Some(id), Some(page)) if id == "trang" => Asked::List(Filters::default(), page.parse().unwrap_or(0)),
+            (Some(id), _) => Asked::Document(id),
+        }
+    });
+    // The page's title once its documents are read.
+    let title = RwSignal::new(None::<String>);
+    let content = region(
+        || view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }.into_any(),
+        move || {
+            let portal = portal.clone();
+            let asked = asked.get();
+            async move {
+                let today = VietnamTime::from_unix_seconds(crate::clock::now_unix()).date;
+                let href = |route: &str| site_href(route);
+                let html = match asked {
+                    Asked::Document(id) => {
+                        let detail = documents::van_ban(&portal, &id).await?;
+                        title.set(Some(page_title(TitleOf::VanBan(Some(&detail.doc.title())), "")));
+                        document_page_html(&detail, today, href)
+                    }
+                    Asked::List(filters, page) => {
+                        let shown = van_ban_shown(&portal, &filters, page).await?;
+                        let names: Vec<&str> = filters
+                            .0
+                            .iter()
+                            .filter_map(|(key, slug)| shown.facets.value(key, slug).map(|value| value.name.as_str()))
+                            .collect();
+                        let names = (!names.is_empty()).then(|| names.join(", "));
+                        title.set(Some(page_title(TitleOf::VanBanList(names.as_deref()), "")));
+                        let view = ListView {
+                            filters: &filters,
+                            page,
+                            facets: &shown.facets,
+                            items: &shown.items,
+                            total: shown.total,
+                            total_pages: shown.total_pages,
+                        };
+                        list_body_html(&view, today, href)
+                    }
+                };
+                Ok(html)
+            }
+        },
+        |html| view! { <div inner_html=html></div> }.into_any(),
+        OnFailure::NotFoundPage,
+    );
+    let navigate = use_navigate();
+    // Choosing a filter's value is a navigation to the new filters' first page.
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(select) = event.target().and_then(|target| target.dyn_into::<HtmlSelectElement>().ok()) else {
+            return;
+        };
+        let Asked::List(filters, _) = asked.get_untracked() else { return };
+        let next = with_filter(&filters, &select.name(), &select.value());
+        navigate(&routes::van_ban_filtered(&next, 1), Default::default());
+    };
+    // The title is made with an empty site name, then given this site's:
+    // "Văn bản - " + site.
+    let shown_title = move || {
+        let made = title.get().unwrap_or_else(|| page_title(TitleOf::VanBanList(None), ""));
+        format!("{made}{site}")
+    };
+    view! {
+        <Title text=shown_title />
+        <div class="van-ban-page" on:change=on_change>{content}</div>
+    }
+}

@@ -1,0 +1,209 @@
+//! The legal documents registry in Chromium against the release build: the
+//! list with its filters in the address (reload and Back), a number typed
+//! however a reader types it, a document's page and its file, the seed
+//! article's link to the plan it cites, a broken document with "Thử lại",
+//! and the list and a document read without JavaScript.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[macro_use]
+mod support;
+
+use serde_json::json;
+use support::{with_browser, with_browser_scripted, Browser, Build, Reply, Viewport};
+
+const SEED_ARTICLE: &str =
+    "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
+const PLAN: &str = "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd";
+const PLAN_FILE: &str = "/data/van-ban/2023-65-kh-ubnd.json";
+const PLAN_TITLE: &str = "Kế hoạch số 65/KH-UBND";
+
+/// Waits for the list to be drawn by the app, and returns its rows' titles.
+async fn rows(browser: &Browser) -> Vec<String> {
+    browser
+        .wait_for_app_with("document.querySelector('main .van-ban-list') && !document.querySelector('main .skeleton')")
+        .await;
+    let titles = browser
+        .eval("return [...document.querySelectorAll('.van-ban-item-title')].map((e) => e.textContent.trim());", vec![])
+        .await;
+    serde_json::from_value(titles).unwrap()
+}
+
+/// Chooses `value` in the filter `name`, as a reader does (a `change`).
+async fn choose(browser: &Browser, name: &str, value: &str) {
+    browser
+        .eval(
+            "const s = document.querySelector(`.van-ban-filters select[name=${arguments[0]}]`);
+             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(name), json!(value)],
+        )
+        .await;
+}
+
+async fn wait_for_path(browser: &Browser, path: &str) {
+    let condition = format!("location.pathname + location.search === {}", json!(path));
+    browser.wait_until(&format!("the address {path}"), &condition).await;
+}
+
+#[tokio::test]
+async fn filters_live_in_the_address_through_reload_and_back() {
+    with_browser("van_ban_filters", Build::Root, Viewport::Desktop, |browser, _server| async move {
+        browser.open("/van-ban").await;
+        let all = rows(&browser).await;
+        assert_eq!(all.len(), 20, "pages of 20");
+        browser.wait_for_text(".list-count", "Có 64 văn bản").await;
+        assert!(browser.title().await.starts_with("Văn bản - "));
+
+        choose(&browser, "loai", "ke-hoach").await;
+        wait_for_path(&browser, "/van-ban?loai=ke-hoach").await;
+        browser
+            .wait_for_app_with("document.querySelector('.van-ban-filters select[name=loai]').value === 'ke-hoach'")
+            .await;
+        let plans = rows(&browser).await;
+        assert!(!plans.is_empty() && plans.iter().all(|t| t.starts_with("Kế hoạch")), "{plans:?}");
+        assert!(browser.title().await.starts_with("Văn bản: Kế hoạch - "));
+
+        // Two filters: the narrowest list is read and the other checked.
+        choose(&browser, "nam", "2023").await;
+        wait_for_path(&browser, "/van-ban?loai=ke-hoach&nam=2023").await;
+        browser.wait_for_text(".list-count", "văn bản").await;
+        let both = rows(&browser).await;
+        assert!(both.contains(&PLAN_TITLE.to_string()), "{both:?}");
+        assert!(both.len() < plans.len());
+
+        browser.reload().await;
+        assert_eq!(rows(&browser).await, both, "reload shows the same list");
+        browser.back().await;
+        wait_for_path(&browser, "/van-ban?loai=ke-hoach").await;
+        browser.wait_for_app_with("document.querySelector('.van-ban-filters select[name=nam]').value === ''").await;
+        assert_eq!(rows(&browser).await, plans, "Back shows the previous filters");
+
+        // A draft's status, and the pages of the whole registry.
+        browser.open("/van-ban?tinh-trang=du-thao").await;
+        let drafts = rows(&browser).await;
+        assert!(drafts.len() >= 2 && drafts.iter().all(|t| t.ends_with("(dự thảo)")), "{drafts:?}");
+        browser.open("/van-ban/trang/2").await;
+        assert_eq!(rows(&browser).await.len(), 20);
+        assert!(browser.text_of(".page-list a[aria-current=page]").await.as_deref() == Some("2"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_number_however_typed_finds_the_plan_and_its_page_has_the_file() {
+    with_browser("van_ban_number", Build::Root, Viewport::Phone, |browser, server| async move {
+        for typed in ["65 kh ubnd", "65/kh", "65/KH-UBND"] {
+            browser.open("/van-ban").await;
+            browser.wait_for_app().await;
+            browser
+                .eval(
+                    "document.querySelector('#van-ban-q').value = arguments[0];
+                     document.querySelector('.van-ban-search').requestSubmit();",
+                    vec![json!(typed)],
+                )
+                .await;
+            browser.wait_for_app_with("document.querySelector('.search-hits a')").await;
+            let first = browser.text_of(".search-hits .search-hit-title a").await.unwrap_or_default();
+            assert_eq!(first, PLAN_TITLE, "{typed}");
+            let kind = browser.eval("return document.querySelector('select[name=kieu]').value", vec![]).await;
+            assert_eq!(kind, json!("van-ban"), "the search keeps to the registry");
+        }
+        browser.click(".search-hits .search-hit-title a").await;
+        wait_for_path(&browser, PLAN).await;
+        assert_eq!(browser.settled_heading().await, PLAN_TITLE);
+        let table = browser.wait_for(".van-ban-meta").await;
+        for fact in ["65/KH-UBND", "UBND tỉnh Quảng Trị", "28/03/2023", "Hết hiệu lực"] {
+            assert!(table.contains(fact), "{fact} in {table}");
+        }
+        assert!(browser.title().await.starts_with(PLAN_TITLE));
+        // The file: a plain link the browser's own viewer opens, served as a PDF.
+        let href = browser
+            .eval("return document.querySelector('.van-ban-download').getAttribute('href')", vec![])
+            .await;
+        let href = href.as_str().unwrap().to_string();
+        assert!(href.ends_with("/data/tep/van-ban/2023-65-kh-ubnd.pdf"), "{href}");
+        let fetched = browser
+            .eval(
+                "return fetch(arguments[0]).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 8)]);",
+                vec![json!(href)],
+            )
+            .await;
+        assert_eq!(fetched, json!([200, "application/pdf", "%PDF-1.4"]));
+        // The news that cites it, and the way back to it from that article.
+        browser.click(".van-ban-cited a").await;
+        wait_for_path(&browser, SEED_ARTICLE).await;
+        browser.click(&format!("main a[href$='{PLAN}']")).await;
+        wait_for_path(&browser, PLAN).await;
+        assert_eq!(browser.settled_heading().await, PLAN_TITLE);
+        assert!(server.served().iter().all(|s| s.status < 400 || s.path.starts_with("/thong-ke")), "no request failed");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_document_says_so_and_thu_lai_loads_it() {
+    with_browser("van_ban_error", Build::Root, Viewport::Desktop, |browser, server| async move {
+        server.serve_app_shell_only();
+        server.set_reply(PLAN_FILE, Reply::status(500));
+        browser.open(PLAN).await;
+        browser.wait_for_text("main [role=alert]", "văn bản “2023-65-kh-ubnd”").await;
+        browser.wait_for_text("main [role=alert] button", "Thử lại").await;
+        server.clear_reply(PLAN_FILE);
+        browser.click("main [role=alert] button").await;
+        browser.wait_for_text("main h1", PLAN_TITLE).await;
+        assert!(browser.text_of("main [role=alert]").await.is_none());
+        // The list's documents too.
+        server.set_reply("/data/van-ban/bo-loc.json", Reply::json("{\"facets\":"));
+        browser.open("/van-ban").await;
+        browser.wait_for_text("main [role=alert]", "bộ lọc văn bản").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_list_and_a_document_read_whole() {
+    with_browser_scripted("van_ban_no_js", Build::Root, Viewport::Phone, false, |browser, _server| async move {
+        browser.open("/van-ban").await;
+        let count = browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await;
+        assert_eq!(count, json!(20));
+        assert!(browser.text_of(".list-count").await.unwrap_or_default().contains("Có 64 văn bản"));
+        browser.click(".page-list a[href$='/van-ban/trang/2']").await;
+        wait_for_path(&browser, "/van-ban/trang/2").await;
+        assert_eq!(browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await, json!(20));
+        browser.open(PLAN).await;
+        assert_eq!(browser.text_of("main h1").await.as_deref(), Some(PLAN_TITLE));
+        let table = browser.text_of(".van-ban-meta").await.unwrap_or_default();
+        assert!(table.contains("65/KH-UBND") && table.contains("Cải cách hành chính"), "{table}");
+        assert!(browser.text_of(".van-ban-files").await.unwrap_or_default().contains("PDF"));
+        let json_ld = browser
+            .eval(
+                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)",
+                vec![],
+            )
+            .await;
+        assert_eq!(json_ld["@type"], "Legislation");
+        assert_eq!(json_ld["legislationIdentifier"], "65/KH-UBND");
+    })
+    .await;
+}
+
+/// Draws the list and the plan at phone and desktop widths into
+/// `target/e2e-screenshots/van-ban/`, to look at.
+#[tokio::test]
+#[ignore]
+async fn screenshots() {
+    for (viewport, name) in [(Viewport::Phone, "phone"), (Viewport::Desktop, "desktop")] {
+        with_browser("van_ban_screenshots", Build::Root, viewport, move |browser, _server| async move {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots/van-ban");
+            browser.open("/van-ban?loai=ke-hoach").await;
+            rows(&browser).await;
+            browser.screenshot(&dir.join(format!("list-{name}.png"))).await;
+            browser.open(PLAN).await;
+            browser.settled_heading().await;
+            browser.screenshot(&dir.join(format!("plan-{name}.png"))).await;
+            browser.open("/van-ban/du-thao-quy-che-sang-kien-2027/quyet-dinh-du-thao").await;
+            browser.settled_heading().await;
+            browser.screenshot(&dir.join(format!("draft-{name}.png"))).await;
+        })
+        .await;
+    }
+}
