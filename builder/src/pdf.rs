@@ -50,7 +50,10 @@ pub fn text_pdf(title: &str, lines: &[String]) -> Vec<u8> {
         stream.extend(b"\nendstream");
         objects.push(stream);
     }
-    let mut pdf = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    // No binary comment after the header: the file is all ASCII (the text
+    // is WinAnsi printable ASCII), so it reads as text everywhere, and the
+    // specification asks for that line only when there is binary data.
+    let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::with_capacity(objects.len());
     for (index, object) in objects.iter().enumerate() {
         offsets.push(pdf.len());
@@ -117,8 +120,7 @@ fn pdf_string(text: &str) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    /// Where `needle` starts in `bytes` (the PDF is bytes, not UTF-8: its
-    /// second line is binary, as the specification recommends).
+    /// Where `needle` starts in `bytes`.
     fn find(bytes: &[u8], needle: &str) -> usize {
         bytes.windows(needle.len()).position(|w| w == needle.as_bytes()).unwrap_or_else(|| panic!("no {needle}"))
     }
@@ -128,6 +130,7 @@ mod tests {
         let lines: Vec<String> = (0..60).map(|n| format!("Dòng {n} (mẫu) \\ Đ")).collect();
         let pdf = text_pdf("Kế hoạch số 65/KH-UBND", &lines);
         assert!(pdf.starts_with(b"%PDF-1.4\n") && pdf.ends_with(b"%%EOF\n"));
+        assert!(pdf.is_ascii(), "a text PDF is plain ASCII");
         let after = find(&pdf, "startxref\n") + 10;
         let end = after + pdf[after..].iter().position(|b| *b == b'\n').unwrap();
         let xref: usize = std::str::from_utf8(&pdf[after..end]).unwrap().parse().unwrap();
