@@ -144,7 +144,6 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case("/kenh-tin/rss/tin-moi.xml", Kind::File),
         case("/kenh-tin/atom/tin-moi.xml", Kind::File),
         case("/data/van-ban/2023-65-kh-ubnd.json", Kind::File),
-        case("/data/tep/van-ban/2023-65-kh-ubnd.pdf", Kind::File),
         case("/lich-cong-tac/2023/42.ics", Kind::File),
     ];
     routes.chain(files).chain(missing).collect()

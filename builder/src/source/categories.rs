@@ -49,6 +49,10 @@ pub fn read_categories(text: &str, shown: &str) -> Result<Vec<CategoryDef>, Vec<
             if !is_slug(slug) {
                 let message = format!("\"{slug}\": a slug is a-z and 0-9 words joined by single '-'");
                 fields.report("slug", fields.line_of("slug"), message);
+            } else if portal_core::search_messages::kind_of_category(slug) != "tin" {
+                // The search index files a registry under its kind's slug.
+                let message = format!("\"{slug}\" is the registry's own (search-index.md, kinds): choose another slug");
+                fields.report("slug", fields.line_of("slug"), message);
             } else if categories.iter().any(|category| &category.slug == slug) {
                 fields.report("slug", fields.line_of("slug"), format!("the slug \"{slug}\" is used twice"));
             }
@@ -107,5 +111,10 @@ mod tests {
         assert!(problems.iter().any(|p| p.starts_with("c.yml:8: categories[1].slug: \"Tin-So\"")), "{problems:?}");
         assert!(read_categories("categories: []\n", "c.yml").is_err());
         assert!(read_categories(&GOOD.replace("slug: khac", "slug: tin-so"), "c.yml").is_err());
+        for reserved in ["van-ban", "nhiem-vu"] {
+            let problems =
+                read_categories(&GOOD.replace("slug: khac", &format!("slug: {reserved}")), "c.yml").unwrap_err();
+            assert!(problems[0].to_string().contains("the registry's own"), "{reserved}: {problems:?}");
+        }
     }
 }
