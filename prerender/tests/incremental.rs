@@ -142,6 +142,11 @@ fn a_rerun_writes_only_what_changed() {
     let mut expected = vec![
         "chuyen-muc/tin-hoat-dong-so.html".to_string(),
         "index.html".into(),
+        // The feeds of the lists it entered (docs/formats/feeds.md).
+        "kenh-tin/atom/chuyen-muc/tin-hoat-dong-so.xml".into(),
+        "kenh-tin/atom/tin-moi.xml".into(),
+        "kenh-tin/rss/chuyen-muc/tin-hoat-dong-so.xml".into(),
+        "kenh-tin/rss/tin-moi.xml".into(),
         "sitemap.xml".into(),
         "tin/9999.html".into(),
         "tin/9999/bai-moi-dang-de-thu-chay-lai.html".into(),
