@@ -7,8 +7,9 @@ use crate::components::{
 };
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, feeds::FeedsPage, home::HomePage, not_found::NotFound,
-    related::RelatedPage, schedule::SchedulePage, search::SearchPage, sections::SectionsPage, van_ban::VanBanPage,
+    agency::AgencyPage, article::ArticlePage, category::CategoryPage, episodes::EpisodesPage, feeds::FeedsPage,
+    home::HomePage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage, search::SearchPage,
+    sections::SectionsPage, van_ban::VanBanPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -49,6 +50,17 @@ pub fn App(portal: Portal) -> impl IntoView {
                         <Route path=path!("/rss") view=FeedsPage />
                         // The list, its pages (/van-ban/trang/N) and each document.
                         <Route path=path!("/van-ban/:id?/:slug?") view=VanBanPage />
+                        // The department's own pages, from one document.
+                        <Route path=path!("/gioi-thieu/:part?/:slug?") view=AgencyPage />
+                        <Route path=path!("/lien-he") view=AgencyPage />
+                        <Route path=path!("/lien-ket") view=AgencyPage />
+                        <Route path=path!("/thu-tuc-hanh-chinh") view=AgencyPage />
+                        <Route path=path!("/tiep-can-thong-tin") view=AgencyPage />
+                        <Route path=path!("/en") view=AgencyPage />
+                        <Route path=path!("/so-do-cong") view=AgencyPage />
+                        // The programme's episodes (core::episodes).
+                        <Route path=path!("/chuyen-muc-khcn") view=EpisodesPage />
+                        <Route path=path!("/chuyen-muc-khcn/:id/:slug?") view=EpisodesPage />
                     </Routes>
                 </main>
                 <Sidebar />

@@ -3,8 +3,10 @@
 //! nothing else calls it.
 
 use crate::context::Portal;
+use crate::core::agency::{parse_agency_pages, AgencyPage, AGENCY_LIMIT_BYTES};
 use crate::core::agenda::{nearest_weeks, week_reach};
 use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
+use crate::core::episodes::{parse_programme, Programme, EPISODES_LIMIT_BYTES};
 use crate::core::error::DocError;
 use crate::core::facets::{parse_facets, plan, FacetIndex, Filters, ALL_LIST};
 use crate::core::feed::{
@@ -63,6 +65,21 @@ pub async fn article(portal: &Portal, id: &str) -> Result<NewsItem, DocError> {
 pub async fn categories(portal: &Portal) -> Result<Vec<CategoryEntry>, DocError> {
     let url = portal.url(&portal.config.sources.categories);
     load("danh sách chuyên mục", &url, parse_categories).await
+}
+
+/// The pages of the department's own document: Giới thiệu, Liên hệ,
+/// English, the site map (the builder draws them; core::agency).
+pub async fn agency_pages(portal: &Portal) -> Result<Vec<AgencyPage>, DocError> {
+    let url = portal.url(&portal.config.sources.agency);
+    let name = "thông tin giới thiệu Sở";
+    fetch_parsed(name, &url, AGENCY_LIMIT_BYTES, |text| parse_agency_pages(name, text)).await
+}
+
+/// The "Chuyên mục KH&CN" programme's episodes, newest first.
+pub async fn programme(portal: &Portal) -> Result<Programme, DocError> {
+    let url = portal.url(&portal.config.sources.episodes);
+    let name = "danh sách Chuyên mục KH&CN";
+    fetch_parsed(name, &url, EPISODES_LIMIT_BYTES, |text| parse_programme(name, &url, text)).await
 }
 
 /// Pages 1 to `count` of a feed, following `next_url`; stops early at the last page.

@@ -2,8 +2,10 @@
 //! where something changed. A broken source is reported (file, line, field),
 //! keeps its documents' previous version, and does not stop the others.
 
+use crate::agency::write_agency;
 use crate::articles::Articles;
 use crate::cache::{self, Cache};
+use crate::episodes::write_episodes;
 use crate::extras::{copy_media, write_config, write_schedule};
 use crate::model::{Archive, Labels};
 use crate::sink::{DirSink, Sink};
@@ -136,9 +138,14 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         &mut sink,
         &mut outcome.report,
     )?;
+    let agency_media = write_agency(content, &shown_root, &data_dir, &categories, &mut sink, &mut outcome.report)?;
+    let episode_media =
+        write_episodes(content, &shown_root, &files.episodes, &data_dir, &mut sink, &mut outcome.report)?;
     let mut named: HashSet<String> = articles.entries.values().flat_map(|entry| entry.media.clone()).collect();
     named.extend(week_media);
     named.extend(registry.media);
+    named.extend(agency_media);
+    named.extend(episode_media);
     let media_stamps = copy_media(content, &shown_root, &data_dir, &named, &previous, &mut sink, &mut outcome.report)?;
     outcome.unused_media = files.media.iter().filter(|path| !named.contains(*path)).cloned().collect();
 

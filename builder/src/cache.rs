@@ -14,7 +14,7 @@
 
 use crate::fingerprint;
 use crate::model::{ArticleDef, CategoryDef};
-use crate::source::{Inventory, CATEGORIES_FILE, SITE_FILE};
+use crate::source::{Inventory, AGENCY_FILE, CATEGORIES_FILE, SITE_FILE};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -162,8 +162,15 @@ fn write_aside(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// not asked of the file system twice (100 000 `statx` calls each time).
 pub fn sources_print(content: &Path, files: &Inventory, options: &impl std::hash::Hash) -> (u64, Vec<Option<Stamp>>) {
     let mut stamps: Vec<(&str, Option<Stamp>)> = Vec::with_capacity(files.articles.len() + 16);
-    let all = files.articles.iter().chain(&files.weeks).chain(&files.van_ban).chain(&files.media).map(String::as_str);
-    for path in all.chain([CATEGORIES_FILE, SITE_FILE]) {
+    let all = files
+        .articles
+        .iter()
+        .chain(&files.weeks)
+        .chain(&files.van_ban)
+        .chain(&files.episodes)
+        .chain(&files.media)
+        .map(String::as_str);
+    for path in all.chain([CATEGORIES_FILE, SITE_FILE, AGENCY_FILE]) {
         stamps.push((path, Stamp::of(&content.join(path))));
     }
     let print = fingerprint::of(&(

@@ -215,4 +215,8 @@ pub struct ConfigSources {
     pub van_ban_list: String,
     pub van_ban: String,
     pub van_ban_facets: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub episodes: Option<String>,
 }

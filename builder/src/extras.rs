@@ -59,6 +59,8 @@ pub fn production_config<'c>(config: &'c Config, data_dir: &str) -> ConfigDocume
         van_ban_list,
         van_ban,
         van_ban_facets,
+        agency,
+        episodes,
     } = config.sources.clone();
     let moved = |path: String| match path.strip_prefix("data/") {
         Some(rest) => format!("{data_dir}/{rest}"),
@@ -78,6 +80,8 @@ pub fn production_config<'c>(config: &'c Config, data_dir: &str) -> ConfigDocume
             van_ban_list: moved(van_ban_list),
             van_ban: moved(van_ban),
             van_ban_facets: moved(van_ban_facets),
+            agency: Some(moved(agency)),
+            episodes: Some(moved(episodes)),
         },
         stats_poll_seconds: Some(config.stats_poll_seconds),
         request_timeout_seconds: Some(config.request_timeout_seconds),

@@ -10,6 +10,7 @@
 //! exactly those `portal_core::feed`, `schedule` and `config` read; the
 //! app's `tests/content.rs` holds it to that.
 
+pub mod agency;
 pub mod articles;
 pub mod attachment;
 pub mod blocks;
@@ -17,6 +18,7 @@ pub mod build;
 pub mod cache;
 pub mod cite_links;
 pub mod documents;
+pub mod episodes;
 pub mod extras;
 pub mod fingerprint;
 pub mod lists;

@@ -49,6 +49,10 @@ pub struct Sources {
     pub van_ban: String,
     /// The registry's facets: each filter's values and counts.
     pub van_ban_facets: String,
+    /// The department's own document (core::agency).
+    pub agency: String,
+    /// The "Chuyên mục KH&CN" programme's episodes (core::episodes).
+    pub episodes: String,
 }
 
 /// The site's identity: banner and footer text.
@@ -90,6 +94,8 @@ impl Default for Sources {
             van_ban_list: "data/van-ban/ds/{list}/{page}.json".into(),
             van_ban: "data/van-ban/{id}.json".into(),
             van_ban_facets: "data/van-ban/bo-loc.json".into(),
+            agency: "data/gioi-thieu.json".into(),
+            episodes: "data/chuyen-muc-khcn.json".into(),
         }
     }
 }
@@ -161,6 +167,8 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
             ("van_ban_list", &mut sources.van_ban_list),
             ("van_ban", &mut sources.van_ban),
             ("van_ban_facets", &mut sources.van_ban_facets),
+            ("agency", &mut sources.agency),
+            ("episodes", &mut sources.episodes),
         ] {
             if let Some(url) = node.optional_string(key)? {
                 *slot = url;

@@ -6,11 +6,14 @@
 //! web-sys or gloo: the compiler keeps it pure, and it is tested natively
 //! with `cargo test -p portal-core`. The app re-exports it as `portal::core`.
 
+pub mod agency;
+pub mod agency_pages;
 pub mod agenda;
 pub mod attachment;
 pub mod config;
 pub mod date;
 pub mod doc_number;
+pub mod episodes;
 pub mod error;
 pub mod facets;
 pub mod feed;

@@ -40,6 +40,9 @@ pub fn nav_list_html(
         format!("<a href=\"{}\"{current}>{}</a>", escape(&href), escape(label))
     };
     let mut html = format!("<li>{}</li>", link(routes::HOME, "Trang chủ", true));
+    // The department's own pages (core::agency_pages), one link: the
+    // overview lists its sub-pages.
+    html.push_str(&format!("<li>{}</li>", link(routes::ABOUT, "Giới thiệu", false)));
     for section in sections {
         html.push_str("<li class=\"site-nav-section\">");
         let name = escape(&section.name);
@@ -180,7 +183,7 @@ mod tests {
         let html = nav_list_html(&sections, SectionsAs::Menus, "/portal/chuyen-muc/nhiem-vu-khcn", under_portal);
         assert_eq!(
             html,
-            "<li><a href=\"/portal/\">Trang chủ</a></li>\
+            "<li><a href=\"/portal/\">Trang chủ</a></li><li><a href=\"/portal/gioi-thieu\">Giới thiệu</a></li>\
              <li class=\"site-nav-section\"><button type=\"button\" class=\"site-nav-trigger\" aria-expanded=\"false\" \
              aria-controls=\"muc-hoat-dong-kh-cn\">Hoạt động KH&amp;CN</button>\
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
@@ -260,8 +263,8 @@ mod tests {
         let html = nav_list_html(&[], SectionsAs::Menus, "/", |route| route.to_string());
         assert!(
             html.starts_with(
-                "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/van-ban\">Văn bản</a></li>\
-                 <li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
+                "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/gioi-thieu\">Giới thiệu</a></li>\
+                 <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
                  <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/tim-kiem\""
             ),
             "{html}"

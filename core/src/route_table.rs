@@ -29,6 +29,10 @@ pub enum PageKind {
     Feeds,
     /// The legal documents registry: its list, its pages and each document.
     VanBan,
+    /// The department's own pages (core::agency_pages::Part).
+    Agency,
+    /// The "Chuyên mục KH&CN" programme (core::episodes).
+    Episodes,
 }
 
 /// One route.
@@ -55,7 +59,7 @@ const fn route(kind: PageKind, pattern: &'static str, documents: &'static [&'sta
 /// article's free slug; the article takes an address with or without its
 /// slug (a wrong or missing one leads to the canonical address); a
 /// category's archive pages are `/chuyen-muc/:slug/trang/:page`.
-pub const ROUTES: [Route; 10] = [
+pub const ROUTES: [Route; 19] = [
     route(PageKind::Home, "/", &["latest_feed", "categories", "category_feed"], true),
     route(PageKind::Related, "/tin/:id/lien-quan/:trang?/:page?", &["article", "category_feed", "latest_feed"], true),
     route(PageKind::Article, "/tin/:id/:slug?", &["article", "category_feed", "latest_feed"], true),
@@ -69,6 +73,16 @@ pub const ROUTES: [Route; 10] = [
     // One view for the list (`/van-ban`), its pages (`/van-ban/trang/N`:
     // the builder refuses the id "trang") and each document.
     route(PageKind::VanBan, "/van-ban/:id?/:slug?", &["van_ban_list", "van_ban_facets", "van_ban"], true),
+    // The department's pages, all from one document (core::agency).
+    route(PageKind::Agency, "/gioi-thieu/:part?/:slug?", &["agency"], true),
+    route(PageKind::Agency, "/lien-he", &["agency"], true),
+    route(PageKind::Agency, "/lien-ket", &["agency"], true),
+    route(PageKind::Agency, "/thu-tuc-hanh-chinh", &["agency"], true),
+    route(PageKind::Agency, "/tiep-can-thong-tin", &["agency"], true),
+    route(PageKind::Agency, "/en", &["agency"], true),
+    route(PageKind::Agency, "/so-do-cong", &["agency", "categories"], true),
+    route(PageKind::Episodes, "/chuyen-muc-khcn", &["episodes"], true),
+    route(PageKind::Episodes, "/chuyen-muc-khcn/:id/:slug?", &["episodes"], true),
 ];
 
 /// The route that answers `path` (relative to the router's base; a query
@@ -123,6 +137,10 @@ mod tests {
         assert_eq!(kind("/van-ban/trang/2"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd"), Some(PageKind::VanBan));
+        assert_eq!(kind("/gioi-thieu"), Some(PageKind::Agency));
+        assert_eq!(kind("/gioi-thieu/co-cau-to-chuc/van-phong"), Some(PageKind::Agency));
+        assert_eq!(kind("/en/"), Some(PageKind::Agency));
+        assert_eq!(kind("/so-do-cong"), Some(PageKind::Agency));
         for nowhere in ["/tin", "/khong-co", "/lich-cong-tac/2023", "/tin/1/2/3", "/tim-kiem/x", "/chuyen-muc"] {
             assert_eq!(kind(nowhere), None, "{nowhere}");
         }
@@ -149,6 +167,14 @@ mod tests {
         assert_eq!(kind(&routes::van_ban_archive(1)), Some(PageKind::VanBan));
         let filters = crate::facets::Filters(vec![("nam".into(), "2023".into())]);
         assert_eq!(kind(&routes::van_ban_filtered(&filters, 2)), Some(PageKind::VanBan));
+        assert_eq!(kind(routes::EPISODES), Some(PageKind::Episodes));
+        assert_eq!(kind(&routes::episode("2016-5", "Ứng dụng")), Some(PageKind::Episodes));
+        assert_eq!(kind("/chuyen-muc-khcn/2016-5"), Some(PageKind::Episodes));
+        use crate::agency_pages::{Part, ABOUT_PARTS, OTHER_PARTS};
+        for part in ABOUT_PARTS.into_iter().chain(OTHER_PARTS).chain([Part::Overview, Part::Unit("van-phong".into())]) {
+            assert_eq!(kind(&part.route()), Some(PageKind::Agency), "{part:?}");
+            assert_eq!(Part::from_path(&part.route()), Some(part));
+        }
     }
 
     /// A name that `config.json`'s `sources` does not know would make the
@@ -167,7 +193,7 @@ mod tests {
     #[test]
     fn every_kind_has_a_route() {
         use PageKind::*;
-        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan] {
+        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan, Agency, Episodes] {
             assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
         }
     }

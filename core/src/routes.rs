@@ -61,6 +61,29 @@ pub fn feed_file(format: FeedFormat, category: Option<&str>) -> String {
 
 /// The legal documents registry's list (`?loai=…&nam=…`, core::facets).
 pub const VAN_BAN: &str = "/van-ban";
+/// The department's own pages (core::agency_pages).
+pub const ABOUT: &str = "/gioi-thieu";
+pub const ORGANISATION: &str = "/gioi-thieu/co-cau-to-chuc";
+pub const CONTACT: &str = "/lien-he";
+pub const LINKS: &str = "/lien-ket";
+pub const PROCEDURES: &str = "/thu-tuc-hanh-chinh";
+pub const ACCESS: &str = "/tiep-can-thong-tin";
+/// The English page: a folder's address, as foreign readers expect `/en/`.
+pub const ENGLISH: &str = "/en/";
+pub const SITE_MAP: &str = "/so-do-cong";
+
+/// The "Chuyên mục KH&CN" programme's episodes, newest first.
+pub const EPISODES: &str = "/chuyen-muc-khcn";
+
+/// `/chuyen-muc-khcn/2016-5/ung-dung-tien-bo…`: one episode.
+pub fn episode(id: &str, title: &str) -> String {
+    format!("{EPISODES}/{}/{}", encode_segment(id), slugify(title))
+}
+
+/// `/gioi-thieu/co-cau-to-chuc/van-phong`: one unit of the organisation.
+pub fn unit(slug: &str) -> String {
+    format!("{ORGANISATION}/{}", encode_segment(slug))
+}
 
 /// The name of the query parameter that keeps a list's page in the URL.
 pub const PAGE_QUERY: &str = "trang";

@@ -18,6 +18,8 @@ pub enum TitleOf<'a> {
     VanBanList(Option<&'a str>),
     /// One legal document, by its title once known.
     VanBan(Option<&'a str>),
+    /// A page of the department's own, by its heading.
+    Agency(&'a str),
     NotFound,
 }
 
@@ -45,6 +47,7 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         TitleOf::VanBan(Some(title)) => title.to_string(),
         TitleOf::VanBan(None) => "Chi tiết văn bản".to_string(),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
+        TitleOf::Agency(heading) => heading.to_string(),
     };
     format!("{subject} - {site_short_name}")
 }
@@ -91,5 +94,6 @@ mod tests {
             "Hoạt động KH&CN - Sở Khoa học và Công nghệ Quảng Trị"
         );
         assert_eq!(page_title(TitleOf::Feeds, SITE), "Tin RSS - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(page_title(TitleOf::Agency("Liên hệ"), SITE), "Liên hệ - Sở Khoa học và Công nghệ Quảng Trị");
     }
 }

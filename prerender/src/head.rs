@@ -25,6 +25,13 @@ pub struct PageMeta {
     /// The feeds a reader's browser or feed reader finds from this page
     /// (autodiscovery): (title, format, absolute address).
     pub feeds: Vec<(String, FeedFormat, String)>,
+    /// The page's language, "vi" when empty (the English page says "en").
+    pub lang: &'static str,
+    /// `hreflang` alternates: (language, absolute address).
+    pub alternates: Vec<(String, String)>,
+    /// schema.org data of the page's own (the department's pages), as JSON
+    /// already safe inside `<script>`.
+    pub json_ld: Option<String>,
     pub legislation: Option<LegislationFacts>,
 }
 
@@ -66,7 +73,7 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
         tag("name", "robots", "noindex");
     }
     tag("property", "og:site_name", site_name);
-    tag("property", "og:locale", "vi_VN");
+    tag("property", "og:locale", if meta.lang == "en" { "en_US" } else { "vi_VN" });
     tag("property", "og:type", if meta.article.is_some() { "article" } else { "website" });
     // A shared article is named by its headline alone; other pages by their title.
     let og_title = meta.article.as_ref().map_or(meta.title.as_str(), |article| article.headline.as_str());
@@ -95,6 +102,12 @@ pub fn head_tags(meta: &PageMeta, site_name: &str) -> String {
     for (title, format, href) in &meta.feeds {
         let (kind, title, href) = (format.media_type(), escape(title, true), escape(href, true));
         let _ = writeln!(out, r#"  <link rel="alternate" type="{kind}" title="{title}" href="{href}">"#);
+    }
+    for (lang, href) in &meta.alternates {
+        let _ = writeln!(out, r#"  <link rel="alternate" hreflang="{lang}" href="{}">"#, escape(href, true));
+    }
+    if let Some(json) = &meta.json_ld {
+        let _ = writeln!(out, r#"  <script type="application/ld+json">{json}</script>"#);
     }
     if let Some(legislation) = &meta.legislation {
         let _ = writeln!(out, r#"  <script type="application/ld+json">{}</script>"#, legislation_ld(meta, legislation));
@@ -208,6 +221,7 @@ mod tests {
             noindex: false,
             feeds: vec![("Tin & sự kiện (RSS)".into(), FeedFormat::Rss, "https://h.vn/rss/tin-moi.xml".into())],
             legislation: None,
+            ..Default::default()
         };
         let tags = head_tags(&meta, "Sở KH&CN");
         assert!(tags.contains(r#"<meta property="og:title" content="Tiêu đề">"#), "{tags}");

@@ -14,7 +14,9 @@
 //! own document is gone too, as a deleted article's; otherwise it is kept and
 //! named once.
 
+mod agency_head;
 mod drawing;
+mod episode_head;
 mod feeds;
 mod head;
 mod listing;

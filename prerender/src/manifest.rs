@@ -17,7 +17,6 @@
 //! copy embedded in such a page is never shown anywhere else.
 
 use crate::store::Store;
-use portal::components::sidebar::MAGAZINE_SLUG;
 use portal::core::feed::parse_categories;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -152,8 +151,8 @@ pub fn signs_navigation_only(categories_url: &str, url: &str, route: &str) -> bo
 }
 
 /// What a page other than the home page shows of the categories document:
-/// every category's name, section and links, and the magazine column's
-/// newest items. A document that does not parse falls back to the file.
+/// every category's name, section and links (the sidebar's programme box
+/// reads a document of its own, core::episodes). A document that does not parse falls back to the file.
 fn navigation_signature(store: &Store, url: &str) -> u64 {
     let parsed = store.read(url).ok().and_then(|text| parse_categories("chuyên mục", url, &text).ok());
     let Some(entries) = parsed else { return file_signature(store, url) };
@@ -162,11 +161,6 @@ fn navigation_signature(store: &Store, url: &str) -> u64 {
         let category = &entry.category;
         (&category.slug, &category.name, &category.section, &entry.description, &entry.feed_url, entry.on_home)
             .hash(&mut hasher);
-        if category.slug == MAGAZINE_SLUG {
-            for item in &entry.newest {
-                (&item.id, &item.title, item.published).hash(&mut hasher);
-            }
-        }
     }
     hasher.finish()
 }

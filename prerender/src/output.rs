@@ -56,6 +56,10 @@ pub fn compose(
         head.push_str(line);
         head.push('\n');
     }
+    if meta.lang == "en" {
+        // The English page (`/en/`): its language for browsers, readers and axe.
+        head = head.replacen("<html lang=\"vi\">", "<html lang=\"en\">", 1);
+    }
     let start = head.find(SHELL_START).unwrap_or(head.len());
     let end = head.rfind("</body>").unwrap_or(head.len()).max(start);
     let mut page = String::with_capacity(head.len() + drawn.body.len() + 4096);

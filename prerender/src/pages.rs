@@ -8,8 +8,10 @@ use crate::head::{short_description, ArticleFacts, LegislationFacts, PageMeta};
 use crate::listing::Listing;
 use crate::store::Store;
 use portal::context::Portal;
+use portal::core::agency::parse_agency;
+use portal::core::agency_pages::{Part, ABOUT_PARTS, OTHER_PARTS};
 use portal::core::agenda::week_reach;
-use portal::core::error::DocError;
+use portal::core::error::{DocError, Problem};
 use portal::core::facets::ALL_LIST;
 use portal::core::feed::{parse_article, parse_categories, parse_feed, NewsItem};
 use portal::core::route_table::{route_at, PageKind};
@@ -62,6 +64,10 @@ pub enum Page {
         id: String,
         route: String,
     },
+    /// One of the department's own pages (core::agency_pages).
+    Agency(Part),
+    /// The programme's list (None), or one episode by id and address.
+    Episodes(Option<(String, String)>),
     NotFound,
 }
 
@@ -79,6 +85,8 @@ impl Page {
             Page::Search => PageKind::Search,
             Page::Feeds => PageKind::Feeds,
             Page::VanBanList(_) | Page::VanBan { .. } => PageKind::VanBan,
+            Page::Agency(_) => PageKind::Agency,
+            Page::Episodes(_) => PageKind::Episodes,
             Page::NotFound => return None,
         })
     }
@@ -109,6 +117,9 @@ impl Page {
             Page::Feeds => routes::FEEDS.into(),
             Page::VanBanList(page) => routes::van_ban_archive(*page),
             Page::VanBan { route, .. } => route.clone(),
+            Page::Agency(part) => part.route(),
+            Page::Episodes(None) => routes::EPISODES.into(),
+            Page::Episodes(Some((_, route))) => route.clone(),
             // An address no route matches: the app's not-found view.
             Page::NotFound => "/khong-tim-thay".into(),
         }
@@ -122,6 +133,9 @@ impl Page {
             Page::Home => vec!["index.html".into()],
             Page::NotFound => vec!["404.html".into()],
             Page::Article { id, .. } => vec![file_of_route(&self.route()), format!("tin/{id}.html")],
+            // `/en/` is a folder's address: every static host answers it
+            // with the folder's index.html.
+            Page::Agency(Part::English) => vec!["en/index.html".into()],
             _ => vec![file_of_route(&self.route())],
         }
     }
@@ -182,6 +196,24 @@ pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec
     failures.extend(listing.failure.clone());
 
     list_van_ban(portal, store, &mut pages, &mut failures);
+    match read_parsed(store, "thông tin giới thiệu Sở", &portal.url(&sources.agency), parse_agency) {
+        Ok(agency) => {
+            let parts = [Part::Overview].into_iter().chain(ABOUT_PARTS).chain(OTHER_PARTS);
+            pages.extend(parts.chain(agency.units.iter().map(|unit| Part::Unit(unit.slug.clone()))).map(Page::Agency));
+        }
+        // A site without the department's document has no such pages.
+        Err(error) if error.is_not_found() => {}
+        Err(error) => failures.push(error),
+    }
+
+    match crate::episode_head::list(store, &portal.url(&sources.episodes)) {
+        Some(Ok(episodes)) => {
+            pages.push(Page::Episodes(None));
+            pages.extend(episodes.into_iter().map(|episode| Page::Episodes(Some(episode))));
+        }
+        Some(Err(problem)) => failures.push(DocError::new("Chuyên mục KH&CN", Problem::Malformed { detail: problem })),
+        None => {}
+    }
 
     pages.push(Page::Schedule(None));
     let index_url = portal.url(&sources.schedule_index);
@@ -374,6 +406,11 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                     expires: doc.expires.map(|date| date.to_string()),
                 });
             }
+        }
+        Page::Agency(part) => crate::agency_head::fill(&mut meta, part, portal, store, documents),
+        Page::Episodes(episode) => {
+            let id = episode.as_ref().map(|(id, _)| id.as_str());
+            crate::episode_head::fill(&mut meta, id, portal, store, documents);
         }
         Page::NotFound => {
             meta.title = page_title(TitleOf::NotFound, &site.short_name);

@@ -17,6 +17,8 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="site-header-name">{site.name}</span>
                 </a>
                 <p class="site-header-slogan">{site.slogan}</p>
+                // The English page (Nghị định 42/2022, Điều 7.2), named in English.
+                <a href=site_href(routes::ENGLISH) class="site-header-lang" lang="en" hreflang="en">"English"</a>
             </div>
         </header>
         // Beside the banner, not in it: on phones the bar stays at the top

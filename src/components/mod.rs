@@ -3,6 +3,7 @@
 pub mod article_body;
 pub mod category_teaser;
 pub mod config_notice;
+pub mod episode_player;
 pub mod error_box;
 pub mod footer;
 pub mod header;

@@ -1,19 +1,16 @@
-//! The sidebar: the week's schedule, the KH&CN magazine column, and the visitor box.
+//! The sidebar: the week's schedule, the latest episode of the "Chuyên mục
+//! KH&CN" programme, and the visitor box.
 
-use crate::components::category_teaser::CategoryTeaser;
 use crate::components::region::{region, OnFailure};
 use crate::components::schedule_today::ScheduleToday;
 use crate::components::skeleton::ListSkeleton;
 use crate::components::visitor_widget::VisitorWidget;
 use crate::context::{site_href, use_portal};
+use crate::core::episodes::{latest_html, Episode};
 use crate::core::routes;
 use crate::documents;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The slug of the magazine column ("Chuyên mục KH&CN").
-pub const MAGAZINE_SLUG: &str = "chuyen-muc-khcn";
-const MAGAZINE_COUNT: usize = 3;
 
 /// The sidebar, the same on every page; it lives outside the routes, so its
 /// data and the visitor widget's timer survive navigation.
@@ -36,30 +33,28 @@ pub fn Sidebar() -> impl IntoView {
     }
 }
 
-/// The schedule box, the magazine column and the visitor widget.
+/// The schedule box, the programme's latest episode and the visitor widget.
 fn sidebar_boxes() -> AnyView {
     let portal = use_portal();
-    // The categories document (shared with the navigation) usually lists the
-    // column's newest items; without the document, the teaser fetches the
-    // column's own first page. A site whose categories have no such column
-    // (the office removed it) shows no box, rather than an error on every page.
+    // The seed page's "CHUYÊN MỤC KH&CN SỐ 5-2016" is the programme's latest
+    // episode, so the box shows that (core::episodes), no longer the newest
+    // articles of the category of the same name, which the navigation still
+    // lists. A site without the programme's document shows no box, rather
+    // than an error on every page.
     let magazine = region(
-        || magazine_box(view! { <ListSkeleton rows=MAGAZINE_COUNT /> }.into_any()),
+        || magazine_box(view! { <ListSkeleton rows=2 /> }.into_any()),
         move || {
             let portal = portal.clone();
             async move {
-                Ok(match documents::categories(&portal).await {
-                    Ok(entries) => {
-                        entries.into_iter().find(|entry| entry.category.slug == MAGAZINE_SLUG).map(|e| e.newest)
-                    }
-                    Err(_) => Some(Vec::new()),
-                })
+                match documents::programme(&portal).await {
+                    Ok(programme) => Ok(programme.episodes.into_iter().next()),
+                    Err(error) if error.is_not_found() => Ok(None),
+                    Err(error) => Err(error),
+                }
             }
         },
-        |newest| match newest {
-            Some(newest) => {
-                magazine_box(view! { <CategoryTeaser slug=MAGAZINE_SLUG count=MAGAZINE_COUNT newest /> }.into_any())
-            }
+        |latest| match latest {
+            Some(episode) => magazine_box(latest_episode(episode)),
             None => ().into_any(),
         },
         OnFailure::ErrorBox,
@@ -77,12 +72,19 @@ fn sidebar_boxes() -> AnyView {
     .into_any()
 }
 
+/// The latest episode: its poster, number and title, and the other episodes
+/// (an HTML string from the core, as the navigation is drawn).
+fn latest_episode(episode: Episode) -> AnyView {
+    let html = latest_html(&episode, |route| site_href(route));
+    view! { <div inner_html=html></div> }.into_any()
+}
+
 /// The magazine column's box around `body`.
 fn magazine_box(body: AnyView) -> AnyView {
     view! {
         <section class="sidebar-box">
             <h2 class="sidebar-heading">
-                <a href=site_href(routes::category(MAGAZINE_SLUG, 1))>"Chuyên mục KH&CN"</a>
+                <a href=site_href(routes::EPISODES)>"Chuyên mục KH&CN"</a>
             </h2>
             {body}
         </section>

@@ -1,7 +1,9 @@
 //! One file per view of the route table.
 
+pub mod agency;
 pub mod article;
 pub mod category;
+pub mod episodes;
 pub mod feeds;
 pub mod home;
 pub mod not_found;

@@ -60,7 +60,12 @@ pub fn expected(case: &Case, files: &BTreeSet<String>) -> (u16, String) {
             (200, relative)
         }
         Kind::Route => {
-            let page = if relative.is_empty() { "index.html".to_string() } else { format!("{relative}.html") };
+            // A folder's address (`/`, `/en/`) is answered by its index.html.
+            let page = if relative.is_empty() || relative.ends_with('/') {
+                format!("{relative}index.html")
+            } else {
+                format!("{relative}.html")
+            };
             (200, if files.contains(&page) { page } else { "app.html".to_string() })
         }
         Kind::Missing => (404, "404.html".to_string()),
@@ -151,7 +156,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
 
 /// Addresses of the app's routes: every route of the table
 /// (core::route_table) at least once, which `hosting_rules.rs` checks.
-pub const ROUTE_ADDRESSES: [&str; 18] = [
+pub const ROUTE_ADDRESSES: [&str; 30] = [
     "/",
     SEED_ARTICLE,
     // The short address: a small leading page of its own.
@@ -175,6 +180,21 @@ pub const ROUTE_ADDRESSES: [&str; 18] = [
     "/van-ban",
     "/van-ban/trang/2",
     "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd",
+    // The department's own pages (core::agency_pages).
+    "/gioi-thieu",
+    "/gioi-thieu/co-cau-to-chuc",
+    "/gioi-thieu/co-cau-to-chuc/van-phong",
+    "/lien-he",
+    "/lien-ket",
+    "/thu-tuc-hanh-chinh",
+    "/tiep-can-thong-tin",
+    "/en/",
+    "/so-do-cong",
+    // The programme (core::episodes): its list, an episode, and one
+    // published after the last prerender (the app shell).
+    "/chuyen-muc-khcn",
+    "/chuyen-muc-khcn/2016-5/ung-dung-tien-bo-khoa-hoc-va-cong-nghe-trong-san-xuat-nong-nghiep-so-mau",
+    "/chuyen-muc-khcn/2099-1",
 ];
 
 /// Addresses that are neither a route nor a file of the build: 404.

@@ -240,7 +240,7 @@ fn strip_prefix(path: &str, prefix: &str) -> Option<String> {
 
 /// The file for a site path, as the shipped host configurations answer: the
 /// file itself; for an address without extension its prerendered page
-/// ("/tin/1019/slug" → "tin/1019/slug.html"), else the app shell (`app.html`,
+/// ("/tin/1019/slug" → "tin/1019/slug.html", "/en/" → "en/index.html"), else the app shell (`app.html`,
 /// which the prerender keeps; `index.html` in a build without prerender);
 /// None for a missing file with an extension.
 fn resolve(root: &Path, site_path: &str, shell_only: bool) -> Option<PathBuf> {
@@ -260,6 +260,8 @@ fn resolve(root: &Path, site_path: &str, shell_only: bool) -> Option<PathBuf> {
     }
     let page = match site_path.trim_matches('/') {
         "" => root.join("index.html"),
+        // A folder's address (`/en/`): its index.html, as every host answers.
+        route if site_path.ends_with('/') => root.join(route).join("index.html"),
         route => root.join(format!("{route}.html")),
     };
     if page.is_file() && !shell_only {

@@ -111,7 +111,7 @@ pub fn read_article(content_dir: &Path, path: &str, shown: &str, text: &str) -> 
 }
 
 /// The front matter, the body, and the body's first line in the file.
-fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     let rest = text.strip_prefix("---\n")?;
     let mut offset = 0;
     for (index, line) in rest.split_inclusive('\n').enumerate() {

@@ -2,9 +2,11 @@
 //! `docs/formats/content-sources.md`: what each file says, checked, with
 //! every problem naming its file, line and field.
 
+pub mod agency;
 pub mod article;
 pub mod categories;
 pub mod datetime;
+pub mod episodes;
 pub mod fields;
 pub mod html_out;
 pub mod markdown;
@@ -23,8 +25,12 @@ use std::path::Path;
 
 pub const CATEGORIES_FILE: &str = "chuyen-muc.yml";
 pub const SITE_FILE: &str = "thong-tin-chung.yml";
+/// The department's own description (source::agency).
+pub const AGENCY_FILE: &str = "gioi-thieu.yml";
 pub const ARTICLES_DIR: &str = "tin";
 pub const SCHEDULE_DIR: &str = "lich-cong-tac";
+/// The programme's episodes, one file each (source::episodes).
+pub const EPISODES_DIR: &str = "chuyen-muc-khcn";
 pub const MEDIA_DIRS: [&str; 2] = ["anh", "tep"];
 
 /// The files of a content folder, each as a path from it ("tin/2023/x.md").
@@ -34,6 +40,7 @@ pub struct Inventory {
     pub weeks: Vec<String>,
     /// The legal documents registry's files ("van-ban/2023-65-kh-ubnd.yml").
     pub van_ban: Vec<String>,
+    pub episodes: Vec<String>,
     pub media: Vec<String>,
 }
 
@@ -43,12 +50,14 @@ pub fn inventory(content_dir: &Path) -> io::Result<Inventory> {
     files_under(content_dir, ARTICLES_DIR, &mut inventory.articles)?;
     files_under(content_dir, SCHEDULE_DIR, &mut inventory.weeks)?;
     files_under(content_dir, van_ban::VAN_BAN_DIR, &mut inventory.van_ban)?;
+    files_under(content_dir, EPISODES_DIR, &mut inventory.episodes)?;
     for dir in MEDIA_DIRS {
         files_under(content_dir, dir, &mut inventory.media)?;
     }
     inventory.articles.sort();
     inventory.weeks.sort();
     inventory.van_ban.sort();
+    inventory.episodes.sort();
     inventory.media.sort();
     Ok(inventory)
 }
