@@ -40,9 +40,6 @@ pub fn nav_list_html(
         format!("<a href=\"{}\"{current}>{}</a>", escape(&href), escape(label))
     };
     let mut html = format!("<li>{}</li>", link(routes::HOME, "Trang chủ", true));
-    // The department's own pages (core::agency_pages), one link: the
-    // overview lists its sub-pages.
-    html.push_str(&format!("<li>{}</li>", link(routes::ABOUT, "Giới thiệu", false)));
     for section in sections {
         html.push_str("<li class=\"site-nav-section\">");
         let name = escape(&section.name);
@@ -68,6 +65,10 @@ pub fn nav_list_html(
         }
         html.push_str("</li>");
     }
+    // The department's own pages (core::agency_pages), one link: the
+    // overview lists its sub-pages. After the sections, so that their menus
+    // open where they did (the desktop tests click beside them).
+    html.push_str(&format!("<li>{}</li>", link(routes::ABOUT, "Giới thiệu", false)));
     html.push_str(&format!("<li>{}</li>", link(routes::VAN_BAN, "Văn bản", false)));
     html.push_str(&format!("<li>{}</li>", link(routes::SCHEDULE, "Lịch công tác", false)));
     html.push_str(&search_box_html(&href(routes::SEARCH)));
@@ -183,12 +184,12 @@ mod tests {
         let html = nav_list_html(&sections, SectionsAs::Menus, "/portal/chuyen-muc/nhiem-vu-khcn", under_portal);
         assert_eq!(
             html,
-            "<li><a href=\"/portal/\">Trang chủ</a></li><li><a href=\"/portal/gioi-thieu\">Giới thiệu</a></li>\
+            "<li><a href=\"/portal/\">Trang chủ</a></li>\
              <li class=\"site-nav-section\"><button type=\"button\" class=\"site-nav-trigger\" aria-expanded=\"false\" \
              aria-controls=\"muc-hoat-dong-kh-cn\">Hoạt động KH&amp;CN</button>\
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
              <li><a href=\"/portal/chuyen-muc/nhiem-vu-khcn\" aria-current=\"page\">Nhiệm vụ</a></li></ul></li>\
-             <li><a href=\"/portal/van-ban\">Văn bản</a></li>\
+             <li><a href=\"/portal/gioi-thieu\">Giới thiệu</a></li><li><a href=\"/portal/van-ban\">Văn bản</a></li>\
              <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
              <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/portal/tim-kiem\" method=\"get\">\
              <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
