@@ -92,20 +92,22 @@ impl Listing {
 
     /// Every article as the search index takes it; an error when the walk
     /// stopped early (an index without part of the archive would hide it).
-    pub fn docs(&self) -> Result<Vec<Doc>, String> {
+    /// The walk's pages are handed over, not copied: the list of pages has
+    /// been made from them already.
+    pub fn take_docs(&mut self) -> Result<Vec<Doc>, String> {
         if let Some(failure) = &self.failure {
             return Err(failure.english());
         }
-        let doc = |item: &SkimmedItem| Doc {
-            id: item.id.clone(),
-            title: item.title.clone(),
-            summary: item.summary.clone(),
-            tags: item.tags.clone(),
-            category_slug: item.category_slug.clone(),
-            category_name: item.category_name.clone(),
+        let doc = |item: SkimmedItem| Doc {
+            id: item.id,
+            title: item.title,
+            summary: item.summary,
+            tags: item.tags,
+            category_slug: item.category_slug,
+            category_name: item.category_name,
             published: item.published,
         };
-        Ok(self.items().map(doc).collect())
+        Ok(std::mem::take(&mut self.pages).into_iter().flat_map(|page| page.items).map(doc).collect())
     }
 
     /// The page at `url`: from the last run when its file has not changed

@@ -102,7 +102,7 @@ fn run(options: &Options) -> Result<usize, String> {
         let mut listing = listing::Listing::load(&options.site_dir);
         listing.walk(&store, portal.url(&portal.config.sources.latest_feed));
         listing.save(&options.site_dir)?;
-        let docs = with_registry(listing.docs(), &portal, &store);
+        let docs = with_registry(listing.take_docs(), &portal, &store);
         return Ok(write_search_index(docs, &options.site_dir));
     }
     let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
@@ -146,7 +146,7 @@ fn write_pages<'scope, 'env>(
     });
     // The search index takes the same walk of the feed and writes only
     // under tim-kiem/: it is written beside the pages, on the other core.
-    let docs = with_registry(listing.docs(), portal, store);
+    let docs = with_registry(listing.take_docs(), portal, store);
     let index = scope.spawn(move || write_search_index(docs, &options.site_dir));
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());
