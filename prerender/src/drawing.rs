@@ -74,8 +74,7 @@ impl Drawing<'_> {
         let html = compose(self.template, &meta, &portal.config.site.name, &drawn, store, may_be_older);
         let mut names = page.files().into_iter();
         let mut files = vec![(names.next().expect("a page has a file"), html)];
-        let leading = names.len() > 0;
-        if leading {
+        if names.len() > 0 {
             let leading = leading_page(&meta, &portal.config.site.name, &portal.router_base(), &route);
             files.extend(names.map(|name| (name, leading.clone())));
         }

@@ -7,6 +7,7 @@
 //! not change when news is published, so a run that publishes one article
 //! reads two pages of a 100 000-article archive, not 5 000.
 
+use crate::manifest::local_signature;
 use crate::store::Store;
 use portal::core::date::parse_rfc3339;
 use portal::core::error::{DocError, Problem};
@@ -113,7 +114,8 @@ impl Listing {
     /// The page at `url`: from the last run when its file has not changed
     /// since, else read and skimmed.
     fn skim(&mut self, store: &Store, url: &str) -> Result<Skimmed, DocError> {
-        let signature = signature(store, url);
+        // A document on another host has none: it is read on every run.
+        let signature = local_signature(store, url);
         let kept = self.before.remove(url).filter(|(before, _)| Some(*before) == signature);
         let skimmed = match kept {
             Some((_, skimmed)) => skimmed,
@@ -134,16 +136,6 @@ impl Listing {
         let file = site_dir.join(LISTING_FILE);
         std::fs::write(&file, &self.now).map_err(|e| format!("writing {}: {e}", file.display()))
     }
-}
-
-/// A local file by its size and time; `None` (never kept) for a document
-/// on another host.
-fn signature(store: &Store, url: &str) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let metadata = store.file_of(url)?.metadata().ok()?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (metadata.len(), metadata.modified().ok()).hash(&mut hasher);
-    Some(hasher.finish())
 }
 
 /// `url \t signature \t the page as JSON`; `None` for a line that is not.

@@ -135,11 +135,19 @@ fn file_signature(store: &Store, url: &str) -> u64 {
         format!("{:?}", store.read(url)).hash(&mut hasher);
         return hasher.finish();
     }
-    match store.file_of(url).and_then(|file| file.metadata().ok()) {
-        Some(metadata) => (metadata.len(), metadata.modified().ok()).hash(&mut hasher),
-        None => "missing".hash(&mut hasher),
-    }
-    hasher.finish()
+    local_signature(store, url).unwrap_or_else(|| {
+        "missing".hash(&mut hasher);
+        hasher.finish()
+    })
+}
+
+/// A file of the site folder by its size and modification time; `None`
+/// when `url` is not one or cannot be read (also the listing's key).
+pub fn local_signature(store: &Store, url: &str) -> Option<u64> {
+    let metadata = store.file_of(url)?.metadata().ok()?;
+    let mut hasher = DefaultHasher::new();
+    (metadata.len(), metadata.modified().ok()).hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 /// Whether `route`'s signature covers only the navigation's part of the
