@@ -151,9 +151,9 @@ pub fn feeds_page_html(categories: &[(String, String)], href: impl Fn(&str) -> S
          để nhận tin mới của Sở mà không cần vào cổng. Mỗi kênh có 20 tin mới nhất.</p>\
          <ul class=\"feed-list\">",
     );
-    html.push_str(&format!("<li><span>Tin mới nhất</span> {}</li>", links(None)));
+    html.push_str(&format!("<li><span>Tin mới nhất</span> <span>{}</span></li>", links(None)));
     for (slug, name) in categories {
-        html.push_str(&format!("<li><span>{}</span> {}</li>", escape(name), links(Some(slug))));
+        html.push_str(&format!("<li><span>{}</span> <span>{}</span></li>", escape(name), links(Some(slug))));
     }
     html + "</ul>"
 }
