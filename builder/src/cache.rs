@@ -103,16 +103,35 @@ pub fn load(path: &Path, out: &Path) -> Cache {
     if !out.is_dir() {
         return empty();
     }
-    for bucket in 0..ARTICLE_BUCKETS as usize {
+    // Read as the lists of pairs they are written as (postcard writes a map
+    // the same way), so that each article is hashed into one map, not two.
+    // Half the buckets on another thread: the builder waits for its cache
+    // (70 MB at 100 000 articles), and the other core is mostly free then.
+    let read_bucket = |bucket: usize| {
         let bytes = fs::read(bucket_path(path, bucket)).unwrap_or_default();
-        let Ok(articles) = postcard::from_bytes::<HashMap<String, CachedArticle>>(&bytes) else {
-            return empty();
-        };
-        cache.bucket_prints.push(Some(fingerprint::of_bytes(&bytes)));
+        let articles = postcard::from_bytes::<Vec<(String, CachedArticle)>>(&bytes).ok()?;
+        Some((fingerprint::of_bytes(&bytes), articles))
+    };
+    let half = ARTICLE_BUCKETS as usize / 2;
+    let buckets: Vec<Option<Bucket>> = std::thread::scope(|scope| {
+        let second = scope.spawn(|| (half..ARTICLE_BUCKETS as usize).map(read_bucket).collect::<Vec<_>>());
+        let mut buckets: Vec<_> = (0..half).map(read_bucket).collect();
+        buckets.extend(second.join().unwrap_or_default());
+        buckets
+    });
+    if buckets.len() != ARTICLE_BUCKETS as usize || buckets.iter().any(Option::is_none) {
+        return empty();
+    }
+    cache.articles.reserve(buckets.iter().flatten().map(|(_, articles)| articles.len()).sum());
+    for (print, articles) in buckets.into_iter().flatten() {
+        cache.bucket_prints.push(Some(print));
         cache.articles.extend(articles);
     }
     cache
 }
+
+/// One bucket file's fingerprint and articles.
+type Bucket = (u64, Vec<(String, CachedArticle)>);
 
 /// Removes the cache (and the last clean run's print) of a data folder
 /// that is about to change: until `save`, no cache describes it, and a run

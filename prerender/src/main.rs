@@ -28,6 +28,7 @@ mod render;
 mod sanitize;
 mod search_index;
 mod sitemap;
+mod standing;
 mod store;
 
 use output::{write_if_changed, Written};
@@ -136,13 +137,13 @@ fn write_pages<'scope, 'env>(
     let categories_url = portal.url(&portal.config.sources.categories);
     // The manifest (a record per page: 205 000 at 100 000 articles) is read
     // on another thread while the feeds are walked for the list of pages.
-    let mut listing = listing::Listing::load(&options.site_dir);
-    let ((mut pages, listing_failures), mut manifest) = std::thread::scope(|scope| {
+    let ((mut pages, listing_failures), mut manifest, mut listing) = std::thread::scope(|scope| {
         let categories = categories_url.clone();
         let manifest =
             scope.spawn(move || manifest::Manifest::load(&options.site_dir, template, today, stats_url, categories));
+        let mut listing = listing::Listing::load(&options.site_dir);
         let listed = list_pages(portal, store, &mut listing);
-        (listed, manifest.join().expect("reading the manifest"))
+        (listed, manifest.join().expect("reading the manifest"), listing)
     });
     // The search index takes the same walk of the feed and writes only
     // under tim-kiem/: it is written beside the pages, on the other core.
@@ -156,27 +157,49 @@ fn write_pages<'scope, 'env>(
     let mut written = Written::default();
     let mut failed = 0;
     let mut skipped = 0;
-    let mut in_sitemap = Vec::new();
+    let mut in_sitemap = sitemap::Entries::default();
+    let listed = pages.len();
+    let mut verdicts = standing::verdicts(&manifest, store, &options.site_dir, &pages).into_iter();
     // Pages a drawn page asks for are added to the list as it goes: drawn
     // pages are made in rounds, the pages they ask for in the next.
     let mut asked = std::collections::HashSet::new();
     let mut next = 0;
     while next < pages.len() {
         let mut to_draw = Vec::new();
-        while let Some(page) = pages.get(next).cloned() {
+        while next < pages.len() {
+            let page = &pages[next];
             next += 1;
-            let route = page.route();
+            // The listed pages were judged on both cores; the pages they ask
+            // for, found as the list is gone through, one by one.
+            let (route, stands) = match verdicts.next() {
+                Some(verdict) => {
+                    if verdict.stands {
+                        manifest.keep(&verdict.route);
+                    }
+                    (verdict.route, verdict.stands)
+                }
+                None => {
+                    let route = page.route();
+                    let stands = manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0]));
+                    (route, stands)
+                }
+            };
             if page.in_sitemap() {
-                in_sitemap.push((pages::canonical(store, &page), sitemap_lastmod(&page)));
+                let news = next <= listed && matches!(page, Page::Article { .. } | Page::Related { .. });
+                in_sitemap.add(news, pages::canonical(store, page), sitemap_lastmod(page));
             }
-            if manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0])) {
-                let later = manifest.later_pages(&route).to_vec();
-                pages
-                    .extend(later.iter().filter_map(|later| page.asked_for(later)).filter(|p| asked.insert(p.route())));
+            if stands {
+                let later: Vec<Page> = manifest
+                    .later_pages(&route)
+                    .iter()
+                    .filter_map(|later| page.asked_for(later))
+                    .filter(|p| asked.insert(p.route()))
+                    .collect();
+                pages.extend(later);
                 skipped += 1;
                 continue;
             }
-            to_draw.push(page);
+            to_draw.push(page.clone());
         }
         for made in drawing.draw_all(to_draw) {
             let page = &made.page;
@@ -210,7 +233,7 @@ fn write_pages<'scope, 'env>(
             output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(store, url))
         });
         let saved = manifest.save(&options.site_dir).and_then(|()| listing.save(&options.site_dir));
-        let sitemap = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap, &mut written);
+        let sitemap = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap.in_order(), &mut written);
         if let Err(problems) = feeds::write(portal, store, &options.site_dir, &mut written) {
             for problem in &problems {
                 eprintln!("prerender: {problem}");

@@ -8,6 +8,31 @@ use std::path::Path;
 
 const PER_FILE: usize = 50_000;
 
+/// The sitemap's addresses, gathered in the order pages are listed (the
+/// news newest first) and written in an order where publishing adds at the
+/// end: the news oldest first, then every other page. One new article then
+/// rewrites only the last of the archive's files (there are five of
+/// 50 000 addresses at 100 000 articles), as the news feed's archive blocks do.
+#[derive(Default)]
+pub struct Entries {
+    news: Vec<(String, Option<i64>)>,
+    rest: Vec<(String, Option<i64>)>,
+}
+
+impl Entries {
+    /// `news`: an article's page or its related news, in the listing's
+    /// newest-first order.
+    pub fn add(&mut self, news: bool, url: String, lastmod: Option<i64>) {
+        if news { &mut self.news } else { &mut self.rest }.push((url, lastmod));
+    }
+
+    pub fn in_order(mut self) -> Vec<(String, Option<i64>)> {
+        self.news.reverse();
+        self.news.append(&mut self.rest);
+        self.news
+    }
+}
+
 /// Writes the sitemap(s) and robots.txt; returns how many sitemap files.
 pub fn write(
     site_dir: &Path,
@@ -53,9 +78,13 @@ fn url_set(urls: &[(String, Option<i64>)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (url, lastmod) in urls {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(url, false)));
+        xml.push_str("  <url><loc>");
+        xml.push_str(&escape(url, false));
+        xml.push_str("</loc>");
         if let Some(lastmod) = lastmod {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", rfc3339_vietnam(*lastmod)));
+            xml.push_str("<lastmod>");
+            xml.push_str(&rfc3339_vietnam(*lastmod));
+            xml.push_str("</lastmod>");
         }
         xml.push_str("</url>\n");
     }
@@ -81,6 +110,41 @@ mod tests {
         assert_eq!(second.matches("<url>").count(), 1);
         let robots = std::fs::read_to_string(dir.join("robots.txt")).unwrap();
         assert!(robots.contains("Sitemap: https://h.vn/sitemap.xml"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The listing's order: the news newest first, then the other pages.
+    fn entries(articles: usize) -> Entries {
+        let mut entries = Entries::default();
+        for id in (0..articles).rev() {
+            entries.add(true, format!("https://h.vn/tin/{id}/bai-{id}"), Some(id as i64));
+            entries.add(true, format!("https://h.vn/tin/{id}/lien-quan"), None);
+        }
+        for page in 1..=30 {
+            entries.add(false, format!("https://h.vn/chuyen-muc/tin-tuc/trang/{page}"), None);
+        }
+        entries
+    }
+
+    #[test]
+    fn publishing_an_article_rewrites_only_the_last_sitemap_file() {
+        let dir = std::env::temp_dir().join(format!("sitemap-order-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // 120 030 addresses: two files of 50 000 and a third.
+        write(&dir, "https://h.vn/", &entries(60_000).in_order(), &mut Written::default()).unwrap();
+        let before: Vec<String> =
+            (1..=3).map(|n| std::fs::read_to_string(dir.join(format!("sitemap-{n}.xml"))).unwrap()).collect();
+        let mut written = Written::default();
+        let files = write(&dir, "https://h.vn/", &entries(60_001).in_order(), &mut written).unwrap();
+        assert_eq!(files, 4, "two full files, the third and the index");
+        assert_eq!(written.changed, 1, "only sitemap-3.xml, where the new article is");
+        let third = std::fs::read_to_string(dir.join("sitemap-3.xml")).unwrap();
+        assert_ne!(third, before[2]);
+        assert!(third.contains("https://h.vn/tin/60000/bai-60000"), "the newest article is listed");
+        assert!(third.contains("https://h.vn/chuyen-muc/tin-tuc/trang/30"), "the other pages come last");
+        let first = std::fs::read_to_string(dir.join("sitemap-1.xml")).unwrap();
+        assert_eq!(first, before[0]);
+        assert!(first.contains("https://h.vn/tin/0/bai-0</loc><lastmod>"), "the oldest article comes first");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,0 +1,39 @@
+//! Which of the listed pages stand as the last run drew them, asked on
+//! both cores. At 100 000 articles that is 205 000 pages, each a look at
+//! its own file and at the documents it was drawn from: 300 000 `statx`
+//! calls, the larger part of a run that publishes one article.
+
+use crate::manifest::{Lookups, Manifest};
+use crate::pages::Page;
+use crate::store::Store;
+use std::path::Path;
+
+/// A listed page's route, and whether it stands (`Manifest::stands`).
+pub struct Verdict {
+    pub route: String,
+    pub stands: bool,
+}
+
+/// One verdict per page, in the pages' order.
+pub fn verdicts(manifest: &Manifest, store: &Store, site_dir: &Path, pages: &[Page]) -> Vec<Verdict> {
+    let judge = |part: &[Page]| -> Vec<Verdict> {
+        // An article's page and its related news read the same document,
+        // and they are neighbours in the list: one half of the list shares
+        // little with the other, so each thread keeps lookups of its own.
+        let mut lookups = Lookups::default();
+        part.iter()
+            .map(|page| {
+                let route = page.route();
+                let stands = manifest.stands(&mut lookups, store, &route, &site_dir.join(&page.files()[0]));
+                Verdict { route, stands }
+            })
+            .collect()
+    };
+    let (first, second) = pages.split_at(pages.len() / 2);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| judge(second));
+        let mut verdicts = judge(first);
+        verdicts.extend(second.join().expect("judging the second half of the pages panicked"));
+        verdicts
+    })
+}
