@@ -12,6 +12,7 @@
 //! 100 000 articles the JSON cache was 88 MB, and reading and writing it
 //! was a third of a run that publishes one article.
 
+use crate::cores::map_on_two_threads;
 use crate::fingerprint;
 use crate::model::{ArticleDef, CategoryDef};
 use crate::source::{Inventory, AGENCY_FILE, CATEGORIES_FILE, SITE_FILE};
@@ -156,11 +157,16 @@ pub fn save(path: &Path, cache: &Cache) -> std::io::Result<()> {
     for (source, article) in &cache.articles {
         buckets[bucket_of(source)].push((source, article));
     }
-    for (bucket, mut articles) in buckets.into_iter().enumerate() {
+    // Sorted and encoded on both cores (70 MB at 100 000 articles).
+    let encoded = map_on_two_threads(&buckets, |articles| {
         // In path order, so that an unchanged bucket has unchanged bytes
         // (postcard writes a list of pairs as it writes a map).
+        let mut articles = articles.clone();
         articles.sort_unstable_by_key(|(source, _)| *source);
-        let bytes = postcard::to_stdvec(&articles).map_err(|error| std::io::Error::other(error.to_string()))?;
+        postcard::to_stdvec(&articles).map_err(|error| std::io::Error::other(error.to_string()))
+    });
+    for (bucket, bytes) in encoded.into_iter().enumerate() {
+        let bytes = bytes?;
         if cache.bucket_prints.get(bucket).copied().flatten() != Some(fingerprint::of_bytes(&bytes)) {
             write_aside(&bucket_path(path, bucket), &bytes)?;
         }

@@ -17,6 +17,7 @@ pub mod blocks;
 pub mod build;
 pub mod cache;
 pub mod cite_links;
+pub mod cores;
 pub mod documents;
 pub mod episodes;
 pub mod extras;

@@ -5,6 +5,7 @@
 //! may have changed ([`Bodies`]): a run over 100 000 unchanged articles reads
 //! no body at all.
 
+use super::cores::map_on_two_threads;
 use super::documents::*;
 use super::fingerprint;
 use super::lists::{write_categories, write_category, write_latest};
@@ -70,32 +71,40 @@ pub fn write_archive(
     let by_id: HashMap<&str, Entry<'_>> = all.iter().map(|entry| (entry.0.id.as_str(), *entry)).collect();
     // Each article's fingerprint, so a document's inputs are compared in
     // a few bytes rather than by drawing it.
-    let prints: HashMap<&str, u64> = all.iter().map(|(a, c)| (a.id.as_str(), fingerprint::of(&(a, c)))).collect();
+    let all_prints = map_on_two_threads(&all, |(a, c)| fingerprint::of(&(a, c)));
+    let prints: HashMap<&str, u64> = all.iter().zip(all_prints).map(|((a, _), print)| (a.id.as_str(), print)).collect();
     // By category, so each article's place in it is its index, not a search.
-    for members in by_category.values() {
-        for (position, (article, category)) in members.iter().enumerate() {
-            let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
-            let others = other_news_of(article, members, position, &by_id);
-            let other_prints: Vec<u64> = others.iter().map(|(other, _)| prints[other.id.as_str()]).collect();
-            let path = paths::article_document(dir, &article.id);
-            // The registry pages its text names: a document published or
-            // withdrawn rewrites only the articles that cite it.
-            let links: HashMap<&str, String> = article
-                .cites
-                .iter()
-                .filter_map(|number| archive.doc_links.get(number).map(|route| (number.as_str(), route)))
-                .map(|(number, route)| (number, paths::relative(&path, route.trim_start_matches('/'))))
-                .collect();
-            let mut link_print: Vec<(&str, &String)> = links.iter().map(|(n, href)| (*n, href)).collect();
-            link_print.sort();
-            let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir, link_print));
-            match bodies.body(article, inputs) {
-                Some(mut body) => {
-                    body.html = crate::cite_links::link_numbers(&body.html, &links);
-                    write_article(&mut out, dir, (article, *category), &body, sides, &others)?
-                }
-                None => out.sink.keep(&path),
+    let places: Vec<(&[Entry<'_>], usize)> =
+        by_category.values().flat_map(|members| (0..members.len()).map(move |at| (members.as_slice(), at))).collect();
+    // What each article's document is made from, worked out on both cores;
+    // then, one by one, the documents whose inputs changed are written.
+    let plans = map_on_two_threads(&places, |(members, position)| {
+        let article = members[*position].0;
+        let sides = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
+        let others = other_news_of(article, members, *position, &by_id);
+        let other_prints: Vec<u64> = others.iter().map(|(other, _)| prints[other.id.as_str()]).collect();
+        let path = paths::article_document(dir, &article.id);
+        // The registry pages its text names: a document published or
+        // withdrawn rewrites only the articles that cite it.
+        let links: HashMap<&str, String> = article
+            .cites
+            .iter()
+            .filter_map(|number| archive.doc_links.get(number).map(|route| (number.as_str(), route)))
+            .map(|(number, route)| (number, paths::relative(&path, route.trim_start_matches('/'))))
+            .collect();
+        let mut link_print: Vec<(&str, &String)> = links.iter().map(|(n, href)| (*n, href)).collect();
+        link_print.sort();
+        let inputs = fingerprint::of(&(prints[article.id.as_str()], sides, other_prints, dir, link_print));
+        ArticlePlan { sides, others, path, links, inputs }
+    });
+    for ((members, position), plan) in places.iter().zip(plans) {
+        let (article, category) = members[*position];
+        match bodies.body(article, plan.inputs) {
+            Some(mut body) => {
+                body.html = crate::cite_links::link_numbers(&body.html, &plan.links);
+                write_article(&mut out, dir, (article, category), &body, plan.sides, &plan.others)?
             }
+            None => out.sink.keep(&plan.path),
         }
     }
     let labels = &archive.labels;
@@ -106,6 +115,17 @@ pub fn write_archive(
         write_category(&mut out, options, members, &prints, category, description)?;
     }
     write_categories(&mut out, dir, archive, &by_category)
+}
+
+/// What an article's document is made from, besides its body.
+struct ArticlePlan<'a> {
+    sides: Neighbours<'a>,
+    others: Vec<Entry<'a>>,
+    path: String,
+    /// The registry's pages the numbers its text names link to.
+    links: HashMap<&'a str, String>,
+    /// The fingerprint of all of it.
+    inputs: u64,
 }
 
 pub(crate) struct Output<'s> {
