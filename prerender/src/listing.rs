@@ -15,9 +15,9 @@ use portal::core::feed::FEED_LIMIT_BYTES;
 use portal::core::routes;
 use portal::core::url::resolve;
 use portal_search::Doc;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 
 const LISTING_FILE: &str = ".prerender-listing";
@@ -70,7 +70,7 @@ impl Listing {
     /// The last run's readings; none when the file is missing or unreadable.
     pub fn load(site_dir: &Path) -> Listing {
         let last_file = std::fs::read_to_string(site_dir.join(LISTING_FILE)).unwrap_or_default();
-        let mut before = HashMap::new();
+        let mut before = HashMap::default();
         let mut start = 0;
         for line in last_file.split_inclusive('\n') {
             let end = start + line.len();

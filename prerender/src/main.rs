@@ -180,7 +180,7 @@ fn write_pages<'scope, 'env>(
                 }
                 None => {
                     let route = page.route();
-                    let stands = manifest.unchanged(store, &route, &options.site_dir.join(&page.files()[0]));
+                    let stands = manifest.unchanged(store, &route, &options.site_dir.join(page.first_file(&route)));
                     (route, stands)
                 }
             };
@@ -232,7 +232,8 @@ fn write_pages<'scope, 'env>(
         let gone = scope.spawn(|| {
             output::remember_pages(&options.site_dir, &pages, own_document, listed_all, |url| presence(store, url))
         });
-        let saved = manifest.save(&options.site_dir).and_then(|()| listing.save(&options.site_dir));
+        let listing_saved = scope.spawn(|| listing.save(&options.site_dir));
+        let saved = manifest.save(&options.site_dir);
         let sitemap = sitemap::write(&options.site_dir, &options.base_url, &in_sitemap.in_order(), &mut written);
         if let Err(problems) = feeds::write(portal, store, &options.site_dir, &mut written) {
             for problem in &problems {
@@ -241,6 +242,7 @@ fn write_pages<'scope, 'env>(
             failed += problems.len();
         }
         let gone = gone.join().unwrap_or_else(|_| Err("listing the pages to remove panicked".into()));
+        let saved = saved.and(listing_saved.join().unwrap_or_else(|_| Err("saving the listing panicked".into())));
         saved.and(sitemap).and_then(|files| gone.map(|gone| (gone, files)))
     })?;
     for gone in gone {

@@ -129,14 +129,23 @@ impl Page {
     /// canonical address first, then any other address that must reach it
     /// (written as a small page that leads to the first).
     pub fn files(&self) -> Vec<String> {
+        let mut files = vec![self.first_file(&self.route())];
+        if let Page::Article { id, .. } = self {
+            files.push(format!("tin/{id}.html"));
+        }
+        files
+    }
+
+    /// The first of [`Page::files`], given the page's `route()` (made once
+    /// for each of 205 000 pages at 100 000 articles, not twice).
+    pub fn first_file(&self, route: &str) -> String {
         match self {
-            Page::Home => vec!["index.html".into()],
-            Page::NotFound => vec!["404.html".into()],
-            Page::Article { id, .. } => vec![file_of_route(&self.route()), format!("tin/{id}.html")],
+            Page::Home => "index.html".into(),
+            Page::NotFound => "404.html".into(),
             // `/en/` is a folder's address: every static host answers it
             // with the folder's index.html.
-            Page::Agency(Part::English) => vec!["en/index.html".into()],
-            _ => vec![file_of_route(&self.route())],
+            Page::Agency(Part::English) => "en/index.html".into(),
+            _ => file_of_route(route),
         }
     }
 

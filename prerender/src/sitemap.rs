@@ -7,6 +7,9 @@ use portal::core::date::rfc3339_vietnam;
 use std::path::Path;
 
 const PER_FILE: usize = 50_000;
+/// Each sitemap file's name and the fingerprint of the addresses it was
+/// last written with.
+const PRINTS_FILE: &str = ".prerender-sitemap";
 
 /// The sitemap's addresses, gathered in the order pages are listed (the
 /// news newest first) and written in an order where publishing adds at the
@@ -46,12 +49,26 @@ pub fn write(
         1
     } else {
         let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let prints_file = site_dir.join(PRINTS_FILE);
+        let before = std::fs::read_to_string(&prints_file).unwrap_or_default();
+        let mut prints = String::new();
         for (number, chunk) in chunks.iter().enumerate() {
             let name = format!("sitemap-{}.xml", number + 1);
-            write_if_changed(&site_dir.join(&name), url_set(chunk).as_bytes(), written)?;
+            // A file whose addresses are the last run's is not made again:
+            // with the news oldest first, that is all but the last one.
+            let print = format!("{name}\t{:016x}\n", fingerprint(chunk));
+            if before.contains(&print) && site_dir.join(&name).is_file() {
+                written.unchanged += 1;
+            } else {
+                write_if_changed(&site_dir.join(&name), url_set(chunk).as_bytes(), written)?;
+            }
+            prints.push_str(&print);
             index.push_str(&format!("  <sitemap><loc>{}{name}</loc></sitemap>\n", escape(base_url, false)));
         }
         index.push_str("</sitemapindex>\n");
+        if prints != before {
+            std::fs::write(&prints_file, prints).map_err(|e| format!("writing {}: {e}", prints_file.display()))?;
+        }
         write_if_changed(&site_dir.join("sitemap.xml"), index.as_bytes(), written)?;
         chunks.len() + 1
     };
@@ -71,6 +88,14 @@ fn robots_txt(base_url: &str) -> String {
     let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
     let site_path = if path.ends_with('/') { path.to_string() } else { format!("{path}/") };
     format!("User-agent: *\nAllow: /\nDisallow: {site_path}{EDITOR_DIR}\n\nSitemap: {base_url}sitemap.xml\n")
+}
+
+/// The addresses and dates of a sitemap file, in a few bytes.
+fn fingerprint(urls: &[(String, Option<i64>)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    urls.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn url_set(urls: &[(String, Option<i64>)]) -> String {
@@ -145,6 +170,13 @@ mod tests {
         let first = std::fs::read_to_string(dir.join("sitemap-1.xml")).unwrap();
         assert_eq!(first, before[0]);
         assert!(first.contains("https://h.vn/tin/0/bai-0</loc><lastmod>"), "the oldest article comes first");
+        // A file gone from the folder is written again, though its
+        // addresses are those of the last run.
+        std::fs::remove_file(dir.join("sitemap-1.xml")).unwrap();
+        let mut again = Written::default();
+        write(&dir, "https://h.vn/", &entries(60_001).in_order(), &mut again).unwrap();
+        assert_eq!(again.changed, 1);
+        assert_eq!(std::fs::read_to_string(dir.join("sitemap-1.xml")).unwrap(), first);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -24,7 +24,7 @@ pub fn verdicts(manifest: &Manifest, store: &Store, site_dir: &Path, pages: &[Pa
         part.iter()
             .map(|page| {
                 let route = page.route();
-                let stands = manifest.stands(&mut lookups, store, &route, &site_dir.join(&page.files()[0]));
+                let stands = manifest.stands(&mut lookups, store, &route, &site_dir.join(page.first_file(&route)));
                 Verdict { route, stands }
             })
             .collect()

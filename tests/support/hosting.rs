@@ -198,7 +198,7 @@ pub const ROUTE_ADDRESSES: [&str; 30] = [
 ];
 
 /// Addresses that are neither a route nor a file of the build: 404.
-pub const MISSING_ADDRESSES: [&str; 9] = [
+pub const MISSING_ADDRESSES: [&str; 10] = [
     "/khong-co",
     "/tin",
     "/robots.txt.bak",
@@ -208,6 +208,7 @@ pub const MISSING_ADDRESSES: [&str; 9] = [
     "/.prerender-manifest",
     "/.prerender-pages",
     "/.prerender-listing",
+    "/.prerender-sitemap",
 ];
 
 /// The security headers every answer carries (200, app shell, 404), with
