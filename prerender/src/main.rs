@@ -171,22 +171,23 @@ fn write_pages<'scope, 'env>(
             next += 1;
             // The listed pages were judged on both cores; the pages they ask
             // for, found as the list is gone through, one by one.
-            let (route, stands) = match verdicts.next() {
+            let standing::Verdict { route, stands, in_sitemap: address } = match verdicts.next() {
                 Some(verdict) => {
                     if verdict.stands {
                         manifest.keep(&verdict.route);
                     }
-                    (verdict.route, verdict.stands)
+                    verdict
                 }
                 None => {
                     let route = page.route();
                     let stands = manifest.unchanged(store, &route, &options.site_dir.join(page.first_file(&route)));
-                    (route, stands)
+                    let in_sitemap = page.in_sitemap_at(&route).then(|| pages::canonical_at(store, &route));
+                    standing::Verdict { route, stands, in_sitemap }
                 }
             };
-            if page.in_sitemap() {
+            if let Some(address) = address {
                 let news = next <= listed && matches!(page, Page::Article { .. } | Page::Related { .. });
-                in_sitemap.add(news, pages::canonical(store, page), sitemap_lastmod(page));
+                in_sitemap.add(news, address, sitemap_lastmod(page));
             }
             if stands {
                 let later: Vec<Page> = manifest

@@ -4,14 +4,16 @@
 //! calls, the larger part of a run that publishes one article.
 
 use crate::manifest::{Lookups, Manifest};
-use crate::pages::Page;
+use crate::pages::{self, Page};
 use crate::store::Store;
 use std::path::Path;
 
-/// A listed page's route, and whether it stands (`Manifest::stands`).
+/// A listed page's route, whether it stands (`Manifest::stands`), and
+/// its address if it belongs in the sitemap.
 pub struct Verdict {
     pub route: String,
     pub stands: bool,
+    pub in_sitemap: Option<String>,
 }
 
 /// One verdict per page, in the pages' order.
@@ -25,7 +27,8 @@ pub fn verdicts(manifest: &Manifest, store: &Store, site_dir: &Path, pages: &[Pa
             .map(|page| {
                 let route = page.route();
                 let stands = manifest.stands(&mut lookups, store, &route, &site_dir.join(page.first_file(&route)));
-                Verdict { route, stands }
+                let in_sitemap = page.in_sitemap_at(&route).then(|| pages::canonical_at(store, &route));
+                Verdict { route, stands, in_sitemap }
             })
             .collect()
     };
