@@ -21,6 +21,9 @@ pub struct FacetValue {
     pub slug: String,
     pub name: String,
     pub count: u64,
+    /// The sum of its entries' money, where the registry has some (a
+    /// task's kinh phí, in đồng); the summary above the tasks' list.
+    pub funding: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +39,10 @@ pub struct Facet {
 pub struct FacetIndex {
     pub total_items: u64,
     pub facets: Vec<Facet>,
+    /// Every entry's money, and the part of it from the province's budget
+    /// (the tasks' registry; none for legal documents).
+    pub total_funding: Option<u64>,
+    pub province_funding: Option<u64>,
 }
 
 impl FacetIndex {
@@ -45,7 +52,8 @@ impl FacetIndex {
     }
 }
 
-/// Reads a facet index (`{version, total_items, facets: [{key, name, values: [{slug, name, count}]}]}`).
+/// Reads a facet index (`{version, total_items, facets: [{key, name, values: [{slug, name, count}]}]}`,
+/// with `funding` per value and `total_funding`, `province_funding` where entries carry money).
 pub fn parse_facets(document: &str, text: &str, limit_bytes: usize) -> Result<FacetIndex, DocError> {
     let value = parse_document(document, text, limit_bytes)?;
     let root = Node::root(document, &value);
@@ -60,13 +68,19 @@ pub fn parse_facets(document: &str, text: &str, limit_bytes: usize) -> Result<Fa
                             slug: value.required_string("slug")?,
                             name: value.required_string("name")?,
                             count: value.required_unsigned("count")?,
+                            funding: value.optional_unsigned("funding")?,
                         })
                     })
                 })?,
             })
         })
     })?;
-    Ok(FacetIndex { total_items: root.required_unsigned("total_items")?, facets })
+    Ok(FacetIndex {
+        total_items: root.required_unsigned("total_items")?,
+        facets,
+        total_funding: root.optional_unsigned("total_funding")?,
+        province_funding: root.optional_unsigned("province_funding")?,
+    })
 }
 
 /// The name of the list of the entries whose facet `key` has the value `slug`.
