@@ -14,9 +14,8 @@ use crate::core::feed::{
 };
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
-use crate::core::van_ban::{
-    parse_detail, parse_list_page, LegalDoc, LegalDocDetail, ListPage as VanBanListPage, VAN_BAN_LIMIT_BYTES,
-};
+use crate::core::nhiem_vu::{parse_task, parse_task_list, Task, TaskDetail, NHIEM_VU_LIMIT_BYTES};
+use crate::core::van_ban::{parse_detail, parse_list_page, LegalDoc, LegalDocDetail, VAN_BAN_LIMIT_BYTES};
 use crate::core::week::IsoWeek;
 use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
 use futures::future::LocalBoxFuture;
@@ -220,12 +219,12 @@ pub fn config(url: &str) -> impl Future<Output = Result<Option<Config>, DocError
     })
 }
 
-/// The text of one document of the legal documents registry. One boxed
-/// future for all three kinds: through `fetch_parsed`, each kind's parser
-/// made the compiler copy the whole fetch into it (measured: 3–9 KB of
-/// wasm before optimisation each).
-fn van_ban_text<'a>(name: &'a str, url: &'a str) -> LocalBoxFuture<'a, Result<Rc<str>, DocError>> {
-    fetch_text(name, url, VAN_BAN_LIMIT_BYTES).boxed_local()
+/// The text of one document of a registry (legal documents, tasks). One
+/// boxed future for all their kinds: through `fetch_parsed`, each kind's
+/// parser made the compiler copy the whole fetch into it (measured: 3–9 KB
+/// of wasm before optimisation each).
+fn registry_text<'a>(name: &'a str, url: &'a str) -> LocalBoxFuture<'a, Result<Rc<str>, DocError>> {
+    fetch_text(name, url, VAN_BAN_LIMIT_BYTES.max(NHIEM_VU_LIMIT_BYTES)).boxed_local()
 }
 
 /// A body that does not parse is not kept, so "Thử lại" fetches it again.
@@ -233,84 +232,118 @@ fn kept_if_parsed<T>(url: &str, parsed: Result<T, DocError>) -> Result<T, DocErr
     parsed.inspect_err(|_| crate::net::forget(url))
 }
 
-/// The registry's facet index (each filter's values and counts).
-pub async fn van_ban_facets(portal: &Portal) -> Result<FacetIndex, DocError> {
-    let name = "bộ lọc văn bản";
-    let url = portal.url(&portal.config.sources.van_ban_facets);
-    let text = van_ban_text(name, &url).await?;
+/// A registry's facet index (each filter's values and counts), named `name`.
+async fn facets_at(name: &str, url: String) -> Result<FacetIndex, DocError> {
+    let text = registry_text(name, &url).await?;
     kept_if_parsed(&url, parse_facets(name, &text, VAN_BAN_LIMIT_BYTES))
 }
 
-/// Page `page` of the registry's list `list` (`tat-ca`, `loai-ke-hoach`).
-pub async fn van_ban_page(portal: &Portal, list: &str, page: u32) -> Result<VanBanListPage, DocError> {
+/// One page of a registry's list: its entries, and the list's size.
+pub struct Listed<T> {
+    pub items: Vec<T>,
+    pub total_items: u64,
+    pub total_pages: u32,
+}
+
+/// Page `page` of the legal documents registry's list `list` (`tat-ca`, `loai-ke-hoach`).
+async fn van_ban_page(portal: &Portal, list: String, page: u32) -> Result<Listed<LegalDoc>, DocError> {
     let name = format!("danh sách văn bản, trang {page}");
     if page == 0 {
         return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
     }
-    let url = portal.url(&portal.config.sources.van_ban_list_url(list, page));
-    let text = van_ban_text(&name, &url).await?;
-    kept_if_parsed(&url, parse_list_page(&name, &text))
+    let url = portal.url(&portal.config.sources.van_ban_list_url(&list, page));
+    let text = registry_text(&name, &url).await?;
+    let list = kept_if_parsed(&url, parse_list_page(&name, &text))?;
+    Ok(Listed { items: list.items, total_items: list.total_items, total_pages: list.total_pages })
+}
+
+/// Page `page` of the tasks registry's list `list` (`tat-ca`, `cap-tinh`).
+async fn nhiem_vu_page(portal: &Portal, list: String, page: u32) -> Result<Listed<Task>, DocError> {
+    let name = format!("danh sách nhiệm vụ, trang {page}");
+    if page == 0 {
+        return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
+    }
+    let url = portal.url(&portal.config.sources.nhiem_vu_list_url(&list, page));
+    let text = registry_text(&name, &url).await?;
+    let list = kept_if_parsed(&url, parse_task_list(&name, &text))?;
+    Ok(Listed { items: list.items, total_items: list.total_items, total_pages: list.total_pages })
 }
 
 /// One legal document's own document.
 pub async fn van_ban(portal: &Portal, id: &str) -> Result<LegalDocDetail, DocError> {
     let url = portal.url(&portal.config.sources.van_ban_url(id));
     let name = format!("văn bản “{id}”");
-    let text = van_ban_text(&name, &url).await?;
+    let text = registry_text(&name, &url).await?;
     kept_if_parsed(&url, parse_detail(&name, &url, &text))
 }
 
-/// What the registry's list shows for some filters and a page.
+/// One task's own document.
+pub async fn nhiem_vu(portal: &Portal, id: &str) -> Result<TaskDetail, DocError> {
+    let url = portal.url(&portal.config.sources.nhiem_vu_url(id));
+    let name = format!("nhiệm vụ “{id}”");
+    let text = registry_text(&name, &url).await?;
+    kept_if_parsed(&url, parse_task(&name, &url, &text))
+}
+
+/// What a registry's list shows for some filters and a page.
 #[derive(Clone, Debug)]
-pub struct VanBanShown {
+pub struct Shown<T> {
     pub facets: FacetIndex,
-    pub items: Vec<LegalDoc>,
+    pub items: Vec<T>,
     /// Entries matching the filters, when known: always for no filter or
     /// one; for several, once the narrowest list has been read to its end.
     pub total: Option<u64>,
     pub total_pages: u32,
 }
 
-/// Page `page` (of 20) of the documents matching `filters`: one list page
-/// for no filter or one; for several, the narrowest list's pages
+/// Page `page` (of 20) of the legal documents matching `filters`.
+pub async fn van_ban_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<Shown<LegalDoc>, DocError> {
+    let facets = facets_at("bộ lọc văn bản", portal.url(&portal.config.sources.van_ban_facets));
+    shown(facets, |list, number| van_ban_page(portal, list, number), LegalDoc::matches, filters, page).await
+}
+
+/// Page `page` (of 20) of the tasks matching `filters`.
+pub async fn nhiem_vu_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<Shown<Task>, DocError> {
+    let facets = facets_at("bộ lọc nhiệm vụ", portal.url(&portal.config.sources.nhiem_vu_facets));
+    shown(facets, |list, number| nhiem_vu_page(portal, list, number), Task::matches, filters, page).await
+}
+
+/// Page `page` (of 20) of a registry's entries matching `filters`: one
+/// list page for no filter or one; for several, the narrowest list's pages
 /// (`core::facets::plan`), four at a time, until the page is full.
-pub async fn van_ban_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<VanBanShown, DocError> {
+async fn shown<T: Clone, Page: Future<Output = Result<Listed<T>, DocError>>>(
+    facets: impl Future<Output = Result<FacetIndex, DocError>>,
+    list_page: impl Fn(String, u32) -> Page,
+    matches: fn(&T, &[(String, String)]) -> bool,
+    filters: &Filters,
+    page: u32,
+) -> Result<Shown<T>, DocError> {
     const PER_PAGE: usize = 20;
     if filters.is_empty() {
-        let (facets, list) = join(van_ban_facets(portal), van_ban_page(portal, ALL_LIST, page)).await;
+        let (facets, list) = join(facets, list_page(ALL_LIST.into(), page)).await;
         let (facets, list) = (facets?, list?);
-        return Ok(VanBanShown {
-            facets,
-            items: list.items,
-            total: Some(list.total_items),
-            total_pages: list.total_pages,
-        });
+        return Ok(Shown { facets, items: list.items, total: Some(list.total_items), total_pages: list.total_pages });
     }
-    let facets = van_ban_facets(portal).await?;
+    let facets = facets.await?;
     let plan = plan(filters, &facets);
     if plan.list_count.is_none() {
-        return Ok(VanBanShown { facets, items: Vec::new(), total: Some(0), total_pages: 1 });
+        return Ok(Shown { facets, items: Vec::new(), total: Some(0), total_pages: 1 });
     }
     if plan.remaining.is_empty() {
-        let list = van_ban_page(portal, &plan.list, page).await?;
-        return Ok(VanBanShown {
-            facets,
-            items: list.items,
-            total: Some(list.total_items),
-            total_pages: list.total_pages,
-        });
+        let list = list_page(plan.list.clone(), page).await?;
+        return Ok(Shown { facets, items: list.items, total: Some(list.total_items), total_pages: list.total_pages });
     }
     let wanted = page.max(1) as usize * PER_PAGE;
-    let mut matching: Vec<LegalDoc> = Vec::new();
+    let mut matching: Vec<T> = Vec::new();
     let mut next = 1_u32;
     let mut last: Option<u32> = None;
     while matching.len() <= wanted && last.is_none_or(|last| next <= last) {
         let batch_end = last.map_or(next, |last| (next + 3).min(last));
-        let pages = join_all((next..=batch_end).map(|number| van_ban_page(portal, &plan.list, number))).await;
+        let pages = join_all((next..=batch_end).map(|number| list_page(plan.list.clone(), number))).await;
         for fetched in pages {
             let fetched = fetched?;
             last = Some(fetched.total_pages);
-            matching.extend(fetched.items.into_iter().filter(|doc| doc.matches(&plan.remaining)));
+            matching.extend(fetched.items.into_iter().filter(|entry| matches(entry, &plan.remaining)));
         }
         next = batch_end + 1;
     }
@@ -318,5 +351,5 @@ pub async fn van_ban_shown(portal: &Portal, filters: &Filters, page: u32) -> Res
     let start = ((page.max(1) as usize - 1) * PER_PAGE).min(matching.len());
     let total_pages = if complete { matching.len().div_ceil(PER_PAGE).max(1) as u32 } else { page + 1 };
     let items = matching[start..(start + PER_PAGE).min(matching.len())].to_vec();
-    Ok(VanBanShown { facets, items, total: complete.then_some(matching.len() as u64), total_pages })
+    Ok(Shown { facets, items, total: complete.then_some(matching.len() as u64), total_pages })
 }

@@ -114,13 +114,14 @@ pub struct TaskListView<'a> {
 /// The list's page as one string: breadcrumb, heading, search (kept to
 /// tasks), summary, filters, rows and pages.
 pub fn task_list_html(view: &TaskListView<'_>, href: impl Fn(&str) -> String) -> String {
-    let mut html = breadcrumb(&href, NHIEM_VU, TASKS_NAME, false);
+    let mut html = breadcrumb(&href, NHIEM_VU, &escape(TASKS_NAME), false);
     html.push_str(&format!(
-        "<h1 class=\"page-heading\">{TASKS_NAME}</h1>\
+        "<h1 class=\"page-heading\">{}</h1>\
          <form class=\"van-ban-search\" role=\"search\" action=\"{}\" method=\"get\">\
          <label for=\"nhiem-vu-q\">Tìm nhiệm vụ theo tên, mã số, tổ chức chủ trì</label>\
          <input id=\"nhiem-vu-q\" type=\"search\" name=\"q\" placeholder=\"Ví dụ: dược liệu\" autocomplete=\"off\">\
          <input type=\"hidden\" name=\"kieu\" value=\"nhiem-vu\"><button type=\"submit\">Tìm</button></form>",
+        escape(TASKS_NAME),
         escape(&href(routes::SEARCH))
     ));
     html.push_str(&summary_html(view.facets, &href));
@@ -169,7 +170,7 @@ pub fn task_page_html(detail: &TaskDetail, href: impl Fn(&str) -> String) -> Str
     ];
     let mut html = format!(
         "{}<article class=\"van-ban\"><h1 class=\"page-heading\">{}</h1><div class=\"van-ban-detail\">",
-        breadcrumb(&href, NHIEM_VU, TASKS_NAME, true),
+        breadcrumb(&href, NHIEM_VU, &escape(TASKS_NAME), true),
         escape(&task.name)
     );
     if let Some(note) = &detail.note {

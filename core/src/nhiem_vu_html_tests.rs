@@ -69,7 +69,7 @@ fn a_task_page_has_every_field_files_and_news() {
     let detail = parse_task("d", "https://a.vn/data/nhiem-vu/a.json", &text).unwrap();
     let html = task_page_html(&detail, |route| route.to_string());
     assert!(html.contains("<h1 class=\"page-heading\">Bảo tồn nguồn gen &lt;cây&gt; dược liệu</h1>"), "{html}");
-    assert!(html.contains("<a href=\"/nhiem-vu\">Nhiệm vụ KH&CN</a>"), "{html}");
+    assert!(html.contains("<a href=\"/nhiem-vu\">Nhiệm vụ KH&amp;CN</a>"), "{html}");
     for row in [
         "<th scope=\"row\">Mã số</th><td>ĐTKH.07/23</td>",
         "<th scope=\"row\">Thời gian thực hiện</th><td>Từ 10/2023 đến 09/2025</td>",
