@@ -28,6 +28,8 @@ pub mod pdf;
 pub mod sink;
 pub mod source;
 pub mod synthetic;
+pub mod nhiem_vu;
+pub mod synthetic_nhiem_vu;
 pub mod synthetic_van_ban;
 pub mod van_ban;
 pub mod writer;
