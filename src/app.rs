@@ -8,9 +8,8 @@ use crate::components::{
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
     agency::AgencyPage, article::ArticlePage, category::CategoryPage, episodes::EpisodesPage, feeds::FeedsPage,
-    home::HomePage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage, search::SearchPage,
-    sections::SectionsPage, van_ban::VanBanPage,
-    nhiem_vu::NhiemVuPage,
+    home::HomePage, nhiem_vu::NhiemVuPage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage,
+    search::SearchPage, sections::SectionsPage, van_ban::VanBanPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

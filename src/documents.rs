@@ -12,9 +12,9 @@ use crate::core::facets::{parse_facets, plan, FacetIndex, Filters, ALL_LIST};
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
+use crate::core::nhiem_vu::{parse_task, parse_task_list, Task, TaskDetail, NHIEM_VU_LIMIT_BYTES};
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
-use crate::core::nhiem_vu::{parse_task, parse_task_list, Task, TaskDetail, NHIEM_VU_LIMIT_BYTES};
 use crate::core::van_ban::{parse_detail, parse_list_page, LegalDoc, LegalDocDetail, VAN_BAN_LIMIT_BYTES};
 use crate::core::week::IsoWeek;
 use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};

@@ -53,7 +53,8 @@ pub(crate) fn write_tasks(
             .and_then(|source| check_across(source, &shown, news, &mut codes));
         match read {
             Ok(source) => {
-                let status = derive_task_status(source.start, accepted(&source), source.transferred, source.stated, today);
+                let status =
+                    derive_task_status(source.start, accepted(&source), source.transferred, source.stated, today);
                 entries.push(Entry { source, status });
             }
             Err(problems) => {
@@ -83,7 +84,10 @@ pub(crate) fn write_tasks(
         let document = DetailDoc {
             version: NHIEM_VU_FORMAT_VERSION,
             item: item_doc(entry),
-            acceptance: source.acceptance.as_ref().map(|(rating, date)| AcceptanceDoc { rating, date: date.to_string() }),
+            acceptance: source
+                .acceptance
+                .as_ref()
+                .map(|(rating, date)| AcceptanceDoc { rating, date: date.to_string() }),
             transferred: source.transferred.map(|date| date.to_string()),
             results: source.results.as_deref(),
             applied_at: source.applied_at.as_deref(),
@@ -111,7 +115,12 @@ fn check_across(
 ) -> Result<TaskSource, Vec<Problem>> {
     let mut problems = Vec::new();
     if let Some(unknown) = source.news.iter().find(|id| !news.contains_key(id.as_str())) {
-        problems.push(Problem::new(shown, source.lines[1], "news", format!("no article with id {unknown} in content/tin")));
+        problems.push(Problem::new(
+            shown,
+            source.lines[1],
+            "news",
+            format!("no article with id {unknown} in content/tin"),
+        ));
     }
     match codes.get(&source.code) {
         Some(other) => {

@@ -23,8 +23,13 @@ const HOSTS: [&str; 5] = [
     "Sở Nông nghiệp và Môi trường Quảng Trị",
     "Công ty cổ phần mẫu C",
 ];
-const LEADERS: [&str; 5] =
-    ["TS. Nguyễn Văn E (mẫu)", "ThS. Trần Thị G (mẫu)", "PGS.TS. Lê Văn H (mẫu)", "ThS. Phạm Thị K (mẫu)", "KS. Hoàng Văn L (mẫu)"];
+const LEADERS: [&str; 5] = [
+    "TS. Nguyễn Văn E (mẫu)",
+    "ThS. Trần Thị G (mẫu)",
+    "PGS.TS. Lê Văn H (mẫu)",
+    "ThS. Phạm Thị K (mẫu)",
+    "KS. Hoàng Văn L (mẫu)",
+];
 /// Subjects with the sector they belong to.
 const SUBJECTS: [(&str, &str); 10] = [
     ("Ứng dụng tiến bộ kỹ thuật trong sản xuất rau an toàn", "Nông nghiệp"),

@@ -7,12 +7,10 @@
 use super::date::Date;
 use super::facets::{Facet, FacetIndex, Filters};
 use super::markup::escape;
-use super::nhiem_vu::{TaskDetail, Task};
+use super::nhiem_vu::{Task, TaskDetail};
 use super::number::{group_thousands, vnd};
 use super::routes::{self, NHIEM_VU};
-use super::van_ban_html::{
-    articles_html, breadcrumb, files_html, filters_form_html, meta_table_html, pages_nav_html,
-};
+use super::van_ban_html::{articles_html, breadcrumb, files_html, filters_form_html, meta_table_html, pages_nav_html};
 
 /// The registry's name, in its heading and breadcrumb.
 pub const TASKS_NAME: &str = "Nhiệm vụ KH&CN";
@@ -177,7 +175,8 @@ pub fn task_page_html(detail: &TaskDetail, href: impl Fn(&str) -> String) -> Str
         html.push_str(&format!("<p class=\"van-ban-note\">{}</p>", escape(note)));
     }
     html.push_str(&meta_table_html("Thông tin nhiệm vụ", &rows));
-    for (heading, text) in [("Tóm tắt kết quả", &detail.results), ("Địa chỉ ứng dụng", &detail.applied_at)] {
+    for (heading, text) in [("Tóm tắt kết quả", &detail.results), ("Địa chỉ ứng dụng", &detail.applied_at)]
+    {
         if let Some(text) = text {
             html.push_str(&format!("<section class=\"nhiem-vu-text\"><h2>{heading}</h2>"));
             for paragraph in text.split("\n\n").filter(|part| !part.trim().is_empty()) {

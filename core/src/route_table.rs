@@ -202,7 +202,9 @@ mod tests {
     #[test]
     fn every_kind_has_a_route() {
         use PageKind::*;
-        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan, NhiemVu, Agency, Episodes] {
+        for kind in
+            [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan, NhiemVu, Agency, Episodes]
+        {
             assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
         }
     }

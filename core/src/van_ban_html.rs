@@ -158,9 +158,7 @@ pub fn with_filter(keys: &[&str], filters: &Filters, key: &str, value: &str) -> 
     if !value.is_empty() {
         chosen.push((key.to_string(), value.to_string()));
     }
-    Filters::read(keys, |wanted| {
-        chosen.iter().find(|(known, _)| known == wanted).map(|(_, value)| value.clone())
-    })
+    Filters::read(keys, |wanted| chosen.iter().find(|(known, _)| known == wanted).map(|(_, value)| value.clone()))
 }
 
 /// A document's page: the breadcrumb, its title, then [`detail_html`].

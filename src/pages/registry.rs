@@ -73,11 +73,8 @@ enum Asked {
 
 /// The names of the chosen filters' values ("Kế hoạch, 2023"), if any.
 fn filter_names(filters: &Filters, facets: &FacetIndex) -> Option<String> {
-    let names: Vec<&str> = filters
-        .0
-        .iter()
-        .filter_map(|(key, slug)| facets.value(key, slug).map(|value| value.name.as_str()))
-        .collect();
+    let names: Vec<&str> =
+        filters.0.iter().filter_map(|(key, slug)| facets.value(key, slug).map(|value| value.name.as_str())).collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 

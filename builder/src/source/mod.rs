@@ -12,11 +12,11 @@ pub mod html_out;
 pub mod markdown;
 mod markdown_media;
 pub mod media;
+pub mod nhiem_vu;
 pub mod problem;
 pub mod schedule;
 pub mod site;
 pub mod svg_check;
-pub mod nhiem_vu;
 pub mod van_ban;
 pub mod yaml;
 
