@@ -133,7 +133,11 @@ fn the_sample_has_every_status_level_and_the_news_tasks_linked() {
             let text = read(&root().join(format!("data/tin/{}.json", article.id)));
             assert!(text.contains(&article.title), "{}: {}", detail.task.id, article.id);
         }
-        assert!(detail.note.as_deref().is_some_and(|note| note.contains("mẫu")), "{}: marked as sample", detail.task.id);
+        assert!(
+            detail.note.as_deref().is_some_and(|note| note.contains("mẫu")),
+            "{}: marked as sample",
+            detail.task.id
+        );
     }
     // Accepted tasks say how and when; transferred ones too.
     for detail in tasks.iter().filter(|t| t.task.status >= TaskStatus::Accepted) {

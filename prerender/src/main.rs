@@ -29,6 +29,7 @@ mod sanitize;
 mod search_index;
 mod sitemap;
 mod store;
+mod task_head;
 
 use output::{write_if_changed, Written};
 use pages::{list_pages, Page};
@@ -118,6 +119,7 @@ fn with_registry(
 ) -> Result<Vec<portal_search::Doc>, String> {
     let mut docs = docs?;
     search_index::read_van_ban(portal, store, &mut docs)?;
+    search_index::read_nhiem_vu(portal, store, &mut docs)?;
     Ok(docs)
 }
 
