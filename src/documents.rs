@@ -232,41 +232,96 @@ fn kept_if_parsed<T>(url: &str, parsed: Result<T, DocError>) -> Result<T, DocErr
     parsed.inspect_err(|_| crate::net::forget(url))
 }
 
-/// A registry's facet index (each filter's values and counts), named `name`.
-async fn facets_at(name: &str, url: String) -> Result<FacetIndex, DocError> {
+/// Which registry: the legal documents (`/van-ban`) or the tasks (`/nhiem-vu`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Registry {
+    VanBan,
+    NhiemVu,
+}
+
+/// Entries of one registry or the other. One type for both, so that the
+/// walk over a registry's list pages (`registry_shown`) is compiled once:
+/// generic over the entry, it was two copies of the same future.
+#[derive(Clone, Debug)]
+pub enum Entries {
+    Docs(Vec<LegalDoc>),
+    Tasks(Vec<Task>),
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        match self {
+            Entries::Docs(docs) => docs.len(),
+            Entries::Tasks(tasks) => tasks.len(),
+        }
+    }
+
+    /// Adds `other`'s entries that have every `(facet, slug)` of `filters`.
+    fn extend_matching(&mut self, other: Entries, filters: &[(String, String)]) {
+        match (self, other) {
+            (Entries::Docs(docs), Entries::Docs(more)) => docs.extend(more.into_iter().filter(|d| d.matches(filters))),
+            (Entries::Tasks(tasks), Entries::Tasks(more)) => {
+                tasks.extend(more.into_iter().filter(|t| t.matches(filters)))
+            }
+            _ => {}
+        }
+    }
+
+    /// Entries `start..end` (clamped).
+    fn window(&self, start: usize, end: usize) -> Entries {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        match self {
+            Entries::Docs(docs) => Entries::Docs(docs[start..end].to_vec()),
+            Entries::Tasks(tasks) => Entries::Tasks(tasks[start..end].to_vec()),
+        }
+    }
+}
+
+/// One page of a registry's list: its entries, and the list's size.
+struct Listed {
+    entries: Entries,
+    total_items: u64,
+    total_pages: u32,
+}
+
+/// A registry's facet index (each filter's values and counts; for tasks,
+/// their money too).
+async fn registry_facets(portal: &Portal, registry: Registry) -> Result<FacetIndex, DocError> {
+    let (name, url) = match registry {
+        Registry::VanBan => ("bộ lọc văn bản", &portal.config.sources.van_ban_facets),
+        Registry::NhiemVu => ("bộ lọc nhiệm vụ", &portal.config.sources.nhiem_vu_facets),
+    };
+    let url = portal.url(url);
     let text = registry_text(name, &url).await?;
     kept_if_parsed(&url, parse_facets(name, &text, VAN_BAN_LIMIT_BYTES))
 }
 
-/// One page of a registry's list: its entries, and the list's size.
-pub struct Listed<T> {
-    pub items: Vec<T>,
-    pub total_items: u64,
-    pub total_pages: u32,
-}
-
-/// Page `page` of the legal documents registry's list `list` (`tat-ca`, `loai-ke-hoach`).
-async fn van_ban_page(portal: &Portal, list: String, page: u32) -> Result<Listed<LegalDoc>, DocError> {
-    let name = format!("danh sách văn bản, trang {page}");
+/// Page `page` of a registry's list `list` (`tat-ca`, `loai-ke-hoach`, `cap-tinh`).
+async fn registry_page(portal: &Portal, registry: Registry, list: String, page: u32) -> Result<Listed, DocError> {
+    let sources = &portal.config.sources;
+    let (name, url) = match registry {
+        Registry::VanBan => (format!("danh sách văn bản, trang {page}"), sources.van_ban_list_url(&list, page)),
+        Registry::NhiemVu => (format!("danh sách nhiệm vụ, trang {page}"), sources.nhiem_vu_list_url(&list, page)),
+    };
     if page == 0 {
         return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
     }
-    let url = portal.url(&portal.config.sources.van_ban_list_url(&list, page));
+    let url = portal.url(&url);
     let text = registry_text(&name, &url).await?;
-    let list = kept_if_parsed(&url, parse_list_page(&name, &text))?;
-    Ok(Listed { items: list.items, total_items: list.total_items, total_pages: list.total_pages })
-}
-
-/// Page `page` of the tasks registry's list `list` (`tat-ca`, `cap-tinh`).
-async fn nhiem_vu_page(portal: &Portal, list: String, page: u32) -> Result<Listed<Task>, DocError> {
-    let name = format!("danh sách nhiệm vụ, trang {page}");
-    if page == 0 {
-        return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
-    }
-    let url = portal.url(&portal.config.sources.nhiem_vu_list_url(&list, page));
-    let text = registry_text(&name, &url).await?;
-    let list = kept_if_parsed(&url, parse_task_list(&name, &text))?;
-    Ok(Listed { items: list.items, total_items: list.total_items, total_pages: list.total_pages })
+    let parsed = match registry {
+        Registry::VanBan => parse_list_page(&name, &text).map(|list| Listed {
+            entries: Entries::Docs(list.items),
+            total_items: list.total_items,
+            total_pages: list.total_pages,
+        }),
+        Registry::NhiemVu => parse_task_list(&name, &text).map(|list| Listed {
+            entries: Entries::Tasks(list.items),
+            total_items: list.total_items,
+            total_pages: list.total_pages,
+        }),
+    };
+    kept_if_parsed(&url, parsed)
 }
 
 /// One legal document's own document.
@@ -287,69 +342,65 @@ pub async fn nhiem_vu(portal: &Portal, id: &str) -> Result<TaskDetail, DocError>
 
 /// What a registry's list shows for some filters and a page.
 #[derive(Clone, Debug)]
-pub struct Shown<T> {
+pub struct Shown {
     pub facets: FacetIndex,
-    pub items: Vec<T>,
+    pub entries: Entries,
     /// Entries matching the filters, when known: always for no filter or
     /// one; for several, once the narrowest list has been read to its end.
     pub total: Option<u64>,
     pub total_pages: u32,
 }
 
-/// Page `page` (of 20) of the legal documents matching `filters`.
-pub async fn van_ban_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<Shown<LegalDoc>, DocError> {
-    let facets = facets_at("bộ lọc văn bản", portal.url(&portal.config.sources.van_ban_facets));
-    shown(facets, |list, number| van_ban_page(portal, list, number), LegalDoc::matches, filters, page).await
-}
-
-/// Page `page` (of 20) of the tasks matching `filters`.
-pub async fn nhiem_vu_shown(portal: &Portal, filters: &Filters, page: u32) -> Result<Shown<Task>, DocError> {
-    let facets = facets_at("bộ lọc nhiệm vụ", portal.url(&portal.config.sources.nhiem_vu_facets));
-    shown(facets, |list, number| nhiem_vu_page(portal, list, number), Task::matches, filters, page).await
-}
-
 /// Page `page` (of 20) of a registry's entries matching `filters`: one
 /// list page for no filter or one; for several, the narrowest list's pages
 /// (`core::facets::plan`), four at a time, until the page is full.
-async fn shown<T: Clone, Page: Future<Output = Result<Listed<T>, DocError>>>(
-    facets: impl Future<Output = Result<FacetIndex, DocError>>,
-    list_page: impl Fn(String, u32) -> Page,
-    matches: fn(&T, &[(String, String)]) -> bool,
+pub async fn registry_shown(
+    portal: &Portal,
+    registry: Registry,
     filters: &Filters,
     page: u32,
-) -> Result<Shown<T>, DocError> {
+) -> Result<Shown, DocError> {
     const PER_PAGE: usize = 20;
+    let whole = |list: Listed, facets: FacetIndex| Shown {
+        facets,
+        entries: list.entries,
+        total: Some(list.total_items),
+        total_pages: list.total_pages,
+    };
     if filters.is_empty() {
-        let (facets, list) = join(facets, list_page(ALL_LIST.into(), page)).await;
-        let (facets, list) = (facets?, list?);
-        return Ok(Shown { facets, items: list.items, total: Some(list.total_items), total_pages: list.total_pages });
+        let (facets, list) =
+            join(registry_facets(portal, registry), registry_page(portal, registry, ALL_LIST.into(), page)).await;
+        return Ok(whole(list?, facets?));
     }
-    let facets = facets.await?;
+    let facets = registry_facets(portal, registry).await?;
     let plan = plan(filters, &facets);
+    let mut matching = match registry {
+        Registry::VanBan => Entries::Docs(Vec::new()),
+        Registry::NhiemVu => Entries::Tasks(Vec::new()),
+    };
     if plan.list_count.is_none() {
-        return Ok(Shown { facets, items: Vec::new(), total: Some(0), total_pages: 1 });
+        return Ok(Shown { facets, entries: matching, total: Some(0), total_pages: 1 });
     }
     if plan.remaining.is_empty() {
-        let list = list_page(plan.list.clone(), page).await?;
-        return Ok(Shown { facets, items: list.items, total: Some(list.total_items), total_pages: list.total_pages });
+        return Ok(whole(registry_page(portal, registry, plan.list.clone(), page).await?, facets));
     }
     let wanted = page.max(1) as usize * PER_PAGE;
-    let mut matching: Vec<T> = Vec::new();
     let mut next = 1_u32;
     let mut last: Option<u32> = None;
     while matching.len() <= wanted && last.is_none_or(|last| next <= last) {
         let batch_end = last.map_or(next, |last| (next + 3).min(last));
-        let pages = join_all((next..=batch_end).map(|number| list_page(plan.list.clone(), number))).await;
+        let pages =
+            join_all((next..=batch_end).map(|number| registry_page(portal, registry, plan.list.clone(), number))).await;
         for fetched in pages {
             let fetched = fetched?;
             last = Some(fetched.total_pages);
-            matching.extend(fetched.items.into_iter().filter(|entry| matches(entry, &plan.remaining)));
+            matching.extend_matching(fetched.entries, &plan.remaining);
         }
         next = batch_end + 1;
     }
     let complete = last.is_some_and(|last| next > last);
-    let start = ((page.max(1) as usize - 1) * PER_PAGE).min(matching.len());
+    let start = (page.max(1) as usize - 1) * PER_PAGE;
     let total_pages = if complete { matching.len().div_ceil(PER_PAGE).max(1) as u32 } else { page + 1 };
-    let items = matching[start..(start + PER_PAGE).min(matching.len())].to_vec();
-    Ok(Shown { facets, items, total: complete.then_some(matching.len() as u64), total_pages })
+    let total = complete.then_some(matching.len() as u64);
+    Ok(Shown { facets, entries: matching.window(start, start + PER_PAGE), total, total_pages })
 }

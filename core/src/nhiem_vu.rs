@@ -13,13 +13,14 @@ use super::error::DocError;
 use super::facets::Filters;
 use super::json::{parse_document, Node};
 use super::slug::slugify;
-use super::van_ban::Citation;
+use super::van_ban::{check_version, read_date, Citation};
 
 /// A list page of 20 tasks is about 12 KB; a task with its summary of
 /// results a few KB.
 pub const NHIEM_VU_LIMIT_BYTES: usize = 512 * 1024;
 
-pub const NHIEM_VU_FORMAT_VERSION: u64 = 1;
+/// The same as the legal documents' (`van_ban::check_version` reads both).
+pub const NHIEM_VU_FORMAT_VERSION: u64 = super::van_ban::VAN_BAN_FORMAT_VERSION;
 
 /// The list's filters in the form's order (năm bắt đầu, lĩnh vực, cấp,
 /// trạng thái); also the facets the builder writes.
@@ -266,18 +267,6 @@ fn read_task(node: &Node<'_>) -> Result<Task, DocError> {
                 .ok_or_else(|| field.invalid("dang-tuyen-chon, dang-thuc-hien, da-nghiem-thu or da-chuyen-giao"))
         })?,
     })
-}
-
-fn read_date(node: Node<'_>) -> Result<Date, DocError> {
-    Date::parse_iso(&node.string()?).ok_or_else(|| node.invalid("date like 2023-03-28"))
-}
-
-fn check_version(root: &Node<'_>) -> Result<(), DocError> {
-    root.with_field("version", |node| match node.unsigned()? {
-        NHIEM_VU_FORMAT_VERSION => Ok(()),
-        _ => Err(node.invalid("format version 1")),
-    })?;
-    Ok(())
 }
 
 /// The list's filters from the address's query.

@@ -28,7 +28,7 @@ pub fn task_rows_html(items: &[Task], href: impl Fn(&str) -> String) -> String {
             escape(&task.name),
             escape(&task.code),
             escape(&task.kind),
-            escape(&task.level.to_lowercase()),
+            escape(level_in_text(&task.level)),
             escape(&task.sector),
             escape(&task.host),
             task.start.slashed(),
@@ -41,16 +41,27 @@ pub fn task_rows_html(items: &[Task], href: impl Fn(&str) -> String) -> String {
     html
 }
 
-/// One facet's values as a table: name (a link to the list filtered by
+/// A level as it reads inside a sentence ("Đề tài cấp tỉnh"). The three
+/// levels by hand: `to_lowercase` would bring Unicode's case tables into
+/// the wasm (slug.rs says the same).
+fn level_in_text(level: &str) -> &str {
+    match level {
+        "Quốc gia" => "quốc gia",
+        "Tỉnh" => "tỉnh",
+        "Cơ sở" => "cơ sở",
+        other => other,
+    }
+}
+
+/// One facet's values as a table (its caption `caption`): name (a link to the list filtered by
 /// it), count, money when known, and a bar as long as the count against
 /// the largest. The bar is `aria-hidden`: the numbers are in the cells.
-fn chart_html(facet: &Facet, href: &impl Fn(&str) -> String) -> String {
+fn chart_html(facet: &Facet, caption: &str, href: &impl Fn(&str) -> String) -> String {
     let most = facet.values.iter().map(|value| value.count).max().unwrap_or(1).max(1);
     let money = facet.values.iter().any(|value| value.funding.is_some());
     let mut html = format!(
-        "<table class=\"nhiem-vu-chart\"><caption>Theo {}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<table class=\"nhiem-vu-chart\"><caption>{caption}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">Số nhiệm vụ</th>{}<th scope=\"col\"><span class=\"visually-hidden\">Biểu đồ</span></th></tr></thead><tbody>",
-        escape(&facet.name.to_lowercase()),
         escape(&facet.name),
         if money { "<th scope=\"col\">Kinh phí</th>" } else { "" }
     );
@@ -89,9 +100,9 @@ pub fn summary_html(facets: &FacetIndex, href: &impl Fn(&str) -> String) -> Stri
         }
     }
     html.push_str(".</p><div class=\"nhiem-vu-charts\">");
-    for key in ["trang-thai", "linh-vuc"] {
+    for (key, caption) in [("trang-thai", "Theo trạng thái"), ("linh-vuc", "Theo lĩnh vực")] {
         if let Some(facet) = facets.facets.iter().find(|facet| facet.key == key) {
-            html.push_str(&chart_html(facet, href));
+            html.push_str(&chart_html(facet, caption, href));
         }
     }
     html.push_str("</div></section>");

@@ -25,21 +25,22 @@ use crate::core::routes::{self, page_from_query, PAGE_QUERY};
 use crate::core::titles::{page_title, TitleOf};
 use crate::core::van_ban::FACET_KEYS;
 use crate::core::van_ban_html::{document_page_html, list_body_html, with_filter, ListView};
-use crate::documents::{self, nhiem_vu_shown, van_ban_shown};
+pub use crate::documents::Registry;
+use crate::documents::{self, registry_shown, Entries};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use web_sys::HtmlSelectElement;
 
-/// Which registry a view shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Registry {
-    VanBan,
-    NhiemVu,
+/// What differs between the two registries' lists.
+trait RegistryList {
+    fn root(self) -> &'static str;
+    fn facet_keys(self) -> &'static [&'static str];
+    fn list_title(self, filters: Option<&str>) -> String;
 }
 
-impl Registry {
+impl RegistryList for Registry {
     fn root(self) -> &'static str {
         match self {
             Registry::VanBan => routes::VAN_BAN,
@@ -116,31 +117,21 @@ pub fn registry_view(registry: Registry) -> impl IntoView {
                         let detail = documents::nhiem_vu(&portal, &id).await?;
                         (task_page_html(&detail, href), page_title(TitleOf::NhiemVu(Some(&detail.task.name)), ""))
                     }
-                    (Registry::VanBan, Asked::List(filters, page)) => {
-                        let shown = van_ban_shown(&portal, &filters, page).await?;
+                    (_, Asked::List(filters, page)) => {
+                        let shown = registry_shown(&portal, registry, &filters, page).await?;
                         let title = registry.list_title(filter_names(&filters, &shown.facets).as_deref());
-                        let view = ListView {
-                            filters: &filters,
-                            page,
-                            facets: &shown.facets,
-                            items: &shown.items,
-                            total: shown.total,
-                            total_pages: shown.total_pages,
+                        let (facets, total, total_pages) = (&shown.facets, shown.total, shown.total_pages);
+                        let html = match &shown.entries {
+                            Entries::Docs(items) => {
+                                let view = ListView { filters: &filters, page, facets, items, total, total_pages };
+                                list_body_html(&view, today, href)
+                            }
+                            Entries::Tasks(items) => {
+                                let view = TaskListView { filters: &filters, page, facets, items, total, total_pages };
+                                task_list_html(&view, href)
+                            }
                         };
-                        (list_body_html(&view, today, href), title)
-                    }
-                    (Registry::NhiemVu, Asked::List(filters, page)) => {
-                        let shown = nhiem_vu_shown(&portal, &filters, page).await?;
-                        let title = registry.list_title(filter_names(&filters, &shown.facets).as_deref());
-                        let view = TaskListView {
-                            filters: &filters,
-                            page,
-                            facets: &shown.facets,
-                            items: &shown.items,
-                            total: shown.total,
-                            total_pages: shown.total_pages,
-                        };
-                        (task_list_html(&view, href), title)
+                        (html, title)
                     }
                 };
                 title.set(Some(shown_title));
