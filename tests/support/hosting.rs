@@ -157,7 +157,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
 
 /// Addresses of the app's routes: every route of the table
 /// (core::route_table) at least once, which `hosting_rules.rs` checks.
-pub const ROUTE_ADDRESSES: [&str; 30] = [
+pub const ROUTE_ADDRESSES: [&str; 34] = [
     "/",
     SEED_ARTICLE,
     // The short address: a small leading page of its own.
