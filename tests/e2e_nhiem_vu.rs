@@ -17,7 +17,8 @@ const GENE_FILE: &str = "/data/nhiem-vu/bao-ton-nguon-gen-cay-duoc-lieu.json";
 const GENE_NAME: &str = "Bảo tồn nguồn gen một số cây dược liệu quý trên địa bàn tỉnh Quảng Trị";
 const RICE: &str =
     "/nhiem-vu/chon-tao-giong-lua-chiu-man/nghien-cuu-chon-tao-giong-lua-chiu-man-cho-vung-ven-bien-tinh-quang-tri";
-const COUNCIL_ARTICLE: &str = "/tin/1013/hoi-dong-tu-van-tuyen-chon-to-chuc-chu-tri-nhiem-vu-bao-ton-nguon-gen-cay-duoc-lieu";
+const COUNCIL_ARTICLE: &str =
+    "/tin/1013/hoi-dong-tu-van-tuyen-chon-to-chuc-chu-tri-nhiem-vu-bao-ton-nguon-gen-cay-duoc-lieu";
 
 /// Waits for the list to be drawn by the app, and returns its rows' lines
 /// (name, then the line under it).

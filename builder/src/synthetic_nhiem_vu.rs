@@ -302,7 +302,8 @@ fn generated(n: usize, sample: bool) -> Spec {
     // sample was made; every third accepted task handed over half a year on.
     let accepted = Date::new(end.0, end.1, 20).map(|date| date.add_days(90)).filter(|date| *date < day(2026, 11, 30));
     let acceptance = accepted.map(|date| (RATINGS[n % RATINGS.len()], date));
-    let transferred = accepted.filter(|_| n % 3 == 0).map(|date| date.add_days(180)).filter(|d| *d < day(2026, 11, 30));
+    let transferred =
+        accepted.filter(|_| n.is_multiple_of(3)).map(|date| date.add_days(180)).filter(|d| *d < day(2026, 11, 30));
     let (subject, sector) = SUBJECTS[(n * 3) % SUBJECTS.len()];
     Spec {
         id: format!("{}-nv-{}", if sample { "mau" } else { "th" }, n + 1),
