@@ -8,7 +8,7 @@ use crate::core::agenda::{nearest_weeks, week_reach};
 use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
 use crate::core::episodes::{parse_programme, Programme, EPISODES_LIMIT_BYTES};
 use crate::core::error::DocError;
-use crate::core::facets::{parse_facets, plan, FacetIndex, Filters, ALL_LIST};
+use crate::core::facets::{pages_at_once, parse_facets, plan, FacetIndex, Filters, ALL_LIST};
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
@@ -353,7 +353,8 @@ pub struct Shown {
 
 /// Page `page` (of 20) of a registry's entries matching `filters`: one
 /// list page for no filter or one; for several, the narrowest list's pages
-/// (`core::facets::plan`), four at a time, until the page is full.
+/// (`core::facets::plan`), as many at a time as the counts say the page
+/// needs (`core::facets::pages_at_once`), until it is full.
 pub async fn registry_shown(
     portal: &Portal,
     registry: Registry,
@@ -385,10 +386,12 @@ pub async fn registry_shown(
         return Ok(whole(registry_page(portal, registry, plan.list.clone(), page).await?, facets));
     }
     let wanted = page.max(1) as usize * PER_PAGE;
+    // The index says how long the list is and how many pages to read at once.
+    let at_once = pages_at_once(&plan, &facets, wanted + 1, PER_PAGE);
     let mut next = 1_u32;
-    let mut last: Option<u32> = None;
+    let mut last = plan.list_count.map(|count| (count as usize).div_ceil(PER_PAGE).max(1) as u32);
     while matching.len() <= wanted && last.is_none_or(|last| next <= last) {
-        let batch_end = last.map_or(next, |last| (next + 3).min(last));
+        let batch_end = last.map_or(next, |last| (next + at_once - 1).min(last));
         let pages =
             join_all((next..=batch_end).map(|number| registry_page(portal, registry, plan.list.clone(), number))).await;
         for fetched in pages {
