@@ -8,8 +8,8 @@ use crate::components::{
 use crate::context::{provide_portal, Portal};
 use crate::pages::{
     agency::AgencyPage, article::ArticlePage, category::CategoryPage, episodes::EpisodesPage, feeds::FeedsPage,
-    home::HomePage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage, search::SearchPage,
-    sections::SectionsPage, van_ban::VanBanPage,
+    home::HomePage, nhiem_vu::NhiemVuPage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage,
+    search::SearchPage, sections::SectionsPage, van_ban::VanBanPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -50,6 +50,8 @@ pub fn App(portal: Portal) -> impl IntoView {
                         <Route path=path!("/rss") view=FeedsPage />
                         // The list, its pages (/van-ban/trang/N) and each document.
                         <Route path=path!("/van-ban/:id?/:slug?") view=VanBanPage />
+                        // The tasks' list, its pages and each task.
+                        <Route path=path!("/nhiem-vu/:id?/:slug?") view=NhiemVuPage />
                         // The department's own pages, from one document.
                         <Route path=path!("/gioi-thieu/:part?/:slug?") view=AgencyPage />
                         <Route path=path!("/lien-he") view=AgencyPage />

@@ -8,6 +8,7 @@ use crate::cache::{self, Cache};
 use crate::episodes::write_episodes;
 use crate::extras::{copy_media, write_config, write_schedule};
 use crate::model::{Archive, Labels};
+use crate::nhiem_vu::{write_tasks, NewsIndex};
 use crate::sink::{DirSink, Sink};
 use crate::source::categories::read_categories;
 use crate::source::problem::{Problem, Report};
@@ -114,6 +115,15 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
         write_registry(content, &shown_root, van_ban, &data_dir, today, &citing, &mut out, &mut outcome.report)?
     };
     drop(citing);
+    // The tasks name news articles by id; a site without tasks builds no index of them.
+    let task_media = if files.nhiem_vu.is_empty() {
+        Vec::new()
+    } else {
+        let news: NewsIndex<'_> =
+            defs.iter().map(|def| (def.id.as_str(), (def.title.as_str(), def.published_at))).collect();
+        let mut out = Output { sink: &mut sink, pretty: options.pretty };
+        write_tasks(content, &shown_root, &files.nhiem_vu, &data_dir, today, &news, &mut out, &mut outcome.report)?
+    };
     let mut archive = Archive {
         labels: Labels::default(),
         categories: categories.clone(),
@@ -144,6 +154,7 @@ pub fn build(options: &BuildOptions) -> io::Result<Outcome> {
     let mut named: HashSet<String> = articles.entries.values().flat_map(|entry| entry.media.clone()).collect();
     named.extend(week_media);
     named.extend(registry.media);
+    named.extend(task_media);
     named.extend(agency_media);
     named.extend(episode_media);
     let media_stamps = copy_media(content, &shown_root, &data_dir, &named, &previous, &mut sink, &mut outcome.report)?;

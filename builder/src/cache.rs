@@ -192,6 +192,7 @@ pub fn sources_print(content: &Path, files: &Inventory, options: &impl std::hash
         .iter()
         .chain(&files.weeks)
         .chain(&files.van_ban)
+        .chain(&files.nhiem_vu)
         .chain(&files.episodes)
         .chain(&files.media)
         .map(String::as_str);

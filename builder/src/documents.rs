@@ -215,6 +215,9 @@ pub struct ConfigSources {
     pub van_ban_list: String,
     pub van_ban: String,
     pub van_ban_facets: String,
+    pub nhiem_vu_list: String,
+    pub nhiem_vu: String,
+    pub nhiem_vu_facets: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

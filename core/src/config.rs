@@ -49,6 +49,11 @@ pub struct Sources {
     pub van_ban: String,
     /// The registry's facets: each filter's values and counts.
     pub van_ban_facets: String,
+    /// Page `{page}` of list `{list}` of the science and technology tasks
+    /// registry (core::nhiem_vu), one task by `{id}`, and its facets.
+    pub nhiem_vu_list: String,
+    pub nhiem_vu: String,
+    pub nhiem_vu_facets: String,
     /// The department's own document (core::agency).
     pub agency: String,
     /// The "Chuyên mục KH&CN" programme's episodes (core::episodes).
@@ -94,6 +99,9 @@ impl Default for Sources {
             van_ban_list: "data/van-ban/ds/{list}/{page}.json".into(),
             van_ban: "data/van-ban/{id}.json".into(),
             van_ban_facets: "data/van-ban/bo-loc.json".into(),
+            nhiem_vu_list: "data/nhiem-vu/ds/{list}/{page}.json".into(),
+            nhiem_vu: "data/nhiem-vu/{id}.json".into(),
+            nhiem_vu_facets: "data/nhiem-vu/bo-loc.json".into(),
             agency: "data/gioi-thieu.json".into(),
             episodes: "data/chuyen-muc-khcn.json".into(),
         }
@@ -136,6 +144,14 @@ impl Sources {
         self.van_ban.replace("{id}", &encode_segment(id))
     }
 
+    pub fn nhiem_vu_list_url(&self, list: &str, page: u32) -> String {
+        self.nhiem_vu_list.replace("{list}", &encode_segment(list)).replace("{page}", &page.to_string())
+    }
+
+    pub fn nhiem_vu_url(&self, id: &str) -> String {
+        self.nhiem_vu.replace("{id}", &encode_segment(id))
+    }
+
     pub fn week_url(&self, week: IsoWeek) -> String {
         self.schedule_week.replace("{week}", &week.to_string())
     }
@@ -167,6 +183,9 @@ pub fn parse_config(text: &str) -> Result<Config, DocError> {
             ("van_ban_list", &mut sources.van_ban_list),
             ("van_ban", &mut sources.van_ban),
             ("van_ban_facets", &mut sources.van_ban_facets),
+            ("nhiem_vu_list", &mut sources.nhiem_vu_list),
+            ("nhiem_vu", &mut sources.nhiem_vu),
+            ("nhiem_vu_facets", &mut sources.nhiem_vu_facets),
             ("agency", &mut sources.agency),
             ("episodes", &mut sources.episodes),
         ] {
@@ -241,6 +260,8 @@ mod tests {
         assert_eq!(sources.article_url("../thong-ke"), "data/tin/%2E%2E%2Fthong-ke.json");
         assert_eq!(sources.van_ban_url("../x"), "data/van-ban/%2E%2E%2Fx.json");
         assert_eq!(sources.van_ban_list_url("loai-ke-hoach", 2), "data/van-ban/ds/loai-ke-hoach/2.json");
+        assert_eq!(sources.nhiem_vu_list_url("cap-tinh", 3), "data/nhiem-vu/ds/cap-tinh/3.json");
+        assert_eq!(sources.nhiem_vu_url("a/b"), "data/nhiem-vu/a%2Fb.json");
         assert_eq!(sources.week_url(IsoWeek::new(2023, 42).unwrap()), "data/lich-cong-tac/2023-W42.json");
     }
 }

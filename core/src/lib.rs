@@ -24,6 +24,8 @@ pub mod json_text;
 pub mod keyed;
 pub mod markup;
 pub mod nav;
+pub mod nhiem_vu;
+pub mod nhiem_vu_html;
 pub mod number;
 pub mod pager;
 pub mod poll;

@@ -70,6 +70,7 @@ pub fn nav_list_html(
     // open where they did (the desktop tests click beside them).
     html.push_str(&format!("<li>{}</li>", link(routes::ABOUT, "Giới thiệu", false)));
     html.push_str(&format!("<li>{}</li>", link(routes::VAN_BAN, "Văn bản", false)));
+    html.push_str(&format!("<li>{}</li>", link(routes::NHIEM_VU, "Nhiệm vụ KH&CN", false)));
     html.push_str(&format!("<li>{}</li>", link(routes::SCHEDULE, "Lịch công tác", false)));
     html.push_str(&search_box_html(&href(routes::SEARCH)));
     html
@@ -130,7 +131,9 @@ pub fn sections_page_html(
                 html.push_str(&heading(&routes::section(&section.slug), &section.name));
                 html.push_str(&list(section));
             }
-            html + &heading(routes::VAN_BAN, "Văn bản") + &heading(routes::SCHEDULE, "Lịch công tác")
+            html + &heading(routes::VAN_BAN, "Văn bản")
+                + &heading(routes::NHIEM_VU, "Nhiệm vụ KH&CN")
+                + &heading(routes::SCHEDULE, "Lịch công tác")
         }
     }
 }
@@ -190,6 +193,7 @@ mod tests {
              <ul id=\"muc-hoat-dong-kh-cn\" class=\"site-nav-menu\" hidden>\
              <li><a href=\"/portal/chuyen-muc/nhiem-vu-khcn\" aria-current=\"page\">Nhiệm vụ</a></li></ul></li>\
              <li><a href=\"/portal/gioi-thieu\">Giới thiệu</a></li><li><a href=\"/portal/van-ban\">Văn bản</a></li>\
+             <li><a href=\"/portal/nhiem-vu\">Nhiệm vụ KH&amp;CN</a></li>\
              <li><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></li>\
              <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/portal/tim-kiem\" method=\"get\">\
              <input type=\"search\" name=\"q\" aria-label=\"Tìm kiếm\" placeholder=\"Tìm kiếm\" autocomplete=\"off\">\
@@ -249,6 +253,7 @@ mod tests {
              <h2 class=\"section-heading\"><a href=\"/portal/danh-muc/thong-tin-kh-cn\">Thông tin KH&amp;CN</a></h2>\
              <ul class=\"section-list\"><li><a href=\"/portal/chuyen-muc/c\">C</a></li></ul>\
              <h2 class=\"section-heading\"><a href=\"/portal/van-ban\">Văn bản</a></h2>\
+             <h2 class=\"section-heading\"><a href=\"/portal/nhiem-vu\">Nhiệm vụ KH&amp;CN</a></h2>\
              <h2 class=\"section-heading\"><a href=\"/portal/lich-cong-tac\">Lịch công tác</a></h2>"
         );
         let one = sections_page_html(&sections, Some(&sections[1]), |_| None, under_portal);
@@ -265,7 +270,7 @@ mod tests {
         assert!(
             html.starts_with(
                 "<li><a href=\"/\" aria-current=\"page\">Trang chủ</a></li><li><a href=\"/gioi-thieu\">Giới thiệu</a></li>\
-                 <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
+                 <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"/nhiem-vu\">Nhiệm vụ KH&amp;CN</a></li><li><a href=\"/lich-cong-tac\">Lịch công tác</a></li>\
                  <li class=\"site-nav-search\"><form role=\"search\" aria-label=\"Tìm kiếm trong cổng\" action=\"/tim-kiem\""
             ),
             "{html}"

@@ -13,9 +13,21 @@ pub fn group_thousands(value: u64) -> String {
     grouped
 }
 
+/// An amount of money as Vietnamese writes it: "1.250.000.000 đồng".
+pub fn vnd(amount: u64) -> String {
+    format!("{} đồng", group_thousands(amount))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::group_thousands;
+    use super::{group_thousands, vnd};
+
+    #[test]
+    fn money_is_written_in_dong_with_dots() {
+        assert_eq!(vnd(1_250_000_000), "1.250.000.000 đồng");
+        assert_eq!(vnd(950_000), "950.000 đồng");
+        assert_eq!(vnd(0), "0 đồng");
+    }
 
     #[test]
     fn groups_by_three_from_the_right() {

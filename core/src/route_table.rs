@@ -29,6 +29,8 @@ pub enum PageKind {
     Feeds,
     /// The legal documents registry: its list, its pages and each document.
     VanBan,
+    /// The science and technology tasks registry: list, pages and each task.
+    NhiemVu,
     /// The department's own pages (core::agency_pages::Part).
     Agency,
     /// The "Chuyên mục KH&CN" programme (core::episodes).
@@ -59,7 +61,7 @@ const fn route(kind: PageKind, pattern: &'static str, documents: &'static [&'sta
 /// article's free slug; the article takes an address with or without its
 /// slug (a wrong or missing one leads to the canonical address); a
 /// category's archive pages are `/chuyen-muc/:slug/trang/:page`.
-pub const ROUTES: [Route; 19] = [
+pub const ROUTES: [Route; 20] = [
     route(PageKind::Home, "/", &["latest_feed", "categories", "category_feed"], true),
     route(PageKind::Related, "/tin/:id/lien-quan/:trang?/:page?", &["article", "category_feed", "latest_feed"], true),
     route(PageKind::Article, "/tin/:id/:slug?", &["article", "category_feed", "latest_feed"], true),
@@ -73,6 +75,8 @@ pub const ROUTES: [Route; 19] = [
     // One view for the list (`/van-ban`), its pages (`/van-ban/trang/N`:
     // the builder refuses the id "trang") and each document.
     route(PageKind::VanBan, "/van-ban/:id?/:slug?", &["van_ban_list", "van_ban_facets", "van_ban"], true),
+    // The same for the tasks (the builder refuses the id "trang" there too).
+    route(PageKind::NhiemVu, "/nhiem-vu/:id?/:slug?", &["nhiem_vu_list", "nhiem_vu_facets", "nhiem_vu"], true),
     // The department's pages, all from one document (core::agency).
     route(PageKind::Agency, "/gioi-thieu/:part?/:slug?", &["agency"], true),
     route(PageKind::Agency, "/lien-he", &["agency"], true),
@@ -137,6 +141,9 @@ mod tests {
         assert_eq!(kind("/van-ban/trang/2"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd"), Some(PageKind::VanBan));
         assert_eq!(kind("/van-ban/2023-65-kh-ubnd"), Some(PageKind::VanBan));
+        assert_eq!(kind("/nhiem-vu?cap=tinh&trang-thai=dang-thuc-hien"), Some(PageKind::NhiemVu));
+        assert_eq!(kind("/nhiem-vu/trang/2"), Some(PageKind::NhiemVu));
+        assert_eq!(kind("/nhiem-vu/gen-duoc-lieu/bao-ton"), Some(PageKind::NhiemVu));
         assert_eq!(kind("/gioi-thieu"), Some(PageKind::Agency));
         assert_eq!(kind("/gioi-thieu/co-cau-to-chuc/van-phong"), Some(PageKind::Agency));
         assert_eq!(kind("/en/"), Some(PageKind::Agency));
@@ -164,6 +171,8 @@ mod tests {
         assert_eq!(kind(routes::FEEDS), Some(PageKind::Feeds));
         assert_eq!(kind(&routes::van_ban("2023-65", "Kế hoạch số 65/KH-UBND")), Some(PageKind::VanBan));
         assert_eq!(kind(&routes::van_ban_archive(3)), Some(PageKind::VanBan));
+        assert_eq!(kind(&routes::nhiem_vu("a", "Bảo tồn nguồn gen")), Some(PageKind::NhiemVu));
+        assert_eq!(kind(&routes::registry_archive(routes::NHIEM_VU, 2)), Some(PageKind::NhiemVu));
         assert_eq!(kind(&routes::van_ban_archive(1)), Some(PageKind::VanBan));
         let filters = crate::facets::Filters(vec![("nam".into(), "2023".into())]);
         assert_eq!(kind(&routes::van_ban_filtered(&filters, 2)), Some(PageKind::VanBan));
@@ -193,7 +202,9 @@ mod tests {
     #[test]
     fn every_kind_has_a_route() {
         use PageKind::*;
-        for kind in [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan, Agency, Episodes] {
+        for kind in
+            [Home, Related, Article, Category, Schedule, Sections, Search, Feeds, VanBan, NhiemVu, Agency, Episodes]
+        {
             assert!(ROUTES.iter().any(|route| route.kind == kind), "{kind:?}");
         }
     }

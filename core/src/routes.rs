@@ -61,6 +61,8 @@ pub fn feed_file(format: FeedFormat, category: Option<&str>) -> String {
 
 /// The legal documents registry's list (`?loai=…&nam=…`, core::facets).
 pub const VAN_BAN: &str = "/van-ban";
+/// The science and technology tasks registry's list (`?cap=…&trang-thai=…`).
+pub const NHIEM_VU: &str = "/nhiem-vu";
 /// The department's own pages (core::agency_pages).
 pub const ABOUT: &str = "/gioi-thieu";
 pub const ORGANISATION: &str = "/gioi-thieu/co-cau-to-chuc";
@@ -128,18 +130,35 @@ pub fn van_ban(id: &str, title: &str) -> String {
 /// `/van-ban/trang/3`: one page of the whole registry, a page of its own
 /// (prerendered, reachable without JavaScript); page 1 is `/van-ban`.
 pub fn van_ban_archive(page: u32) -> String {
-    match page {
-        0 | 1 => VAN_BAN.into(),
-        _ => format!("{VAN_BAN}/trang/{page}"),
-    }
+    registry_archive(VAN_BAN, page)
 }
 
 /// `/van-ban?loai=ke-hoach&nam=2023&trang=2`: a filtered list, drawn by the
 /// app from the filters in the address (reload, link and Back keep them).
 pub fn van_ban_filtered(filters: &super::facets::Filters, page: u32) -> String {
+    registry_filtered(VAN_BAN, filters, page)
+}
+
+/// `/nhiem-vu/bao-ton-nguon-gen/bao-ton-nguon-gen-cay-duoc-lieu`: one
+/// science and technology task, its slug from its name.
+pub fn nhiem_vu(id: &str, name: &str) -> String {
+    format!("{NHIEM_VU}/{}/{}", encode_segment(id), slugify(name))
+}
+
+/// A page of a registry's whole list (`root` is `VAN_BAN` or `NHIEM_VU`):
+/// `{root}/trang/3`, and `root` itself for the first.
+pub fn registry_archive(root: &str, page: u32) -> String {
+    match page {
+        0 | 1 => root.into(),
+        _ => format!("{root}/trang/{page}"),
+    }
+}
+
+/// A registry's list with filters: `{root}?cap=tinh&trang=2`.
+pub fn registry_filtered(root: &str, filters: &super::facets::Filters, page: u32) -> String {
     match filters.query(page) {
-        query if query.is_empty() => VAN_BAN.into(),
-        query => format!("{VAN_BAN}?{query}"),
+        query if query.is_empty() => root.into(),
+        query => format!("{root}?{query}"),
     }
 }
 

@@ -143,6 +143,7 @@ pub fn hits_html(hits: &[Hit], href: impl Fn(&str) -> String) -> String {
              <p class=\"search-hit-meta\"><time>{date}</time>",
             escape(&href(&match kind_of_category(&hit.category_slug) {
                 "van-ban" => routes::van_ban(&hit.id, &hit.title),
+                "nhiem-vu" => routes::nhiem_vu(&hit.id, &hit.title),
                 _ => routes::article(&hit.id, &hit.title),
             })),
             marked_html(&hit.title, &hit.title_marks),

@@ -18,6 +18,10 @@ pub enum TitleOf<'a> {
     VanBanList(Option<&'a str>),
     /// One legal document, by its title once known.
     VanBan(Option<&'a str>),
+    /// The science and technology tasks registry, with the filters' names.
+    NhiemVuList(Option<&'a str>),
+    /// One task, by its name once known.
+    NhiemVu(Option<&'a str>),
     /// A page of the department's own, by its heading.
     Agency(&'a str),
     NotFound,
@@ -46,6 +50,10 @@ pub fn page_title(of: TitleOf<'_>, site_short_name: &str) -> String {
         TitleOf::VanBanList(Some(filters)) => format!("Văn bản: {filters}"),
         TitleOf::VanBan(Some(title)) => title.to_string(),
         TitleOf::VanBan(None) => "Chi tiết văn bản".to_string(),
+        TitleOf::NhiemVuList(None) => "Nhiệm vụ KH&CN".to_string(),
+        TitleOf::NhiemVuList(Some(filters)) => format!("Nhiệm vụ KH&CN: {filters}"),
+        TitleOf::NhiemVu(Some(name)) => name.to_string(),
+        TitleOf::NhiemVu(None) => "Chi tiết nhiệm vụ".to_string(),
         TitleOf::NotFound => "Không tìm thấy trang".to_string(),
         TitleOf::Agency(heading) => heading.to_string(),
     };
@@ -80,6 +88,11 @@ mod tests {
         );
         assert_eq!(page_title(TitleOf::NotFound, SITE), "Không tìm thấy trang - Sở Khoa học và Công nghệ Quảng Trị");
         assert_eq!(page_title(TitleOf::VanBanList(None), SITE), "Văn bản - Sở Khoa học và Công nghệ Quảng Trị");
+        assert_eq!(
+            page_title(TitleOf::NhiemVuList(Some("Y dược")), SITE),
+            "Nhiệm vụ KH&CN: Y dược - Sở Khoa học và Công nghệ Quảng Trị"
+        );
+        assert_eq!(page_title(TitleOf::NhiemVu(None), SITE), "Chi tiết nhiệm vụ - Sở Khoa học và Công nghệ Quảng Trị");
         assert_eq!(
             page_title(TitleOf::VanBanList(Some("Kế hoạch, 2023")), SITE),
             "Văn bản: Kế hoạch, 2023 - Sở Khoa học và Công nghệ Quảng Trị"

@@ -306,11 +306,13 @@ fn read_doc(node: &Node<'_>) -> Result<LegalDoc, DocError> {
     })
 }
 
-fn read_date(node: Node<'_>) -> Result<Date, DocError> {
+/// A day, `YYYY-MM-DD` (shared by the registries).
+pub(crate) fn read_date(node: Node<'_>) -> Result<Date, DocError> {
     Date::parse_iso(&node.string()?).ok_or_else(|| node.invalid("date like 2023-03-28"))
 }
 
-fn check_version(root: &Node<'_>) -> Result<(), DocError> {
+/// The registries' documents are all at format version 1 (shared by them).
+pub(crate) fn check_version(root: &Node<'_>) -> Result<(), DocError> {
     root.with_field("version", |node| match node.unsigned()? {
         VAN_BAN_FORMAT_VERSION => Ok(()),
         _ => Err(node.invalid("format version 1")),

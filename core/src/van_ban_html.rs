@@ -5,13 +5,13 @@
 //! navigation); these strings cost the code that writes them. Every text
 //! from a document goes through `escape`.
 
-use super::attachment::human_size;
+use super::attachment::{human_size, Attachment};
 use super::date::Date;
 use super::facets::{Facet, FacetIndex, Filters};
 use super::markup::escape;
 use super::pager::{page_links, page_list_html};
 use super::routes;
-use super::van_ban::{LegalDoc, LegalDocDetail};
+use super::van_ban::{Citation, LegalDoc, LegalDocDetail};
 
 /// One `<li>` per document: its title linking to its page, its trích yếu,
 /// issuer, date and status (as on `today`).
@@ -65,35 +65,33 @@ pub struct ListView<'a> {
     pub total_pages: u32,
 }
 
-/// The breadcrumb, ending at the registry on a document's page.
-fn breadcrumb(href: &impl Fn(&str) -> String, on_document: bool) -> String {
+/// The breadcrumb, ending at the registry (`root`, named `name`) on an
+/// entry's page. Shared by the registries.
+pub(crate) fn breadcrumb(href: &impl Fn(&str) -> String, root: &str, name: &str, on_entry: bool) -> String {
     let home = format!("<a href=\"{}\">Trang chủ</a>", escape(&href(routes::HOME)));
-    let registry = match on_document {
-        true => format!(" › <a href=\"{}\">Văn bản</a>", escape(&href(routes::VAN_BAN))),
-        false => " › Văn bản".to_string(),
+    let registry = match on_entry {
+        true => format!(" › <a href=\"{}\">{name}</a>", escape(&href(root))),
+        false => format!(" › {name}"),
     };
     format!("<nav class=\"breadcrumb\" aria-label=\"Vị trí\">{home}{registry}</nav>")
 }
 
-/// The list's page as one string (`href` turns a route into a link): the
-/// breadcrumb, the heading, the number search (a GET form to the search
-/// page, kept to the registry), the filters, the rows and the pages.
-pub fn list_body_html(view: &ListView<'_>, today: Date, href: impl Fn(&str) -> String) -> String {
-    let filters = view.filters;
-    let mut html = breadcrumb(&href, false);
-    html.push_str(&format!(
-        "<h1 class=\"page-heading\">Văn bản</h1>\
-         <form class=\"van-ban-search\" role=\"search\" action=\"{}\" method=\"get\">\
-         <label for=\"van-ban-q\">Tìm theo số ký hiệu hoặc trích yếu</label>\
-         <input id=\"van-ban-q\" type=\"search\" name=\"q\" placeholder=\"Ví dụ: 65/KH-UBND\" autocomplete=\"off\">\
-         <input type=\"hidden\" name=\"kieu\" value=\"van-ban\"><button type=\"submit\">Tìm</button></form>",
-        escape(&href(routes::SEARCH))
-    ));
-    html.push_str(&format!(
-        "<form class=\"van-ban-filters\" action=\"{}\" method=\"get\" aria-label=\"Lọc văn bản\">",
-        escape(&href(routes::VAN_BAN))
-    ));
-    for facet in &view.facets.facets {
+/// The filters' form of a registry's list at `root` (each select sends
+/// itself: the app navigates on `change`; without the app the "Lọc"
+/// button sends the form), "Bỏ lọc" when some are chosen, then the count.
+pub(crate) fn filters_form_html(
+    root: &str,
+    label: &str,
+    facets: &FacetIndex,
+    filters: &Filters,
+    count: &str,
+    href: &impl Fn(&str) -> String,
+) -> String {
+    let mut html = format!(
+        "<form class=\"van-ban-filters\" action=\"{}\" method=\"get\" aria-label=\"{label}\">",
+        escape(&href(root))
+    );
+    for facet in &facets.facets {
         html.push_str(&format!(
             "<label class=\"van-ban-filter\">{}<select name=\"{}\">{}</select></label>",
             escape(&facet.name),
@@ -103,43 +101,71 @@ pub fn list_body_html(view: &ListView<'_>, today: Date, href: impl Fn(&str) -> S
     }
     html.push_str("<button type=\"submit\">Lọc</button>");
     if !filters.is_empty() {
-        html.push_str(&format!("<a href=\"{}\">Bỏ lọc</a>", escape(&href(routes::VAN_BAN))));
+        html.push_str(&format!("<a href=\"{}\">Bỏ lọc</a>", escape(&href(root))));
     }
+    html.push_str(&format!("</form><p class=\"list-count\" role=\"status\">{count}</p>"));
+    html
+}
+
+/// The pages of a registry's list at `root`: the whole list's pages are
+/// addresses of their own (prerendered); a filtered list's carry the filters.
+pub(crate) fn pages_nav_html(
+    root: &str,
+    label: &str,
+    filters: &Filters,
+    page: u32,
+    total_pages: u32,
+    href: &impl Fn(&str) -> String,
+) -> String {
+    let page_href = |page: u32| match filters.is_empty() {
+        true => href(&routes::registry_archive(root, page)),
+        false => href(&routes::registry_filtered(root, filters, page)),
+    };
+    let links = page_links(page.max(1), total_pages, false);
+    format!("<nav class=\"page-list\" aria-label=\"{label}\"><ul>{}</ul></nav>", page_list_html(&links, page_href))
+}
+
+/// The list's page as one string (`href` turns a route into a link): the
+/// breadcrumb, the heading, the number search (a GET form to the search
+/// page, kept to the registry), the filters, the rows and the pages.
+pub fn list_body_html(view: &ListView<'_>, today: Date, href: impl Fn(&str) -> String) -> String {
+    let filters = view.filters;
+    let mut html = breadcrumb(&href, routes::VAN_BAN, "Văn bản", false);
+    html.push_str(&format!(
+        "<h1 class=\"page-heading\">Văn bản</h1>\
+         <form class=\"van-ban-search\" role=\"search\" action=\"{}\" method=\"get\">\
+         <label for=\"van-ban-q\">Tìm theo số ký hiệu hoặc trích yếu</label>\
+         <input id=\"van-ban-q\" type=\"search\" name=\"q\" placeholder=\"Ví dụ: 65/KH-UBND\" autocomplete=\"off\">\
+         <input type=\"hidden\" name=\"kieu\" value=\"van-ban\"><button type=\"submit\">Tìm</button></form>",
+        escape(&href(routes::SEARCH))
+    ));
     let count = match view.total {
         Some(0) => "Không có văn bản nào phù hợp.".to_string(),
         Some(total) => format!("Có {} văn bản.", super::number::group_thousands(total)),
         None => format!("Trang {}: còn văn bản ở các trang sau.", view.page),
     };
-    html.push_str(&format!("</form><p class=\"list-count\" role=\"status\">{count}</p>"));
+    html.push_str(&filters_form_html(routes::VAN_BAN, "Lọc văn bản", view.facets, filters, &count, &href));
     html.push_str(&format!("<ol class=\"van-ban-list\">{}</ol>", list_rows_html(view.items, today, &href)));
-    let page_href = |page: u32| match filters.is_empty() {
-        true => href(&routes::van_ban_archive(page)),
-        false => href(&routes::van_ban_filtered(filters, page)),
-    };
-    let links = page_links(view.page.max(1), view.total_pages, false);
-    html.push_str(&format!(
-        "<nav class=\"page-list\" aria-label=\"Các trang của danh sách văn bản\"><ul>{}</ul></nav>",
-        page_list_html(&links, page_href)
-    ));
+    let label = "Các trang của danh sách văn bản";
+    html.push_str(&pages_nav_html(routes::VAN_BAN, label, filters, view.page, view.total_pages, &href));
     html
 }
 
-/// The filters after the reader chose `value` (empty: all) for `key`.
-pub fn with_filter(filters: &Filters, key: &str, value: &str) -> Filters {
+/// The filters of a registry whose facets are `keys` after the reader
+/// chose `value` (empty: all) for `key`.
+pub fn with_filter(keys: &[&str], filters: &Filters, key: &str, value: &str) -> Filters {
     let mut chosen: Vec<(String, String)> = filters.0.iter().filter(|(known, _)| known != key).cloned().collect();
     if !value.is_empty() {
         chosen.push((key.to_string(), value.to_string()));
     }
-    Filters::read(&super::van_ban::FACET_KEYS, |wanted| {
-        chosen.iter().find(|(known, _)| known == wanted).map(|(_, value)| value.clone())
-    })
+    Filters::read(keys, |wanted| chosen.iter().find(|(known, _)| known == wanted).map(|(_, value)| value.clone()))
 }
 
 /// A document's page: the breadcrumb, its title, then [`detail_html`].
 pub fn document_page_html(detail: &LegalDocDetail, today: Date, href: impl Fn(&str) -> String) -> String {
     format!(
         "{}<article class=\"van-ban\"><h1 class=\"page-heading\">{}</h1><div class=\"van-ban-detail\">{}</div></article>",
-        breadcrumb(&href, true),
+        breadcrumb(&href, routes::VAN_BAN, "Văn bản", true),
         escape(&detail.doc.title()),
         detail_html(detail, today, &href)
     )
@@ -171,13 +197,7 @@ pub fn detail_html(detail: &LegalDocDetail, today: Date, href: impl Fn(&str) -> 
         ("Người ký", detail.signer.as_deref().map_or_else(|| "—".into(), escape)),
         ("Lĩnh vực", escape(&doc.sector)),
     ];
-    html.push_str(
-        "<table class=\"van-ban-meta\"><caption class=\"visually-hidden\">Thông tin văn bản</caption><tbody>",
-    );
-    for (label, value) in rows {
-        html.push_str(&format!("<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>"));
-    }
-    html.push_str("</tbody></table>");
+    html.push_str(&meta_table_html("Thông tin văn bản", &rows));
     if let Some(draft) = &detail.draft {
         let open = draft.deadline >= today;
         html.push_str("<section class=\"van-ban-draft\"><h2>Lấy ý kiến góp ý</h2>");
@@ -195,24 +215,7 @@ pub fn detail_html(detail: &LegalDocDetail, today: Date, href: impl Fn(&str) -> 
         }
         html.push_str("</section>");
     }
-    if !detail.attachments.is_empty() {
-        html.push_str("<section class=\"van-ban-files\"><h2>Tệp đính kèm</h2><ul>");
-        for file in &detail.attachments {
-            let url = escape(&file.url);
-            let view = if file.is_pdf() {
-                format!(" <a class=\"van-ban-view\" href=\"{url}\" target=\"_blank\" rel=\"noopener\">Xem toàn văn</a>")
-            } else {
-                String::new()
-            };
-            html.push_str(&format!(
-                "<li><a class=\"van-ban-download\" href=\"{url}\" download>{}</a> ({}, {}){view}</li>",
-                escape(&file.name),
-                file.type_label(),
-                human_size(file.size)
-            ));
-        }
-        html.push_str("</ul></section>");
-    }
+    html.push_str(&files_html(&detail.attachments));
     if !detail.related.is_empty() {
         html.push_str("<section class=\"van-ban-related\"><h2>Văn bản liên quan</h2><ul>");
         for related in &detail.related {
@@ -225,24 +228,72 @@ pub fn detail_html(detail: &LegalDocDetail, today: Date, href: impl Fn(&str) -> 
         }
         html.push_str("</ul></section>");
     }
-    if !detail.cited_by.is_empty() {
-        html.push_str("<section class=\"van-ban-cited\"><h2>Tin bài nhắc đến văn bản này</h2><ul>");
-        for article in &detail.cited_by {
-            html.push_str(&format!(
-                "<li><a href=\"{}\">{}</a></li>",
-                escape(&href(&routes::article(&article.id, &article.title))),
-                escape(&article.title)
-            ));
-        }
-        html.push_str("</ul></section>");
+    html.push_str(&articles_html("van-ban-cited", "Tin bài nhắc đến văn bản này", &detail.cited_by, &href));
+    html
+}
+
+/// An entry's metadata as a table of (label, HTML value) rows.
+pub(crate) fn meta_table_html(caption: &str, rows: &[(&str, String)]) -> String {
+    let mut html =
+        format!("<table class=\"van-ban-meta\"><caption class=\"visually-hidden\">{caption}</caption><tbody>");
+    for (label, value) in rows {
+        html.push_str(&format!("<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>"));
     }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// The files of an entry (opened by the browser's own PDF viewer: a
+/// plain link, no viewer in the page); nothing without files.
+pub(crate) fn files_html(files: &[Attachment]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<section class=\"van-ban-files\"><h2>Tệp đính kèm</h2><ul>");
+    for file in files {
+        let url = escape(&file.url);
+        let view = if file.is_pdf() {
+            format!(" <a class=\"van-ban-view\" href=\"{url}\" target=\"_blank\" rel=\"noopener\">Xem toàn văn</a>")
+        } else {
+            String::new()
+        };
+        html.push_str(&format!(
+            "<li><a class=\"van-ban-download\" href=\"{url}\" download>{}</a> ({}, {}){view}</li>",
+            escape(&file.name),
+            file.type_label(),
+            human_size(file.size)
+        ));
+    }
+    html.push_str("</ul></section>");
+    html
+}
+
+/// A section listing news articles (`class`, `heading`); nothing without any.
+pub(crate) fn articles_html(
+    class: &str,
+    heading: &str,
+    articles: &[Citation],
+    href: &impl Fn(&str) -> String,
+) -> String {
+    if articles.is_empty() {
+        return String::new();
+    }
+    let mut html = format!("<section class=\"{class}\"><h2>{heading}</h2><ul>");
+    for article in articles {
+        html.push_str(&format!(
+            "<li><a href=\"{}\">{}</a></li>",
+            escape(&href(&routes::article(&article.id, &article.title))),
+            escape(&article.title)
+        ));
+    }
+    html.push_str("</ul></section>");
     html
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::van_ban::{parse_detail, parse_list_page};
+    use crate::van_ban::{parse_detail, parse_list_page, FACET_KEYS};
 
     fn today() -> Date {
         Date::new(2026, 12, 5).unwrap()
@@ -271,8 +322,8 @@ mod tests {
     #[test]
     fn choosing_a_filter_keeps_the_others_in_their_order() {
         let filters = Filters(vec![("loai".into(), "ke-hoach".into())]);
-        assert_eq!(with_filter(&filters, "nam", "2023").query(1), "loai=ke-hoach&nam=2023");
-        assert_eq!(with_filter(&filters, "loai", "").query(1), "");
+        assert_eq!(with_filter(&FACET_KEYS, &filters, "nam", "2023").query(1), "loai=ke-hoach&nam=2023");
+        assert_eq!(with_filter(&FACET_KEYS, &filters, "loai", "").query(1), "");
         let index = crate::facets::parse_facets(
             "d",
             r#"{"total_items":3,"facets":[{"key":"loai","name":"Loại văn bản","values":[{"slug":"ke-hoach","name":"Kế hoạch","count":3}]}]}"#,

@@ -30,6 +30,7 @@ mod search_index;
 mod sitemap;
 mod standing;
 mod store;
+mod task_head;
 
 use output::{write_if_changed, Written};
 use pages::{list_pages, Page};
@@ -119,6 +120,7 @@ fn with_registry(
 ) -> Result<Vec<portal_search::Doc>, String> {
     let mut docs = docs?;
     search_index::read_van_ban(portal, store, &mut docs)?;
+    search_index::read_nhiem_vu(portal, store, &mut docs)?;
     Ok(docs)
 }
 

@@ -64,6 +64,13 @@ pub enum Page {
         id: String,
         route: String,
     },
+    /// A page of the tasks registry's list (`/nhiem-vu`, `/nhiem-vu/trang/N`).
+    NhiemVuList(u32),
+    /// One science and technology task, its canonical address made once.
+    NhiemVu {
+        id: String,
+        route: String,
+    },
     /// One of the department's own pages (core::agency_pages).
     Agency(Part),
     /// The programme's list (None), or one episode by id and address.
@@ -85,6 +92,7 @@ impl Page {
             Page::Search => PageKind::Search,
             Page::Feeds => PageKind::Feeds,
             Page::VanBanList(_) | Page::VanBan { .. } => PageKind::VanBan,
+            Page::NhiemVuList(_) | Page::NhiemVu { .. } => PageKind::NhiemVu,
             Page::Agency(_) => PageKind::Agency,
             Page::Episodes(_) => PageKind::Episodes,
             Page::NotFound => return None,
@@ -118,6 +126,8 @@ impl Page {
             Page::Feeds => routes::FEEDS.into(),
             Page::VanBanList(page) => routes::van_ban_archive(*page),
             Page::VanBan { route, .. } => route.clone(),
+            Page::NhiemVuList(page) => routes::registry_archive(routes::NHIEM_VU, *page),
+            Page::NhiemVu { route, .. } => route.clone(),
             Page::Agency(part) => part.route(),
             Page::Episodes(None) => routes::EPISODES.into(),
             Page::Episodes(Some((_, route))) => route.clone(),
@@ -206,6 +216,7 @@ pub fn list_pages(portal: &Portal, store: &Store, listing: &mut Listing) -> (Vec
     failures.extend(listing.failure.clone());
 
     list_van_ban(portal, store, &mut pages, &mut failures);
+    crate::task_head::list(portal, store, &mut pages, &mut failures);
     match read_parsed(store, "thông tin giới thiệu Sở", &portal.url(&sources.agency), parse_agency) {
         Ok(agency) => {
             let parts = [Part::Overview].into_iter().chain(ABOUT_PARTS).chain(OTHER_PARTS);
@@ -422,6 +433,8 @@ pub fn meta_of(page: &Page, portal: &Portal, store: &Store, documents: &[(String
                 });
             }
         }
+        Page::NhiemVuList(page) => crate::task_head::fill(&mut meta, None, *page, portal, documents),
+        Page::NhiemVu { id, .. } => crate::task_head::fill(&mut meta, Some(id), 1, portal, documents),
         Page::Agency(part) => crate::agency_head::fill(&mut meta, part, portal, store, documents),
         Page::Episodes(episode) => {
             let id = episode.as_ref().map(|(id, _)| id.as_str());

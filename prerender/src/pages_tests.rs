@@ -24,6 +24,9 @@ fn one_page_of_each_kind() -> Vec<Page> {
         Page::VanBanList(1),
         Page::VanBanList(3),
         Page::VanBan { id: "2023-65-kh-ubnd".into(), route: "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd".into() },
+        Page::NhiemVuList(1),
+        Page::NhiemVuList(2),
+        Page::NhiemVu { id: "gen".into(), route: "/nhiem-vu/gen/bao-ton-nguon-gen".into() },
         Page::Agency(Part::Overview),
         Page::Agency(Part::Unit("van-phong".into())),
         Page::Agency(Part::Contact),
@@ -57,7 +60,7 @@ fn the_prerendered_routes_are_the_tables() {
     // Not in the sitemap: a week without a schedule, and the not-found page.
     let mut expected =
         vec![true, true, true, true, true, true, true, true, false, true, true, true, true, true, true, true];
-    expected.extend([true; 10]);
+    expected.extend([true; 13]);
     expected.push(false);
     assert_eq!(listed, expected);
 }

@@ -9,6 +9,7 @@ use portal::context::Portal;
 use portal::core::date::Date;
 use portal::core::error::Problem;
 use portal::core::facets::ALL_LIST;
+use portal::core::nhiem_vu::parse_task_list;
 use portal::core::van_ban::parse_list_page;
 use portal_search::{publish, Doc, Options, INDEX_DIR};
 use std::path::Path;
@@ -47,6 +48,40 @@ pub fn read_van_ban(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Resu
                 category_slug: "van-ban".into(),
                 category_name: "Văn bản".into(),
                 published: issued,
+            });
+        }
+        if page >= list.total_pages {
+            return Ok(());
+        }
+        page += 1;
+    }
+}
+
+/// Every task of the registry, as the index takes it: under the category
+/// `nhiem-vu` (its kind), its name as the title, its code, type and host
+/// in the lead (so "ĐTKH.07/23" and the host's name find it), sector and
+/// level as tags, dated by its first month. A site without tasks has none.
+pub fn read_nhiem_vu(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Result<(), String> {
+    let mut page = 1;
+    loop {
+        let url = portal.url(&portal.config.sources.nhiem_vu_list_url(ALL_LIST, page));
+        let text = match store.read(&url) {
+            Ok(text) => text,
+            Err(Problem::NotFound) if page == 1 => return Ok(()),
+            Err(problem) => return Err(format!("{url}: {problem:?}")),
+        };
+        let list = parse_task_list("danh sách nhiệm vụ", &text).map_err(|error| error.english())?;
+        for task in list.items {
+            let first_day =
+                Date::new(task.start.year, task.start.month, 1).unwrap_or(Date { year: 1970, month: 1, day: 1 });
+            docs.push(Doc {
+                summary: format!("{} · {} cấp {} · {}", task.code, task.kind, task.level.to_lowercase(), task.host),
+                title: task.name,
+                tags: vec![task.sector, task.leader],
+                id: task.id,
+                category_slug: "nhiem-vu".into(),
+                category_name: "Nhiệm vụ KH&CN".into(),
+                published: Date::days_since_epoch(first_day) * 86_400 + 3_600,
             });
         }
         if page >= list.total_pages {

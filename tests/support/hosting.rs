@@ -149,6 +149,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
         case("/kenh-tin/rss/tin-moi.xml", Kind::File),
         case("/kenh-tin/atom/tin-moi.xml", Kind::File),
         case("/data/van-ban/2023-65-kh-ubnd.json", Kind::File),
+        case("/data/nhiem-vu/bo-loc.json", Kind::File),
         case("/lich-cong-tac/2023/42.ics", Kind::File),
     ];
     routes.chain(files).chain(missing).collect()
@@ -156,7 +157,7 @@ pub fn cases(files: &BTreeSet<String>) -> Vec<Case> {
 
 /// Addresses of the app's routes: every route of the table
 /// (core::route_table) at least once, which `hosting_rules.rs` checks.
-pub const ROUTE_ADDRESSES: [&str; 30] = [
+pub const ROUTE_ADDRESSES: [&str; 34] = [
     "/",
     SEED_ARTICLE,
     // The short address: a small leading page of its own.
@@ -180,6 +181,12 @@ pub const ROUTE_ADDRESSES: [&str; 30] = [
     "/van-ban",
     "/van-ban/trang/2",
     "/van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd",
+    // The tasks registry: its list, a page of it, a task, and one added
+    // after the last prerender (the app shell).
+    "/nhiem-vu",
+    "/nhiem-vu/trang/2",
+    "/nhiem-vu/bao-ton-nguon-gen-cay-duoc-lieu/bao-ton-nguon-gen-mot-so-cay-duoc-lieu-quy-tren-dia-ban-tinh-quang-tri",
+    "/nhiem-vu/nhiem-vu-moi/ten-moi",
     // The department's own pages (core::agency_pages).
     "/gioi-thieu",
     "/gioi-thieu/co-cau-to-chuc",

@@ -8,6 +8,10 @@
 //! (the seed's 65/KH-UBND, a chain of replacements, drafts), as
 //! `content/van-ban/` was made.
 //!
+//! `--nhiem-vu N` adds a science and technology tasks registry of N tasks;
+//! `--nhiem-vu-sample N` writes the shipped sample's (the tasks the sample
+//! news tells of, linked to them), as `content/nhiem-vu/` was made.
+//!
 //! Then build its documents as any content is built:
 //! `cargo run --release -p portal-builder -- --content DIR --out SITE/data`.
 
@@ -21,6 +25,8 @@ fn main() {
     let mut seed = 1;
     let mut van_ban = 0;
     let mut van_ban_sample = false;
+    let mut nhiem_vu = 0;
+    let mut nhiem_vu_sample = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_else(|| usage(&format!("{flag} needs a value")));
@@ -31,6 +37,11 @@ fn main() {
                 van_ban = value.parse().unwrap_or_else(|_| usage("--van-ban-sample takes a number"));
                 van_ban_sample = true;
             }
+            "--nhiem-vu" => nhiem_vu = value.parse().unwrap_or_else(|_| usage("--nhiem-vu takes a number")),
+            "--nhiem-vu-sample" => {
+                nhiem_vu = value.parse().unwrap_or_else(|_| usage("--nhiem-vu-sample takes a number"));
+                nhiem_vu_sample = true;
+            }
             "--seed" => seed = value.parse().unwrap_or_else(|_| usage("--seed takes a number")),
             "--content" => content = Some(PathBuf::from(value)),
             _ => usage(&format!("unknown flag {flag}")),
@@ -38,6 +49,18 @@ fn main() {
     }
     let content = content.unwrap_or_else(|| usage("--content DIR is required"));
     let started = Instant::now();
+    if nhiem_vu > 0 {
+        match portal_builder::synthetic_nhiem_vu::write_nhiem_vu_content(&content, nhiem_vu, nhiem_vu_sample) {
+            Ok(bytes) => println!("{nhiem_vu} science and technology tasks: {bytes} bytes of sources and PDFs"),
+            Err(error) => {
+                eprintln!("generate_archive: {error}");
+                std::process::exit(1);
+            }
+        }
+        if articles == 0 && van_ban == 0 {
+            return;
+        }
+    }
     if van_ban > 0 {
         match portal_builder::synthetic_van_ban::write_van_ban_content(&content, van_ban, van_ban_sample) {
             Ok(bytes) => println!("{van_ban} legal documents: {bytes} bytes of sources and PDFs"),
@@ -64,6 +87,6 @@ fn main() {
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("generate_archive: {problem}\nusage: generate_archive --articles N --content DIR [--seed N] [--van-ban N | --van-ban-sample N]");
+    eprintln!("generate_archive: {problem}\nusage: generate_archive --articles N --content DIR [--seed N] [--van-ban N | --van-ban-sample N] [--nhiem-vu N | --nhiem-vu-sample N]");
     std::process::exit(2)
 }

@@ -12,6 +12,7 @@ pub mod html_out;
 pub mod markdown;
 mod markdown_media;
 pub mod media;
+pub mod nhiem_vu;
 pub mod problem;
 pub mod schedule;
 pub mod site;
@@ -40,6 +41,8 @@ pub struct Inventory {
     pub weeks: Vec<String>,
     /// The legal documents registry's files ("van-ban/2023-65-kh-ubnd.yml").
     pub van_ban: Vec<String>,
+    /// The science and technology tasks' files ("nhiem-vu/bao-ton-gen.yml").
+    pub nhiem_vu: Vec<String>,
     pub episodes: Vec<String>,
     pub media: Vec<String>,
 }
@@ -50,6 +53,7 @@ pub fn inventory(content_dir: &Path) -> io::Result<Inventory> {
     files_under(content_dir, ARTICLES_DIR, &mut inventory.articles)?;
     files_under(content_dir, SCHEDULE_DIR, &mut inventory.weeks)?;
     files_under(content_dir, van_ban::VAN_BAN_DIR, &mut inventory.van_ban)?;
+    files_under(content_dir, nhiem_vu::NHIEM_VU_DIR, &mut inventory.nhiem_vu)?;
     files_under(content_dir, EPISODES_DIR, &mut inventory.episodes)?;
     for dir in MEDIA_DIRS {
         files_under(content_dir, dir, &mut inventory.media)?;
@@ -57,6 +61,7 @@ pub fn inventory(content_dir: &Path) -> io::Result<Inventory> {
     inventory.articles.sort();
     inventory.weeks.sort();
     inventory.van_ban.sort();
+    inventory.nhiem_vu.sort();
     inventory.episodes.sort();
     inventory.media.sort();
     Ok(inventory)

@@ -99,7 +99,7 @@ pub fn read_van_ban(content_dir: &Path, path: &str, shown: &str, text: &str) -> 
     let lines = [fields.line_of("number"), fields.line_of("replaces"), fields.line_of("amends")];
     let replaces = id_list(&mut fields, "replaces", id);
     let amends = id_list(&mut fields, "amends", id);
-    let attachments = read_attachments(&mut fields, content_dir, shown);
+    let attachments = read_attachments(&mut fields, content_dir, shown, VAN_BAN_DIR, true);
     let problems = fields.finish();
     match (kind, issuer, issued, summary, sector) {
         (Some(kind), Some(issuer), Some(issued), Some(summary), Some(sector)) if problems.is_empty() => {
@@ -188,11 +188,18 @@ fn fields_file<'f>(fields: &Fields<'f>) -> &'f str {
 }
 
 /// `attachments:` — each `{file, name}`: the file under `/tep/`, its size
-/// and type read from the file itself.
-fn read_attachments(fields: &mut Fields<'_>, content_dir: &Path, shown: &str) -> Vec<FileFacts> {
+/// and type read from the file itself; a reference without a leading `/`
+/// is from `from_dir`. Shared by the registries (a task's are optional).
+pub(crate) fn read_attachments(
+    fields: &mut Fields<'_>,
+    content_dir: &Path,
+    shown: &str,
+    from_dir: &str,
+    required: bool,
+) -> Vec<FileFacts> {
     let line = fields.line_of("attachments");
     let Some(items) = fields.list("attachments") else {
-        if !fields.problems.iter().any(|p| p.field == "attachments") {
+        if required && !fields.problems.iter().any(|p| p.field == "attachments") {
             fields.report("attachments", line, "required: at least one file (the signed text, as a PDF)");
         }
         return Vec::new();
@@ -209,7 +216,7 @@ fn read_attachments(fields: &mut Fields<'_>, content_dir: &Path, shown: &str) ->
         };
         let name = entry.required_text("name");
         if let Some(reference) = entry.required_text("file") {
-            let read = resolve(&reference, VAN_BAN_DIR, content_dir)
+            let read = resolve(&reference, from_dir, content_dir)
                 .and_then(|media| read_file_facts(content_dir, &media.path, name.clone().unwrap_or_default()));
             match read {
                 Ok(facts) => files.push(facts),
