@@ -8,7 +8,7 @@
 
 use crate::codec::{decode_list, Corrupt, Posting, Reader};
 use crate::manifest::Manifest;
-use crate::terms::{category_term, kind_term, parse_query, ParsedQuery, QueryTerm};
+use crate::terms::{category_term, idf, kind_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
 use crate::writer::SHARD_MAGIC;
 pub use portal_core::search_messages::{Hit, Query, Results};
@@ -46,8 +46,8 @@ impl SearchError {
     }
 }
 
-/// One term's documents in one segment: (number, exact accents, in title).
-type Matches = Vec<(u32, bool, bool)>;
+/// One term's documents in one segment: (number, exact accents, impact).
+type Matches = Vec<(u32, bool, u8)>;
 
 #[derive(Default)]
 pub struct Engine {
@@ -206,16 +206,17 @@ impl Engine {
         parsed: &ParsedQuery,
         query: &Query,
     ) -> Result<Result<Vec<Found>, Vec<String>>, SearchError> {
-        let mut terms = parsed.terms.clone();
+        let mut terms: Vec<(QueryTerm, Role)> =
+            parsed.terms.iter().map(|t| (t.clone(), if t.required { Role::Scored } else { Role::Ranks })).collect();
         if let Some(slug) = &query.category {
-            terms.push(QueryTerm { term: category_term(slug), accented: None });
+            terms.push((QueryTerm { term: category_term(slug), accented: None, required: true }, Role::Filter));
         }
         if let Some(kind) = &query.kind {
-            terms.push(QueryTerm { term: kind_term(kind), accented: None });
+            terms.push((QueryTerm { term: kind_term(kind), accented: None, required: true }, Role::Filter));
         }
         let mut need = Vec::new();
         for segment in &manifest.segments {
-            for term in &terms {
+            for (term, _) in terms.iter().filter(|(t, _)| t.required) {
                 let path = segment.term_path(&term.term);
                 if !self.files.contains_key(&path) && !need.contains(&path) {
                     need.push(path);
@@ -225,40 +226,79 @@ impl Engine {
         if !need.is_empty() {
             return Ok(Err(need));
         }
-        let accented = terms.iter().filter(|t| t.accented.is_some()).count() as u8;
+        let accented = terms.iter().filter(|(t, role)| *role == Role::Scored && t.accented.is_some()).count() as u8;
         let gone: HashSet<(&str, u32)> = manifest.gone.iter().map(|(s, l)| (s.as_str(), *l)).collect();
         let mut found = Vec::new();
         for (index, segment) in manifest.segments.iter().enumerate() {
-            let mut acc: Option<Vec<(u32, u8, u8)>> = None;
-            for term in &terms {
+            let mut acc: Option<Vec<Candidate>> = None;
+            let mut ranking = Vec::new();
+            for (term, role) in &terms {
                 let path = segment.term_path(&term.term);
-                let list = term_matches(&self.files[&path], segment.docs, term)
+                // A pair that only ranks is read when its file is here anyway (it lives
+                // beside its syllable's): it never costs a request.
+                let Some(file) = self.files.get(&path) else { continue };
+                let list = term_matches(file, segment.docs, term)
                     .map_err(|Corrupt(why)| SearchError::Corrupt { file: path.clone(), why })?;
-                let list = list.into_iter().map(|(d, e, t)| (d, u8::from(e), u8::from(t)));
+                let weight = match role {
+                    Role::Filter => 0.0,
+                    Role::Scored => idf(list.len() as u32, segment.docs),
+                    Role::Ranks => PROXIMITY * idf(list.len() as u32, segment.docs),
+                };
+                let list: Vec<Candidate> = list
+                    .into_iter()
+                    .map(|(doc, exact, impact)| Candidate {
+                        doc,
+                        exact: u8::from(exact && *role == Role::Scored),
+                        score: weight * f32::from(impact),
+                    })
+                    .collect();
+                if *role == Role::Ranks {
+                    ranking.push(list);
+                    continue;
+                }
                 acc = Some(match acc {
-                    None => list.collect(),
-                    Some(prev) => intersect(&prev, &list.collect::<Vec<_>>()),
+                    None => list,
+                    Some(prev) => intersect(&prev, &list),
                 });
             }
+            let mut acc = acc.unwrap_or_default();
+            for list in &ranking {
+                add_scores(&mut acc, list);
+            }
             let years = query.year.map(|y| segment.year_range(y));
-            for (local, exact, title) in acc.unwrap_or_default() {
-                if years.as_ref().is_some_and(|r| !r.contains(&local)) || gone.contains(&(segment.name.as_str(), local))
+            for c in acc {
+                if years.as_ref().is_some_and(|r| !r.contains(&c.doc)) || gone.contains(&(segment.name.as_str(), c.doc))
                 {
                     continue;
                 }
-                found.push(Found { segment: index, local, exact, title, accented });
+                found.push(Found { segment: index, local: c.doc, exact: c.exact, score: c.score, accented });
             }
         }
         Ok(Ok(found))
     }
 }
 
+/// What a term does in a query: it must be there and counts for the
+/// relevance (a syllable), it must be there (a filter), or it only ranks
+/// (a pair of neighbouring syllables: proximity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Scored,
+    Filter,
+    Ranks,
+}
+
+/// How much a pair of neighbours counts against its two syllables: a
+/// phrase typed as it stands in the article is what the reader remembers.
+const PROXIMITY: f32 = 1.5;
+
 /// Puts the best `count` of `found` first, in order: exact accents first,
-/// then titles that match, then the newest. Only the shown page's results
-/// and those before it are sorted: a frequent word matches every article.
+/// then relevance, then the newest. Only the shown page's results and those
+/// before it are sorted: a frequent word matches every article.
 fn rank_first(found: &mut [Found], count: usize) {
-    let best_first =
-        |a: &Found, b: &Found| (b.exact, b.title, b.segment, b.local).cmp(&(a.exact, a.title, a.segment, a.local));
+    let best_first = |a: &Found, b: &Found| {
+        b.exact.cmp(&a.exact).then(b.score.total_cmp(&a.score)).then((b.segment, b.local).cmp(&(a.segment, a.local)))
+    };
     if count < found.len() && count > 0 {
         found.select_nth_unstable_by(count - 1, best_first);
     }
@@ -270,12 +310,21 @@ struct Found {
     segment: usize,
     local: u32,
     exact: u8,
-    title: u8,
+    score: f32,
     accented: u8,
 }
 
+/// An article that may match, with how many of the query's accented words
+/// it has as typed and its relevance so far.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    doc: u32,
+    exact: u8,
+    score: f32,
+}
+
 /// The documents of `term` in a shard, sorted, each with whether it has the
-/// query's exact accents and whether the term is in its title.
+/// query's exact accents and the term's impact there.
 fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Corrupt> {
     if shard.get(..4) != Some(SHARD_MAGIC) {
         return Err(Corrupt("not a posting shard"));
@@ -300,7 +349,7 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
         }
         let out = if lists.len() == 1 {
             let (list, exact) = lists.pop().unwrap_or_default();
-            list.into_iter().map(|(d, t)| (d, exact, t)).collect()
+            list.into_iter().map(|(d, impact)| (d, exact, impact)).collect()
         } else {
             union(&lists, docs)
         };
@@ -313,38 +362,52 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
 }
 
 /// The union of a term's variants' lists, each document once with whether
-/// any variant it has is the exact one and any is in its title: through a
+/// any variant it has is the exact one and the largest impact: through a
 /// byte per document of the segment, which is faster than sorting when a
 /// frequent syllable has a list per accent.
 fn union(lists: &[(Vec<Posting>, bool)], docs: u32) -> Matches {
-    const HAS: u8 = 1;
-    const EXACT: u8 = 2;
-    const TITLE: u8 = 4;
+    const EXACT: u8 = 0x80;
+    const IMPACT: u8 = 0x0f;
     let mut flags = vec![0u8; docs as usize];
     for (list, exact) in lists {
         let exact = if *exact { EXACT } else { 0 };
-        for &(doc, title) in list {
+        for &(doc, impact) in list {
             // decode_list checked that every document is in the segment.
-            flags[doc as usize] |= HAS | exact | if title { TITLE } else { 0 };
+            let flag = &mut flags[doc as usize];
+            // Impacts are at least 1, so a document of any list is never 0.
+            *flag = (*flag | exact) & EXACT | (*flag & IMPACT).max(impact.max(1));
         }
     }
-    (0..docs).zip(flags).filter(|(_, f)| f & HAS != 0).map(|(doc, f)| (doc, f & EXACT != 0, f & TITLE != 0)).collect()
+    (0..docs).zip(flags).filter(|(_, f)| *f != 0).map(|(doc, f)| (doc, f & EXACT != 0, f & IMPACT)).collect()
 }
 
-fn intersect(a: &[(u32, u8, u8)], b: &[(u32, u8, u8)]) -> Vec<(u32, u8, u8)> {
+fn intersect(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].doc.cmp(&b[j].doc) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 + b[j].2));
+                out.push(Candidate { doc: a[i].doc, exact: a[i].exact + b[j].exact, score: a[i].score + b[j].score });
                 i += 1;
                 j += 1;
             }
         }
     }
     out
+}
+
+/// Adds the scores of `list` to the articles of `acc` that it has.
+fn add_scores(acc: &mut [Candidate], list: &[Candidate]) {
+    let mut j = 0;
+    for c in acc.iter_mut() {
+        while j < list.len() && list[j].doc < c.doc {
+            j += 1;
+        }
+        if j < list.len() && list[j].doc == c.doc {
+            c.score += list[j].score;
+        }
+    }
 }
 
 /// Byte ranges of the syllables of `text` that the query matches.

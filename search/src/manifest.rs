@@ -6,7 +6,7 @@
 use crate::codec::shard_of;
 use std::collections::BTreeMap;
 
-pub const MANIFEST_HEADER: &str = "portal-search-index 2";
+pub const MANIFEST_HEADER: &str = "portal-search-index 3";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentInfo {
@@ -31,12 +31,31 @@ impl SegmentInfo {
         self.years[at].1..end
     }
 
-    /// The file that holds `term`: its own, or the shard its hash names.
+    pub fn is_heavy(&self, term: &str) -> bool {
+        self.heavy.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
+    }
+
+    /// The file that holds `term`: its own, or the shard its key's hash names.
     pub fn term_path(&self, term: &str) -> String {
         match self.heavy.binary_search_by(|t| t.as_str().cmp(term)) {
             Ok(n) => format!("{}/h/{n}.bin", self.name),
-            Err(_) => format!("{}/t/{}.bin", self.name, shard_of(term, self.shards)),
+            Err(_) => format!("{}/t/{}.bin", self.name, shard_of(shard_key(term, |t| self.is_heavy(t)), self.shards)),
         }
+    }
+}
+
+/// What a term's shard is chosen by. A pair ("cai cach") lives with its
+/// first syllable ("cai"), or its second when the first has a file of its
+/// own: a query fetches its syllables' files anyway, so their pairs, which
+/// only rank, come without another request. Any other term: itself.
+pub fn shard_key<'a>(term: &'a str, is_heavy: impl Fn(&str) -> bool) -> &'a str {
+    if term.starts_with(['#', '!']) {
+        return term;
+    }
+    match term.split_once(' ') {
+        Some((first, _)) if !is_heavy(first) => first,
+        Some((_, second)) if !is_heavy(second) => second,
+        _ => term,
     }
 }
 
@@ -86,7 +105,7 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, &'static str> {
         let mut lines = text.lines();
         if lines.next() != Some(MANIFEST_HEADER) {
-            return Err("not a search index manifest (version 2)");
+            return Err("not a search index manifest (version 3)");
         }
         let mut manifest = Manifest::default();
         for line in lines {
@@ -185,5 +204,10 @@ mod tests {
         let segment = &manifest.segments[0];
         assert_eq!(segment.term_path("ng*"), "s0a/h/1.bin");
         assert_eq!(segment.term_path("nga*"), format!("s0a/t/{}.bin", shard_of("nga*", 2)));
+        // A pair lives with its first syllable, or its second when the first is heavy.
+        assert_eq!(segment.term_path("hoa binh"), segment.term_path("hoa"));
+        let heavy = |t: &str| t == "cong";
+        assert_eq!([shard_key("cong nghe", heavy), shard_key("khoa cong", heavy)], ["nghe", "khoa"]);
+        assert_eq!([shard_key("cong cong", heavy), shard_key("#a b", heavy)], ["cong cong", "#a b"]);
     }
 }

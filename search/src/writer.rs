@@ -3,14 +3,19 @@
 //! articles, so that publishing one article rewrites a small share of it.
 
 use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
-use crate::manifest::{Manifest, SegmentInfo};
-use crate::terms::{doc_terms, Doc};
+use crate::manifest::{shard_key, Manifest, SegmentInfo};
+use crate::terms::{for_each_term, impact, label_terms, Doc};
 use portal_core::date::VietnamTime;
 use std::collections::{BTreeMap, HashMap};
 
 /// The index's folder beside the site.
 pub const INDEX_DIR: &str = "tim-kiem";
-pub const SHARD_MAGIC: &[u8; 4] = b"PSI1";
+pub const SHARD_MAGIC: &[u8; 4] = b"PSI2";
+/// The weighted length (`terms::for_each_term`) of a typical article: the
+/// BM25 length normalisation's average. A constant, not each segment's
+/// own average, so that an impact means the same in a one-article recent
+/// segment as in the archive's (the sample's articles: 1 000 to 3 000).
+pub const AVERAGE_LENGTH: f32 = 1500.0;
 /// The lead is kept in the result data up to this many characters: enough
 /// for the snippet (about 180 around the first match), and a long lead does
 /// not make every result file of its chunk heavier.
@@ -65,7 +70,7 @@ pub struct Publication {
 /// A document's fingerprint: a changed article goes to the recent segment again.
 pub fn fingerprint(doc: &Doc) -> u64 {
     let mut text = String::new();
-    for part in [&doc.id, &doc.title, &doc.summary, &doc.category_slug, &doc.category_name] {
+    for part in [&doc.id, &doc.title, &doc.summary, &doc.author, &doc.body, &doc.category_slug, &doc.category_name] {
         text.push_str(part);
         text.push('\u{1f}');
     }
@@ -197,23 +202,21 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     }
     let name = format!("s{:012x}", fnv1a(ids.as_bytes()) & 0xffff_ffff_ffff);
 
-    let mut postings: HashMap<String, BTreeMap<String, Vec<Posting>>> = HashMap::new();
-    for (local, doc) in docs.iter().enumerate() {
-        for (term, variants) in doc_terms(doc) {
-            let entry = postings.entry(term).or_default();
-            for (variant, title) in variants {
-                entry.entry(variant).or_default().push((local as u32, title));
-            }
-        }
-    }
+    let postings = collect_postings(&docs);
     let mut entries: Vec<(String, Vec<u8>)> = postings
+        .terms
+        .names
         .into_iter()
-        .map(|(term, variants)| {
+        .zip(postings.lists)
+        .map(|(term, mut variants)| {
+            variants.sort_unstable_by(|a, b| {
+                postings.variants.names[a.0 as usize].cmp(&postings.variants.names[b.0 as usize])
+            });
             let mut bytes = Vec::new();
             put_bytes(&mut bytes, term.as_bytes());
             put_varint(&mut bytes, variants.len() as u64);
             for (variant, list) in variants {
-                put_bytes(&mut bytes, variant.as_bytes());
+                put_bytes(&mut bytes, postings.variants.names[variant as usize].as_bytes());
                 put_bytes(&mut bytes, &encode_list(&list, count));
             }
             (term, bytes)
@@ -243,8 +246,10 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     let shards = light.div_ceil(options.shard_bytes).max(1) as u32;
     let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
     let mut shard_terms = vec![0u64; shards as usize];
+    heavy.sort_unstable();
+    let is_heavy = |term: &str| heavy.binary_search_by(|t: &String| t.as_str().cmp(term)).is_ok();
     for (term, bytes) in &entries {
-        let shard = shard_of(term, shards) as usize;
+        let shard = shard_of(shard_key(term, is_heavy), shards) as usize;
         shard_bytes[shard].extend_from_slice(bytes);
         shard_terms[shard] += 1;
     }
@@ -275,6 +280,72 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     files.push((format!("{name}/ids.txt"), ids.into_bytes()));
     let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
     (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy })
+}
+
+/// Strings numbered as they are first met: an article's 2 000 terms are
+/// looked up, not allocated, once the segment's vocabulary has them.
+#[derive(Default)]
+struct Names {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        self.names.push(name.to_string());
+        id
+    }
+}
+
+/// A segment's postings: per term (by id), per variant (by id), the articles
+/// with the term's impact in each.
+struct Postings {
+    terms: Names,
+    variants: Names,
+    lists: Vec<Vec<(u32, Vec<Posting>)>>,
+}
+
+fn collect_postings(docs: &[&Doc]) -> Postings {
+    let mut postings = Postings { terms: Names::default(), variants: Names::default(), lists: Vec::new() };
+    let mut counts: HashMap<u32, f32> = HashMap::new();
+    let mut pairs: HashMap<(u32, u32), ()> = HashMap::new();
+    for (local, doc) in docs.iter().enumerate() {
+        counts.clear();
+        pairs.clear();
+        let length = for_each_term(doc, |term, variant, weight| {
+            let term = postings.terms.id(term);
+            let variant = postings.variants.id(variant);
+            *counts.entry(term).or_insert(0.0) += weight;
+            pairs.insert((term, variant), ());
+        });
+        for label in label_terms(doc) {
+            let (term, variant) = (postings.terms.id(&label), postings.variants.id(&label));
+            counts.insert(term, 0.0);
+            pairs.insert((term, variant), ());
+        }
+        if postings.lists.len() < postings.terms.names.len() {
+            postings.lists.resize_with(postings.terms.names.len(), Vec::new);
+        }
+        for &(term, variant) in pairs.keys() {
+            // Every variant of a term carries the term's impact: the count is the term's.
+            let weight = impact(counts[&term], length, AVERAGE_LENGTH);
+            let lists = &mut postings.lists[term as usize];
+            let at = match lists.iter().position(|(v, _)| *v == variant) {
+                Some(at) => at,
+                None => {
+                    lists.push((variant, Vec::new()));
+                    lists.len() - 1
+                }
+            };
+            lists[at].1.push((local as u32, weight));
+        }
+    }
+    postings
 }
 
 /// The bytes from which a term of a segment of `docs` articles is heavy.
