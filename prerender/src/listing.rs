@@ -107,6 +107,9 @@ impl Listing {
             category_slug: item.category_slug,
             category_name: item.category_name,
             published: item.published,
+            // From the article's own document (search_bodies.rs).
+            author: String::new(),
+            body: String::new(),
         };
         Ok(std::mem::take(&mut self.pages).into_iter().flat_map(|page| page.items).map(doc).collect())
     }

@@ -47,6 +47,7 @@ pub fn read_van_ban(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Resu
                 category_slug: "van-ban".into(),
                 category_name: "Văn bản".into(),
                 published: issued,
+                ..Doc::default()
             });
         }
         if page >= list.total_pages {
@@ -94,6 +95,7 @@ mod tests {
             category_slug: "tin".into(),
             category_name: "Tin".into(),
             published: 1_700_000_000 + i64::from(id) * 3600,
+            ..Doc::default()
         }
     }
 

@@ -12,6 +12,7 @@
 
 pub mod codec;
 pub mod engine;
+pub mod fast_hash;
 pub mod manifest;
 pub mod terms;
 /// The portal's one table of Vietnamese letters, shared with slugs, lives in

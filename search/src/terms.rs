@@ -13,6 +13,7 @@
 //! (field weights, the number of times, the article's length), so that the
 //! engine ranks by relevance without the text.
 
+use crate::fast_hash::FastMap;
 use crate::text::{syllables, Syllable};
 use std::collections::BTreeMap;
 
@@ -84,35 +85,54 @@ pub fn fields(doc: &Doc) -> Vec<(Field, Vec<Syllable>)> {
     out
 }
 
-/// Calls `visit(term, variant, weight)` for every occurrence of every term
-/// of `doc` but its category and kind (`label_terms`); returns the
-/// article's length (its syllables weighted by field), for the impacts.
-pub fn for_each_term(doc: &Doc, mut visit: impl FnMut(&str, &str, f32)) -> f32 {
+/// What `for_each_term` visits: a syllable (whose prefixes, `prefixes`,
+/// are terms too, with its weight), or two neighbouring syllables.
+pub enum Visit<'a> {
+    Word(&'a Syllable),
+    Pair(&'a Syllable, &'a Syllable),
+}
+
+/// Calls `visit` for every syllable of `doc` (once per field and accented
+/// form, with the weights of its occurrences summed: a body says "và" 30
+/// times) and every pair of neighbours outside the body (each time); returns
+/// the article's length (its syllables weighted by field), for the impacts.
+/// The category and kind are apart (`label_terms`).
+pub fn for_each_term(doc: &Doc, mut visit: impl FnMut(Visit<'_>, f32)) -> f32 {
     let mut length = 0.0;
-    let mut buffer = String::new();
-    for (field, words) in fields(doc) {
+    let mut counts: FastMap<&str, (usize, f32)> = FastMap::default();
+    let fields = fields(doc);
+    for (field, words) in &fields {
         let weight = field.weight();
         length += weight * words.len() as f32;
+        counts.clear();
         for (index, word) in words.iter().enumerate() {
-            visit(&word.folded, &word.accented, weight);
-            for (count, (end, _)) in word.folded.char_indices().skip(1).chain([(word.folded.len(), ' ')]).enumerate() {
-                if count >= MAX_PREFIX {
-                    break;
-                }
-                buffer.clear();
-                buffer.push_str(&word.folded[..end]);
-                buffer.push('*');
-                visit(&buffer, &buffer, weight);
-            }
-            if field == Field::Body {
+            counts.entry(&word.accented).or_insert((index, 0.0)).1 += weight;
+            if *field == Field::Body {
                 continue;
             }
             if let Some(next) = words.get(index + 1) {
-                visit(&pair_term(&word.folded, &next.folded), &pair_term(&word.accented, &next.accented), weight);
+                visit(Visit::Pair(word, next), weight);
             }
+        }
+        let mut distinct: Vec<(usize, f32)> = counts.values().copied().collect();
+        distinct.sort_unstable_by_key(|(index, _)| *index);
+        for (index, count) in distinct {
+            visit(Visit::Word(&words[index]), count);
         }
     }
     length
+}
+
+/// The prefix terms of a folded syllable ("nang": "n*", "na*", "nan*",
+/// "nang*"), up to `MAX_PREFIX` characters.
+pub fn prefixes(folded: &str) -> impl Iterator<Item = String> + '_ {
+    folded
+        .char_indices()
+        .skip(1)
+        .map(|(end, _)| end)
+        .chain([folded.len()])
+        .take(MAX_PREFIX)
+        .map(|end| prefix_term(&folded[..end]))
 }
 
 /// The terms every article has once, without weight: its category and kind.
@@ -148,8 +168,17 @@ pub type DocTerms = BTreeMap<String, BTreeMap<String, f32>>;
 /// visits them without collecting).
 pub fn doc_terms(doc: &Doc) -> DocTerms {
     let mut terms = DocTerms::new();
-    for_each_term(doc, |term, variant, weight| {
-        *terms.entry(term.to_string()).or_default().entry(variant.to_string()).or_insert(0.0) += weight;
+    let mut add = |term: String, variant: String, weight: f32| {
+        *terms.entry(term).or_default().entry(variant).or_insert(0.0) += weight;
+    };
+    for_each_term(doc, |visit, weight| match visit {
+        Visit::Word(word) => {
+            add(word.folded.clone(), word.accented.clone(), weight);
+            for prefix in prefixes(&word.folded) {
+                add(prefix.clone(), prefix, weight);
+            }
+        }
+        Visit::Pair(a, b) => add(pair_term(&a.folded, &b.folded), pair_term(&a.accented, &b.accented), weight),
     });
     for label in label_terms(doc) {
         terms.entry(label.clone()).or_default().insert(label, 0.0);
@@ -297,6 +326,11 @@ mod tests {
         assert_eq!(terms["ke"]["kê1"], 1.0);
         // Pairs stay inside a field, and the body has none.
         assert!(!terms.contains_key("nang hoa") && !terms.contains_key("ke hoach"));
+        assert_eq!(
+            prefixes("nghieng").collect::<Vec<_>>(),
+            ["n*", "ng*", "ngh*", "nghi*", "nghie*", "nghien*", "nghieng*"]
+        );
+        assert_eq!(prefixes("123456789").count(), MAX_PREFIX);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! articles, so that publishing one article rewrites a small share of it.
 
 use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
+use crate::fast_hash::FastMap;
 use crate::manifest::{shard_key, Manifest, SegmentInfo};
-use crate::terms::{for_each_term, impact, label_terms, Doc};
+use crate::terms::{for_each_term, impact, label_terms, pair_term, prefixes, Doc, Visit};
 use portal_core::date::VietnamTime;
 use std::collections::{BTreeMap, HashMap};
 
@@ -286,7 +287,7 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
 /// looked up, not allocated, once the segment's vocabulary has them.
 #[derive(Default)]
 struct Names {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     names: Vec<String>,
 }
 
@@ -310,18 +311,54 @@ struct Postings {
     lists: Vec<Vec<(u32, Vec<Posting>)>>,
 }
 
+/// A syllable's ids, by its accented form (which names its folded one too):
+/// the term, the variant, and its prefixes' terms (each its own variant).
+struct WordIds {
+    term: u32,
+    variant: u32,
+    prefixes: Vec<(u32, u32)>,
+}
+
 fn collect_postings(docs: &[&Doc]) -> Postings {
     let mut postings = Postings { terms: Names::default(), variants: Names::default(), lists: Vec::new() };
-    let mut counts: HashMap<u32, f32> = HashMap::new();
-    let mut pairs: HashMap<(u32, u32), ()> = HashMap::new();
+    // Found once per segment: a syllable's lookups, prefixes included, are
+    // one lookup afterwards.
+    let mut words: FastMap<String, WordIds> = FastMap::default();
+    let mut counts: FastMap<u32, f32> = FastMap::default();
+    let mut pairs: FastMap<(u32, u32), ()> = FastMap::default();
     for (local, doc) in docs.iter().enumerate() {
         counts.clear();
         pairs.clear();
-        let length = for_each_term(doc, |term, variant, weight| {
-            let term = postings.terms.id(term);
-            let variant = postings.variants.id(variant);
-            *counts.entry(term).or_insert(0.0) += weight;
-            pairs.insert((term, variant), ());
+        let length = for_each_term(doc, |visit, weight| {
+            let mut add = |term: u32, variant: u32| {
+                *counts.entry(term).or_insert(0.0) += weight;
+                pairs.insert((term, variant), ());
+            };
+            match visit {
+                Visit::Word(word) => {
+                    if !words.contains_key(&word.accented) {
+                        let ids = WordIds {
+                            term: postings.terms.id(&word.folded),
+                            variant: postings.variants.id(&word.accented),
+                            prefixes: prefixes(&word.folded)
+                                .map(|p| (postings.terms.id(&p), postings.variants.id(&p)))
+                                .collect(),
+                        };
+                        words.insert(word.accented.clone(), ids);
+                    }
+                    let ids = &words[&word.accented];
+                    add(ids.term, ids.variant);
+                    for &(prefix, variant) in &ids.prefixes {
+                        add(prefix, variant);
+                    }
+                }
+                Visit::Pair(a, b) => {
+                    add(
+                        postings.terms.id(&pair_term(&a.folded, &b.folded)),
+                        postings.variants.id(&pair_term(&a.accented, &b.accented)),
+                    );
+                }
+            }
         });
         for label in label_terms(doc) {
             let (term, variant) = (postings.terms.id(&label), postings.variants.id(&label));
