@@ -1,6 +1,7 @@
 //! What the search index takes of each article's own document
 //! (`data/tin/<id>.json`, written by the builder): the body as text, its
-//! captions and table cells included, and the author and source line. The
+//! captions and table cells included, the author and source line, and the
+//! whole lead (a feed page's `content_text` is cut at 220 characters). The
 //! feed's pages carry no bodies, so each article's document is read once
 //! per run that writes the index.
 
@@ -17,9 +18,12 @@ pub fn fill(docs: &mut [Doc], portal: &Portal, store: &Store) -> usize {
     for doc in docs.iter_mut().filter(|doc| kind_of_category(&doc.category_slug) == "tin") {
         let url = portal.url(&portal.config.sources.article_url(&doc.id));
         match store.read(&url).ok().and_then(|text| read_article(&text)) {
-            Some((author, body)) => {
-                doc.author = author;
-                doc.body = body;
+            Some(article) => {
+                doc.author = article.author;
+                doc.body = article.body;
+                if let Some(lead) = article.lead {
+                    doc.summary = lead;
+                }
             }
             None => missing += 1,
         }
@@ -27,9 +31,16 @@ pub fn fill(docs: &mut [Doc], portal: &Portal, store: &Store) -> usize {
     missing
 }
 
-/// The author line and the body's text of an article document; `None`
-/// when it is not one.
-pub fn read_article(text: &str) -> Option<(String, String)> {
+/// What the index takes of an article document.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Article {
+    pub author: String,
+    pub body: String,
+    pub lead: Option<String>,
+}
+
+/// What the index takes of an article document; `None` when it is not one.
+pub fn read_article(text: &str) -> Option<Article> {
     #[derive(serde::Deserialize)]
     struct Document<'a> {
         #[serde(borrow)]
@@ -41,6 +52,8 @@ pub fn read_article(text: &str) -> Option<(String, String)> {
         content_html: Option<Cow<'a, str>>,
         #[serde(default, borrow)]
         content_text: Option<Cow<'a, str>>,
+        #[serde(default)]
+        summary: Option<String>,
         #[serde(default)]
         authors: Vec<Author>,
         #[serde(default, rename = "_portal")]
@@ -83,7 +96,7 @@ pub fn read_article(text: &str) -> Option<(String, String)> {
             }
         }
     }
-    Some((author.join("\n"), body))
+    Some(Article { author: author.join("\n"), body, lead: item.summary.filter(|s| !s.is_empty()) })
 }
 
 /// Tags inside a word: they never split it ("Kế<b>hoạch</b>" is rare, but
@@ -188,10 +201,17 @@ mod tests {
         let text = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","title":"T",
             "content_html":"<p>Thân bài</p>","authors":[{"name":"Hải Yến"}],
             "_portal":{"source":"Theo Báo Quảng Trị","captions":[{"image":"a.svg","text":"Chú thích riêng"}]}}]}"#;
-        let (author, body) = read_article(text).unwrap();
-        assert_eq!(author, "Hải Yến\nTheo Báo Quảng Trị");
-        assert_eq!(body, "Thân bài\n\nChú thích riêng");
+        let article = read_article(text).unwrap();
+        assert_eq!(article.author, "Hải Yến\nTheo Báo Quảng Trị");
+        assert_eq!(article.body, "Thân bài\n\nChú thích riêng");
+        assert_eq!(article.lead, None);
+        let with_lead = text.replace("\"content_html\"", "\"summary\":\"Sa pô đầy đủ\",\"content_html\"");
+        assert_eq!(read_article(&with_lead).unwrap().lead.as_deref(), Some("Sa pô đầy đủ"));
         assert_eq!(read_article("{}"), None);
         assert_eq!(read_article("not json"), None);
     }
 }
+
+#[cfg(test)]
+#[path = "search_sample_tests.rs"]
+mod sample_tests;
