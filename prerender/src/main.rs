@@ -265,7 +265,7 @@ fn write_search_index(
         bodies.1 = index_started.elapsed().as_secs_f64();
         docs
     });
-    match docs.and_then(|docs| search_index::write(site_dir, &docs)) {
+    match docs.and_then(|docs| search_index::write(site_dir, &docs, search_index::article_path(portal))) {
         Ok(s) => {
             println!(
                 "prerender: search index: {} articles ({} without a readable document; bodies read in {:.1} s), \

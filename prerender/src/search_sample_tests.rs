@@ -34,7 +34,7 @@ fn sample_index(name: &str) -> (Vec<Doc>, PathBuf) {
     let mut docs = listing.take_docs().unwrap();
     search_index::read_van_ban(&portal, &store, &mut docs).unwrap();
     assert_eq!(search_bodies::fill(&mut docs, &portal, &store), 0);
-    search_index::write(&out, &docs).unwrap();
+    search_index::write(&out, &docs, search_index::article_path(&portal)).unwrap();
     (docs, out)
 }
 
@@ -71,7 +71,12 @@ fn folded_words(text: &str) -> HashSet<String> {
 fn search(dir: &Path, text: &str, per_page: usize) -> portal_search::Results {
     let query = Query { text: text.into(), per_page, ..Query::default() };
     search_with(&mut Engine::new(), &query, &mut |path| {
-        std::fs::read(dir.join(INDEX_DIR).join(path)).map_err(|e| e.to_string())
+        // The articles' own documents (snippets) are the sample's.
+        let file = match path.strip_prefix("../") {
+            Some(site) => repo().join(site),
+            None => dir.join(INDEX_DIR).join(path),
+        };
+        std::fs::read(file).map_err(|e| e.to_string())
     })
     .unwrap()
 }
@@ -109,6 +114,16 @@ fn the_readers_queries_find_the_seed_on_the_first_page_and_its_title_first() {
         let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
         assert!(ids.contains(&SEED), "{query:?}: {ids:?}");
     }
+    // Snippets come from where the words are: the body, when the title and lead lack them.
+    let hit = |query: &str| search(&out, query, 0).hits.into_iter().find(|h| h.id == SEED).unwrap();
+    let body = hit("ky luat ky cuong hanh chinh");
+    let marked: Vec<&str> = body.snippet_marks.iter().map(|r| &body.snippet[r.clone()]).collect();
+    assert!(body.snippet.contains("kỷ luật, kỷ cương hành chính"), "{}", body.snippet);
+    assert!(["kỷ", "luật", "cương", "hành", "chính"].iter().all(|w| marked.contains(w)), "{marked:?}");
+    let caption = hit("Nguyễn Hữu Thắng");
+    assert!(caption.snippet.contains("Nguyễn Hữu Thắng"), "{}", caption.snippet);
+    let lead = hit("Lê Quang Vịnh");
+    assert!(lead.snippet.contains("Lê Quang Vịnh") && !lead.snippet_marks.is_empty(), "{}", lead.snippet);
     let seed = docs.iter().find(|d| d.id == SEED).unwrap();
     for title in [seed.title.clone(), fold(&seed.title), decompose(&seed.title), seed.title.to_uppercase()] {
         assert_eq!(search(&out, &title, 0).hits[0].id, SEED, "{title:?}");

@@ -11,6 +11,9 @@ use crate::manifest::Manifest;
 use crate::terms::{category_term, idf, kind_term, parse_query, ParsedQuery, QueryTerm};
 use crate::text::syllables;
 use crate::writer::SHARD_MAGIC;
+use portal_core::config::encode_segment;
+use portal_core::html_text::html_text;
+use portal_core::json_text::Value;
 pub use portal_core::search_messages::{Hit, Query, Results};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -171,6 +174,7 @@ impl Engine {
             return Ok(Step::Need(need));
         }
         let mut hits = Vec::with_capacity(shown.len());
+        let mut body_needed = Vec::new();
         for m in shown {
             let segment = &manifest.segments[m.segment];
             let path = format!("{}/d/{}.txt", segment.name, m.local / chunk);
@@ -182,7 +186,14 @@ impl Engine {
                 return Err(corrupt("bad result line"));
             }
             let title_marks = marks(fields[3], &parsed);
-            let (snippet, snippet_marks) = snippet_of(fields[4], &parsed);
+            let (snippet, snippet_marks) = match self.body_of(&manifest, fields[0], fields[3], fields[4], &parsed) {
+                Body::Text(body) => snippet_of(&body, &parsed),
+                Body::Needed(path) => {
+                    body_needed.push(path);
+                    (String::new(), Vec::new())
+                }
+                Body::NotNeeded => snippet_of(fields[4], &parsed),
+            };
             hits.push(Hit {
                 id: fields[0].into(),
                 published: fields[1].parse().map_err(|_| corrupt("bad date"))?,
@@ -195,8 +206,31 @@ impl Engine {
                 exact: m.exact == m.accented && m.accented > 0,
             });
         }
+        if !body_needed.is_empty() {
+            return Ok(Step::Need(body_needed));
+        }
         // The filters' years and categories are the worker's to add (`facets`).
         Ok(Step::Done(Results { total, page, pages, hits, suggestion, ..Results::default() }))
+    }
+
+    /// Where a result's snippet comes from: its lead, when the title and the
+    /// lead hold every word of the query; else its body, from the article's
+    /// own document (the manifest's `article` line), which the engine asks
+    /// for once. A document that could not be fetched or read (handed over
+    /// empty) leaves the lead.
+    fn body_of(&self, manifest: &Manifest, id: &str, title: &str, lead: &str, parsed: &ParsedQuery) -> Body {
+        let Some(template) = &manifest.article_path else { return Body::NotNeeded };
+        if holds_every_word(&format!("{title}\n{lead}"), parsed) {
+            return Body::NotNeeded;
+        }
+        let path = template.replace("{id}", &encode_segment(id));
+        match self.files.get(&path) {
+            None => Body::Needed(path),
+            Some(bytes) => match std::str::from_utf8(bytes).ok().and_then(article_body) {
+                Some(body) if holds_any_word(&body, parsed) => Body::Text(body),
+                _ => Body::NotNeeded,
+            },
+        }
     }
 
     /// The matching documents, in no order, or the files still needed.
@@ -410,6 +444,38 @@ fn add_scores(acc: &mut [Candidate], list: &[Candidate]) {
     }
 }
 
+enum Body {
+    NotNeeded,
+    Needed(String),
+    Text(String),
+}
+
+/// The text of an article document's body (news-feed.md: one item with
+/// `content_html` or `content_text`).
+fn article_body(text: &str) -> Option<String> {
+    let document = portal_core::json_text::parse(text).ok()?;
+    let Some(Value::Array(items)) = document.get("items") else { return None };
+    let item = items.first()?;
+    match (item.get("content_html").and_then(Value::as_str), item.get("content_text").and_then(Value::as_str)) {
+        (Some(html), _) => Some(html_text(html)),
+        (None, Some(text)) => Some(text.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether `text` holds every complete word of the query, and one starting
+/// with the word being typed.
+fn holds_every_word(text: &str, parsed: &ParsedQuery) -> bool {
+    let have: HashSet<String> = syllables(text).into_iter().map(|s| s.folded).collect();
+    let complete = parsed.words.len() - usize::from(parsed.prefix);
+    parsed.words[..complete].iter().all(|w| have.contains(&w.folded))
+        && (!parsed.prefix || parsed.words.last().is_some_and(|last| have.iter().any(|h| h.starts_with(&last.folded))))
+}
+
+fn holds_any_word(text: &str, parsed: &ParsedQuery) -> bool {
+    !marks(text, parsed).is_empty()
+}
+
 /// Byte ranges of the syllables of `text` that the query matches.
 pub fn marks(text: &str, parsed: &ParsedQuery) -> Vec<Range<usize>> {
     let complete = parsed.words.len() - usize::from(parsed.prefix);
@@ -429,7 +495,7 @@ fn snippet_of(text: &str, parsed: &ParsedQuery) -> (String, Vec<Range<usize>>) {
     if text.chars().count() <= SNIPPET_CHARS {
         return (text.to_string(), all);
     }
-    let first = all.first().map_or(0, |r| r.start);
+    let first = best_window(text, &all);
     // Start at a syllable about 40 characters before the first match.
     let starts: Vec<usize> = syllables(text).iter().map(|s| s.range.start).filter(|&s| s <= first).collect();
     let mut start = starts.first().copied().unwrap_or(0);
@@ -452,6 +518,32 @@ fn snippet_of(text: &str, parsed: &ParsedQuery) -> (String, Vec<Range<usize>>) {
     (snippet, marks)
 }
 
+/// Where the snippet's window starts: the match from which the next
+/// [`SNIPPET_CHARS`] characters hold the most different words of the query
+/// (a body names "hành chính" in many places; the snippet shows where the
+/// words stand together), the first of equals; 0 without a match.
+fn best_window(text: &str, marks: &[Range<usize>]) -> usize {
+    let mut best = (0, marks.first().map_or(0, |r| r.start));
+    for (at, mark) in marks.iter().enumerate() {
+        let end = text[mark.start..].char_indices().nth(SNIPPET_CHARS - 40).map_or(text.len(), |(n, _)| mark.start + n);
+        let mut words: Vec<String> =
+            marks[at..].iter().take_while(|r| r.end <= end).map(|r| crate::text::fold(&text[r.clone()])).collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.len() > best.0 {
+            best = (words.len(), mark.start);
+        }
+    }
+    best.1
+}
+
+/// Whether a path the engine asks for lies outside the index (`../`, an
+/// article's document, for a snippet): a failure to fetch it is handed over
+/// as empty bytes, never an error.
+pub fn is_optional(path: &str) -> bool {
+    path.starts_with("../")
+}
+
 /// Runs `query` to the end, fetching files through `fetch` (a path under
 /// `tim-kiem/` to its bytes): for native callers, tests and the benchmark.
 pub fn search_with(
@@ -465,7 +557,12 @@ pub fn search_with(
             Step::Done(results) => return Ok(results),
             Step::Need(paths) => {
                 for path in paths {
-                    let bytes = fetch(&path).map_err(|why| SearchError::Missing { file: path.clone(), why })?;
+                    let bytes = match fetch(&path) {
+                        Ok(bytes) => bytes,
+                        // An article's document only gives a snippet: without it, the lead does.
+                        Err(_) if is_optional(&path) => Vec::new(),
+                        Err(why) => return Err(SearchError::Missing { file: path.clone(), why }),
+                    };
                     engine.provide(&path, bytes);
                 }
             }

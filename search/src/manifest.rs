@@ -68,11 +68,17 @@ pub struct Manifest {
     pub segments: Vec<SegmentInfo>,
     /// Articles replaced or deleted since their segment was written.
     pub gone: Vec<(String, u32)>,
+    /// Where an article's own document is, relative to `tim-kiem/`, `{id}`
+    /// standing for its percent-encoded id: the snippets' bodies.
+    pub article_path: Option<String>,
 }
 
 impl Manifest {
     pub fn to_text(&self) -> String {
         let mut out = format!("{MANIFEST_HEADER}\nchunk\t{}\n", self.chunk_docs);
+        if let Some(path) = &self.article_path {
+            out.push_str(&format!("article\t{}\n", path.replace(['\t', '\n', '\r'], "")));
+        }
         for (slug, name) in &self.categories {
             let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
             out.push_str(&format!("category\t{}\t{}\n", clean(slug), clean(name)));
@@ -113,6 +119,14 @@ impl Manifest {
             let number = |at: usize| fields.get(at).and_then(|f| f.parse::<u64>().ok()).ok_or("bad number");
             match fields[0] {
                 "chunk" => manifest.chunk_docs = number(1)?.clamp(1, 1 << 20) as u32,
+                // Only a path under the site, so the worker never fetches elsewhere.
+                "article" if fields.len() == 2 => {
+                    let path = fields[1];
+                    if !path.starts_with("../") || path.contains("://") || !path.contains("{id}") {
+                        return Err("bad article path");
+                    }
+                    manifest.article_path = Some(path.into());
+                }
                 "category" if fields.len() == 3 => {
                     manifest.categories.insert(fields[1].into(), fields[2].into());
                 }
@@ -190,6 +204,7 @@ mod tests {
                 heavy: vec!["da nang".into(), "ng*".into()],
             }],
             gone: vec![("s0a".into(), 3)],
+            article_path: Some("../data/tin/{id}.json".into()),
         };
         let text = manifest.to_text();
         assert_eq!(Manifest::parse(&text), Ok(manifest.clone()));
@@ -197,6 +212,7 @@ mod tests {
         assert_eq!(manifest.segments[0].year_range(2023), 0..4);
         assert_eq!(manifest.segments[0].year_range(2020), 0..0);
         assert!(Manifest::parse("hello").is_err());
+        assert!(Manifest::parse(&text.replace("../data", "https://x/data")).is_err());
         assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
         assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
         assert!(Manifest::parse(&text.replace("da nang\tng*", "ng*\tda nang")).is_err());

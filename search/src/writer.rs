@@ -37,6 +37,9 @@ pub struct Options {
     /// `max_gone_share` of the archive, and the whole index is rebuilt as one.
     pub max_segments: usize,
     pub max_gone_share: f64,
+    /// The manifest's `article` line: where each article's own document is,
+    /// relative to `tim-kiem/` (`../data/tin/{id}.json`), for snippets from the body.
+    pub article_path: Option<String>,
 }
 
 impl Default for Options {
@@ -48,6 +51,7 @@ impl Default for Options {
             recent_share: 0.01,
             max_segments: 8,
             max_gone_share: 0.05,
+            article_path: None,
         }
     }
 }
@@ -167,7 +171,13 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
     for doc in &docs {
         categories.entry(doc.category_slug.clone()).or_insert_with(|| doc.category_name.clone());
     }
-    let manifest = Manifest { chunk_docs: options.chunk_docs as u32, categories, segments, gone };
+    let manifest = Manifest {
+        chunk_docs: options.chunk_docs as u32,
+        categories,
+        segments,
+        gone,
+        article_path: options.article_path.clone(),
+    };
     let text = manifest.to_text();
     if let Some(old) = &old {
         for segment in &old.segments {
