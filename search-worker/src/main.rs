@@ -157,5 +157,22 @@ async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, Se
         };
     }
     let bodies = JsFuture::from(Promise::all(&bodies)).await.map_err(|_| missing(first, "network"))?;
-    Ok(Array::from(&bodies).iter().map(|buffer| Uint8Array::new(&buffer).to_vec()).collect())
+    let bodies = Array::from(&bodies);
+    let files = paths.iter().zip(bodies.iter());
+    Ok(files
+        .map(|(path, buffer)| if is_optional(path) { article_html(&buffer) } else { Uint8Array::new(&buffer).to_vec() })
+        .collect())
+}
+
+/// An article document's body HTML (`engine::article_html`, read here with
+/// the browser's JSON parser): its one item's `content_html`, else its
+/// `content_text`; nothing when it is not such a document.
+fn article_html(buffer: &JsValue) -> Vec<u8> {
+    let text = js_sys::JSON::parse(&String::from_utf8_lossy(&Uint8Array::new(buffer).to_vec()));
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+    let item = text.ok().and_then(|document| get(&document, "items")).and_then(|items| get(&items, "0"));
+    let body = item.and_then(|item| {
+        get(&item, "content_html").and_then(|h| h.as_string()).or_else(|| get(&item, "content_text")?.as_string())
+    });
+    body.unwrap_or_default().into_bytes()
 }

@@ -226,8 +226,8 @@ impl Engine {
         let path = template.replace("{id}", &encode_segment(id));
         match self.files.get(&path) {
             None => Body::Needed(path),
-            Some(bytes) => match std::str::from_utf8(bytes).ok().and_then(article_body) {
-                Some(body) if holds_any_word(&body, parsed) => Body::Text(body),
+            Some(bytes) => match std::str::from_utf8(bytes).map(html_text) {
+                Ok(body) if holds_any_word(&body, parsed) => Body::Text(body),
                 _ => Body::NotNeeded,
             },
         }
@@ -450,17 +450,18 @@ enum Body {
     Text(String),
 }
 
-/// The text of an article document's body (news-feed.md: one item with
-/// `content_html` or `content_text`).
-fn article_body(text: &str) -> Option<String> {
-    let document = portal_core::json_text::parse(text).ok()?;
-    let Some(Value::Array(items)) = document.get("items") else { return None };
-    let item = items.first()?;
-    match (item.get("content_html").and_then(Value::as_str), item.get("content_text").and_then(Value::as_str)) {
-        (Some(html), _) => Some(html_text(html)),
-        (None, Some(text)) => Some(text.to_string()),
-        _ => None,
-    }
+/// What the engine is handed for an article's document: its body's HTML
+/// (news-feed.md: its one item's `content_html`, else `content_text`), not
+/// the document, so that the worker reads the JSON with the browser's own
+/// parser and its wasm carries none. This is that reading, for native callers.
+pub fn article_html(document: &[u8]) -> Vec<u8> {
+    let html = std::str::from_utf8(document).ok().and_then(|text| {
+        let document = portal_core::json_text::parse(text).ok()?;
+        let Some(Value::Array(items)) = document.get("items") else { return None };
+        let item = items.first()?;
+        item.get("content_html").or_else(|| item.get("content_text")).and_then(Value::as_str).map(String::from)
+    });
+    html.unwrap_or_default().into_bytes()
 }
 
 /// Whether `text` holds every complete word of the query, and one starting
@@ -558,6 +559,7 @@ pub fn search_with(
             Step::Need(paths) => {
                 for path in paths {
                     let bytes = match fetch(&path) {
+                        Ok(bytes) if is_optional(&path) => article_html(&bytes),
                         Ok(bytes) => bytes,
                         // An article's document only gives a snippet: without it, the lead does.
                         Err(_) if is_optional(&path) => Vec::new(),

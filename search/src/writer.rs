@@ -47,7 +47,7 @@ impl Default for Options {
         Options {
             shard_bytes: 20 * 1024,
             heavy_bytes: 4096,
-            chunk_docs: 200,
+            chunk_docs: 50,
             recent_share: 0.01,
             max_segments: 8,
             max_gone_share: 0.05,
