@@ -48,7 +48,7 @@ impl SegmentInfo {
 /// first syllable ("cai"), or its second when the first has a file of its
 /// own: a query fetches its syllables' files anyway, so their pairs, which
 /// only rank, come without another request. Any other term: itself.
-pub fn shard_key<'a>(term: &'a str, is_heavy: impl Fn(&str) -> bool) -> &'a str {
+pub fn shard_key(term: &str, is_heavy: impl Fn(&str) -> bool) -> &str {
     if term.starts_with(['#', '!']) {
         return term;
     }

@@ -118,10 +118,10 @@ fn queries() -> Vec<String> {
     for (n, phrase) in PHRASES.iter().enumerate() {
         let other = PHRASES[(n * 7 + 3) % PHRASES.len()];
         let first = phrase.split(' ').next().unwrap();
-        let last = other.split(' ').last().unwrap();
+        let last = other.split(' ').next_back().unwrap();
         push(format!("{first} {last}"));
         push(fold(&format!("{last} {first}")));
-        let name = NAMES[n % NAMES.len()].split(' ').last().unwrap();
+        let name = NAMES[n % NAMES.len()].split(' ').next_back().unwrap();
         let place = PLACES[n % PLACES.len()];
         push(format!("{name} {place}"));
     }
@@ -159,16 +159,14 @@ fn recall_is_total_against_the_readers_rule_and_exact_accents_come_first() {
             relevant += usize::from(common::brute_match(by_id[id.as_str()], query, false));
         }
         // Exact accents first: when the query has accents and some article has them.
-        if fold(query) != query.to_lowercase() {
-            if found.iter().any(|id| exact_match(by_id[id.as_str()], query)) {
-                accented += 1;
-                if exact_match(by_id[found[0].as_str()], query) {
-                    exact_first += 1;
-                }
-                // Every exact match before every other.
-                let flags: Vec<bool> = found.iter().map(|id| exact_match(by_id[id.as_str()], query)).collect();
-                assert!(flags.windows(2).all(|w| w[0] || !w[1]), "{query:?}: an exact match after an inexact one");
+        if fold(query) != query.to_lowercase() && found.iter().any(|id| exact_match(by_id[id.as_str()], query)) {
+            accented += 1;
+            if exact_match(by_id[found[0].as_str()], query) {
+                exact_first += 1;
             }
+            // Every exact match before every other.
+            let flags: Vec<bool> = found.iter().map(|id| exact_match(by_id[id.as_str()], query)).collect();
+            assert!(flags.windows(2).all(|w| w[0] || !w[1]), "{query:?}: an exact match after an inexact one");
         }
     }
     println!(

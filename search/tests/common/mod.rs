@@ -183,7 +183,7 @@ fn body(rng: &mut Rng) -> String {
         };
         syllables += sentence.split(' ').count();
         text.push_str(&sentence);
-        text.push(if rng.next() % 4 == 0 { '\n' } else { ' ' });
+        text.push(if rng.next().is_multiple_of(4) { '\n' } else { ' ' });
     }
     text
 }
