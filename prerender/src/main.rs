@@ -259,20 +259,21 @@ fn write_search_index(
     site_dir: &std::path::Path,
 ) -> usize {
     let index_started = Instant::now();
-    let mut bodies = (0, 0.0);
+    let mut bodies = search_bodies::Bodies::new(portal, store);
     let docs = docs.map(|mut docs| {
-        bodies.0 = search_bodies::fill(&mut docs, portal, store);
-        bodies.1 = index_started.elapsed().as_secs_f64();
+        bodies.sign(&mut docs);
         docs
     });
-    match docs.and_then(|docs| search_index::write(site_dir, &docs, search_index::article_path(portal))) {
+    let article_path = search_index::article_path(portal);
+    let written = docs.and_then(|docs| search_index::write(site_dir, &docs, article_path, &mut |d| bodies.fill(d)));
+    match written {
         Ok(s) => {
             println!(
-                "prerender: search index: {} articles ({} without a readable document; bodies read in {:.1} s), \
+                "prerender: search index: {} articles ({} documents read, {} unreadable), \
                  {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",
                 s.articles,
-                bodies.0,
-                bodies.1,
+                bodies.read,
+                bodies.missing,
                 s.segments,
                 s.index_bytes,
                 s.files_written,

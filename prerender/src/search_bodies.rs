@@ -2,9 +2,11 @@
 //! (`data/tin/<id>.json`, written by the builder): the body as text, its
 //! captions and table cells included, the author and source line, and the
 //! whole lead (a feed page's `content_text` is cut at 220 characters). The
-//! feed's pages carry no bodies, so each article's document is read once
-//! per run that writes the index.
+//! feed's pages carry no bodies, so an article's document is read when the
+//! index writes the article: all of them on a first run, the new and the
+//! changed ones on the next.
 
+use crate::manifest::local_signature;
 use crate::store::Store;
 use portal::context::Portal;
 use portal::core::html_text::html_text;
@@ -12,13 +14,49 @@ use portal::core::search_messages::kind_of_category;
 use portal_search::Doc;
 use std::borrow::Cow;
 
-/// How many articles' documents could not be read (their articles are
-/// indexed without body: the page drawing names the document).
-pub fn fill(docs: &mut [Doc], portal: &Portal, store: &Store) -> usize {
-    let mut missing = 0;
-    for doc in docs.iter_mut().filter(|doc| kind_of_category(&doc.category_slug) == "tin") {
-        let url = portal.url(&portal.config.sources.article_url(&doc.id));
-        match store.read(&url).ok().and_then(|text| read_article(&text)) {
+/// Reads what the index takes of each article's own document, counting.
+pub struct Bodies<'a> {
+    portal: &'a Portal,
+    store: &'a Store,
+    /// Documents read, and those that could not be (their articles are
+    /// indexed without body: the page drawing names the document).
+    pub read: usize,
+    pub missing: usize,
+}
+
+impl<'a> Bodies<'a> {
+    pub fn new(portal: &'a Portal, store: &'a Store) -> Self {
+        Bodies { portal, store, read: 0, missing: 0 }
+    }
+
+    fn url(&self, doc: &Doc) -> Option<String> {
+        let news = kind_of_category(&doc.category_slug) == "tin";
+        news.then(|| self.portal.url(&self.portal.config.sources.article_url(&doc.id)))
+    }
+
+    /// Gives each news article its document's signature (`Doc::source`: its
+    /// file's size and time), which stands for the document in the index's
+    /// fingerprint, so that only the articles a run writes are read
+    /// (`fill`); an article whose document is on another host has none, and
+    /// is read now.
+    pub fn sign(&mut self, docs: &mut [Doc]) {
+        for doc in docs.iter_mut() {
+            let Some(url) = self.url(doc) else { continue };
+            match local_signature(self.store, &url) {
+                Some(signature) => doc.source = signature.max(1),
+                None => self.fill(doc),
+            }
+        }
+    }
+
+    /// Reads `doc`'s own document into it: body, author, whole lead.
+    pub fn fill(&mut self, doc: &mut Doc) {
+        let Some(url) = self.url(doc) else { return };
+        if !doc.body.is_empty() {
+            return;
+        }
+        self.read += 1;
+        match self.store.read(&url).ok().and_then(|text| read_article(&text)) {
             Some(article) => {
                 doc.author = article.author;
                 doc.body = article.body;
@@ -26,10 +64,9 @@ pub fn fill(docs: &mut [Doc], portal: &Portal, store: &Store) -> usize {
                     doc.summary = lead;
                 }
             }
-            None => missing += 1,
+            None => self.missing += 1,
         }
     }
-    missing
 }
 
 /// What the index takes of an article document.

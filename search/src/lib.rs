@@ -22,4 +22,4 @@ pub mod writer;
 
 pub use engine::{search_with, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE};
 pub use terms::Doc;
-pub use writer::{publish, Options, Publication, INDEX_DIR};
+pub use writer::{publish, publish_filling, Options, Publication, INDEX_DIR};

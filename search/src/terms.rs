@@ -49,6 +49,11 @@ pub struct Doc {
     pub category_name: String,
     /// Unix seconds.
     pub published: i64,
+    /// A signature of the article's own document (its file's size and
+    /// time), 0 when there is none: when set, it stands for the author, the
+    /// body and the lead in the fingerprint, and they are read only for the
+    /// articles a run writes (`writer::publish_filling`).
+    pub source: u64,
 }
 
 /// The fields of an article, and how much a word in each weighs: a word of

@@ -72,10 +72,14 @@ pub struct Publication {
     pub segments: usize,
 }
 
-/// A document's fingerprint: a changed article goes to the recent segment again.
+/// A document's fingerprint: a changed article goes to the recent segment
+/// again. With a signature of its own document (`Doc::source`), that stands
+/// for what the document adds (body, author, whole lead).
 pub fn fingerprint(doc: &Doc) -> u64 {
     let mut text = String::new();
-    for part in [&doc.id, &doc.title, &doc.summary, &doc.author, &doc.body, &doc.category_slug, &doc.category_name] {
+    let source = doc.source.to_string();
+    let own: [&String; 2] = if doc.source != 0 { [&source, &source] } else { [&doc.author, &doc.body] };
+    for part in [&doc.id, &doc.title, &doc.summary, own[0], own[1], &doc.category_slug, &doc.category_name] {
         text.push_str(part);
         text.push('\u{1f}');
     }
@@ -91,6 +95,19 @@ pub fn fingerprint(doc: &Doc) -> u64 {
 /// over the previous index, read through `previous` (a path under
 /// `tim-kiem/` to its bytes, `None` when absent).
 pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options: &Options) -> Publication {
+    publish_filling(docs, previous, options, &mut |_| {})
+}
+
+/// [`publish`], with `fill` called on (a copy of) each article that goes
+/// into a segment written by this run, before it is indexed: the prerender
+/// reads an article's own document (body, author, lead) there, so a run that
+/// publishes one article reads one document, not the archive's.
+pub fn publish_filling(
+    docs: &[Doc],
+    previous: &dyn Fn(&str) -> Option<Vec<u8>>,
+    options: &Options,
+    fill: &mut dyn FnMut(&mut Doc),
+) -> Publication {
     let mut seen = HashMap::new();
     let docs: Vec<&Doc> = docs.iter().filter(|doc| seen.insert(doc.id.as_str(), ()).is_none()).collect();
     let current: HashMap<&str, (usize, u64)> =
@@ -141,7 +158,7 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
     if rebuild {
         gone.clear();
         if !docs.is_empty() {
-            let (files, info) = build_segment(docs.clone(), options, false);
+            let (files, info) = build_segment(docs.clone(), options, false, fill);
             publication.files.extend(files);
             segments.push(info);
         }
@@ -154,7 +171,7 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
         segments = kept;
         publication.merged = !merged.is_empty();
         if !fresh.is_empty() {
-            let (files, mut info) = build_segment(fresh, options, !publication.merged);
+            let (files, mut info) = build_segment(fresh, options, !publication.merged, fill);
             let total: u64 = segments.iter().map(|s| s.bytes).sum::<u64>() + info.bytes;
             if info.bytes as f64 > options.recent_share * total as f64 {
                 info.recent = false;
@@ -204,13 +221,28 @@ pub fn year_of(unix: i64) -> i32 {
 }
 
 /// One segment's files (paths under `tim-kiem/`) and its manifest line.
-fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
+fn build_segment(
+    mut docs: Vec<&Doc>,
+    options: &Options,
+    recent: bool,
+    fill: &mut dyn FnMut(&mut Doc),
+) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
     docs.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
     let count = docs.len() as u32;
     let mut ids = String::new();
     for doc in &docs {
         ids.push_str(&format!("{}\t{:016x}\n", clean(&doc.id), fingerprint(doc)));
     }
+    // Filled after the fingerprints, which the next run computes unfilled.
+    let filled: Vec<Doc> = docs
+        .iter()
+        .map(|doc| {
+            let mut doc = (*doc).clone();
+            fill(&mut doc);
+            doc
+        })
+        .collect();
+    let docs: Vec<&Doc> = filled.iter().collect();
     let name = format!("s{:012x}", fnv1a(ids.as_bytes()) & 0xffff_ffff_ffff);
 
     let postings = collect_postings(&docs);
@@ -421,6 +453,44 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_articles_a_run_writes_are_filled_and_their_source_stands_for_the_body() {
+        let doc = |n: usize| Doc {
+            id: n.to_string(),
+            title: format!("Tin số {n}"),
+            category_slug: "tin".into(),
+            published: 1_700_000_000 + n as i64,
+            source: 7,
+            ..Doc::default()
+        };
+        let mut docs: Vec<Doc> = (0..300).map(doc).collect();
+        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+        let mut run = |docs: &[Doc], files: &mut HashMap<String, Vec<u8>>| {
+            let mut filled = Vec::new();
+            let publication = publish_filling(docs, &|p| files.get(p).cloned(), &Options::default(), &mut |d| {
+                filled.push(d.id.clone());
+                d.body = "thân bài đã đọc".into();
+            });
+            files.extend(publication.files);
+            filled
+        };
+        assert_eq!(run(&docs, &mut files).len(), 300);
+        docs.push(doc(300));
+        assert_eq!(run(&docs, &mut files), ["300"]);
+        // A changed document (its signature) is written, and so read, again.
+        docs[5].source = 8;
+        assert!(run(&docs, &mut files).contains(&"5".to_string()));
+        let found = crate::search_with(
+            &mut crate::Engine::new(),
+            &crate::Query { text: "thân bài".into(), per_page: 1000, ..crate::Query::default() },
+            &mut |p| files.get(p).cloned().ok_or_else(|| "404".to_string()),
+        );
+        assert_eq!(found.unwrap().total, 301);
+        let mut same = doc(1);
+        same.body = "khác".into();
+        assert_eq!(fingerprint(&same), fingerprint(&doc(1)), "the source stands for the body");
+    }
 
     #[test]
     fn years_are_in_vietnam_time() {
