@@ -466,7 +466,7 @@ mod tests {
         };
         let mut docs: Vec<Doc> = (0..300).map(doc).collect();
         let mut files: HashMap<String, Vec<u8>> = HashMap::new();
-        let mut run = |docs: &[Doc], files: &mut HashMap<String, Vec<u8>>| {
+        let run = |docs: &[Doc], files: &mut HashMap<String, Vec<u8>>| {
             let mut filled = Vec::new();
             let publication = publish_filling(docs, &|p| files.get(p).cloned(), &Options::default(), &mut |d| {
                 filled.push(d.id.clone());

@@ -239,6 +239,7 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
             category_slug: slug.into(),
             category_name: name.into(),
             published: when,
+            source: 0,
         });
     }
     docs
