@@ -14,6 +14,7 @@ pub mod codec;
 pub mod engine;
 pub mod fast_hash;
 pub mod manifest;
+pub mod snippet;
 pub mod terms;
 /// The portal's one table of Vietnamese letters, shared with slugs, lives in
 /// the leaf crate; `portal_search::text` stays the name search code uses.
