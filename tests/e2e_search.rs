@@ -121,6 +121,9 @@ async fn a_query_address_reloads_and_its_filters_and_pages_work() {
             .await;
         let year = browser.eval("return document.querySelectorAll('select[name=nam] option')[1].value", vec![]).await;
         let year = year.as_str().unwrap().to_string();
+        // The answer to the filtered query, not the one before it (relevance puts
+        // older articles on the unfiltered first page, so reading too early fails).
+        browser.eval("window.statusBefore = document.querySelector('.search-status').textContent;", vec![]).await;
         browser
             .eval(
                 "const s = document.querySelector('select[name=nam]'); s.value = arguments[0];
@@ -129,7 +132,13 @@ async fn a_query_address_reloads_and_its_filters_and_pages_work() {
             )
             .await;
         browser.wait_until("the year in the address", &format!("location.search.includes('nam={year}')")).await;
-        browser.wait_for_text(".search-status", "kết quả").await;
+        browser
+            .wait_until(
+                "the filtered answer",
+                "document.querySelector('.search-status').textContent !== window.statusBefore \
+                 && /kết quả/.test(document.querySelector('.search-status').textContent)",
+            )
+            .await;
         let dates = browser
             .eval("return [...document.querySelectorAll('.search-hit-meta time')].map(t => t.textContent)", vec![])
             .await;
