@@ -208,18 +208,88 @@ pub fn write_synthetic_content(options: SyntheticOptions, content_dir: &Path) ->
     Ok(bytes)
 }
 
-/// One article's year folder and its file's text.
-fn synthetic_article(rng: &mut Rng, id: usize, instant: i64) -> (&'static str, String) {
-    let category = 1 + rng.below(8);
+/// The sample's body vocabulary: (cumulative count, syllable), for drawing
+/// syllables at the sample's own frequencies.
+fn vocabulary() -> &'static [(u32, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(u32, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut total = 0;
+        include_str!("synthetic_vocabulary.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(count, word)| {
+                total += count.parse::<u32>().unwrap_or(1);
+                (total, word)
+            })
+            .collect()
+    })
+}
+
+/// A sentence of `count` syllables drawn at the sample's frequencies, with
+/// now and then what real articles name: a place, a person, a date, a
+/// document's number, a figure.
+fn body_sentence(rng: &mut Rng, count: usize) -> String {
+    let table = vocabulary();
+    let total = table.last().map_or(1, |(t, _)| *t);
+    let mut words: Vec<String> = (0..count)
+        .map(|_| {
+            let at = rng.below(u64::from(total)) as u32;
+            let index = table.partition_point(|(cumulative, _)| *cumulative <= at).min(table.len() - 1);
+            table[index].1.to_string()
+        })
+        .collect();
+    let aside = match rng.below(10) {
+        0 => format!("tại {}", PLACES[rng.below(PLACES.len() as u64) as usize]),
+        1 => format!("đồng chí {}", PEOPLE[rng.below(PEOPLE.len() as u64) as usize]),
+        2 => format!("ngày {}/{}/{}", 1 + rng.below(28), 1 + rng.below(12), 2000 + rng.below(25)),
+        3 => format!("theo Kế hoạch số {}/KH-UBND", 1 + rng.below(300)),
+        4 => format!("đạt {},{} %", rng.below(100), rng.below(10)),
+        _ => String::new(),
+    };
+    if !aside.is_empty() {
+        let at = rng.below(words.len() as u64) as usize;
+        words.insert(at, aside);
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+/// A body of 300 to 1 000 words (syllables) in paragraphs of a few
+/// sentences, drawn from the sample's own vocabulary at its frequencies
+/// (`synthetic_vocabulary.txt`), with places, people, dates and numbers;
+/// every tenth article also has a heading and a list.
+fn synthetic_body(rng: &mut Rng, id: usize) -> Vec<Block> {
+    // Up to 1 000 with the last sentence's aside (at most 5 words).
+    let target = 300 + rng.below(696) as usize;
     let mut body = Vec::new();
-    for paragraph in 0..2 + rng.below(3) {
-        if paragraph == 2 && id.is_multiple_of(10) {
+    let mut written = 0;
+    while written < target {
+        if body.len() == 2 && id.is_multiple_of(10) {
             body.push(Block::Heading { level: 2, text: rng.sentence(5, 1) });
             body.push(Block::List { ordered: false, items: (0..3).map(|_| rng.sentence(6, 1)).collect() });
         }
-        let sentences: Vec<String> = (0..2 + rng.below(2)).map(|_| rng.sentence(10, 8)).collect();
+        let mut sentences = Vec::new();
+        for _ in 0..3 + rng.below(3) {
+            let count = (10 + rng.below(16) as usize).min(target.saturating_sub(written).max(1));
+            let sentence = body_sentence(rng, count);
+            written += sentence.split_whitespace().count();
+            sentences.push(sentence);
+            if written >= target {
+                break;
+            }
+        }
         body.push(Block::Paragraph(sentences.join(" ")));
     }
+    body
+}
+
+/// One article's year folder and its file's text.
+fn synthetic_article(rng: &mut Rng, id: usize, instant: i64) -> (&'static str, String) {
+    let category = 1 + rng.below(8);
+    let body = synthetic_body(rng, id);
     // Related items point back in time, as a CMS's would.
     let related = (0..rng.below(4)).map(|_| id.saturating_sub(1 + rng.below(50) as usize)).filter(|&r| r >= 1);
     let mut related: Vec<usize> = related.collect();
@@ -277,6 +347,14 @@ mod tests {
             fs::read_to_string(path).unwrap_or_default()
         };
         assert_eq!(read(&a, 30), read(&b, 30));
+        // A body of 300 to 1 000 words, from the sample's vocabulary.
+        for id in 1..=30 {
+            let path = a.path().join("tin/2024").join(format!("tong-hop-{id}.md"));
+            let text = fs::read_to_string(path).unwrap();
+            let body = text.rsplit("\n---\n").next().unwrap();
+            let words = body.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            assert!((300..=1_100).contains(&words), "{id}: {words} words");
+        }
         assert_ne!(read(&a, 30), read(&c, 30));
         assert!(read(&a, 30).contains("date: 2024-12-31T17:00:00+07:00"), "{}", read(&a, 30));
     }

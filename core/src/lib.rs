@@ -18,6 +18,7 @@ pub mod error;
 pub mod facets;
 pub mod feed;
 pub mod html_policy;
+pub mod html_text;
 pub mod ical;
 pub mod json;
 pub mod json_text;

@@ -120,6 +120,8 @@ impl Listing {
             category_slug: item.category_slug,
             category_name: item.category_name,
             published: item.published,
+            // Body, author, the document's signature: search_bodies.rs.
+            ..Doc::default()
         };
         Ok(std::mem::take(&mut self.pages).into_iter().flat_map(|page| page.items).map(doc).collect())
     }

@@ -26,6 +26,7 @@ mod output;
 mod pages;
 mod render;
 mod sanitize;
+mod search_bodies;
 mod search_index;
 mod sitemap;
 mod standing;
@@ -105,7 +106,7 @@ fn run(options: &Options) -> Result<usize, String> {
         listing.walk(&store, portal.url(&portal.config.sources.latest_feed));
         listing.save(&options.site_dir)?;
         let docs = with_registry(listing.take_docs(), &portal, &store);
-        return Ok(write_search_index(docs, &options.site_dir));
+        return Ok(write_search_index(docs, &portal, &store, &options.site_dir));
     }
     let template = loader::start_after_first_paint(&output::app_shell(&options.site_dir)?);
     std::thread::scope(|scope| write_pages(options, &store, &portal, &template, started, scope))
@@ -128,8 +129,8 @@ fn with_registry(
 /// pages of deleted articles; the number of pages that could not be written.
 fn write_pages<'scope, 'env>(
     options: &'env Options,
-    store: &Store,
-    portal: &Portal,
+    store: &'env Store,
+    portal: &'env Portal,
     template: &str,
     started: Instant,
     scope: &'scope std::thread::Scope<'scope, 'env>,
@@ -150,7 +151,7 @@ fn write_pages<'scope, 'env>(
     // The search index takes the same walk of the feed and writes only
     // under tim-kiem/: it is written beside the pages, on the other core.
     let docs = with_registry(listing.take_docs(), portal, store);
-    let index = scope.spawn(move || write_search_index(docs, &options.site_dir));
+    let index = scope.spawn(move || write_search_index(docs, portal, store, &options.site_dir));
     for failure in &listing_failures {
         eprintln!("prerender: {}", failure.english());
     }
@@ -277,14 +278,30 @@ fn write_pages<'scope, 'env>(
     Ok(failed + listing_failures.len() + index_failed)
 }
 
-/// The search index of `docs` (docs/formats/search-index.md); 1 when it could not be written.
-fn write_search_index(docs: Result<Vec<portal_search::Doc>, String>, site_dir: &std::path::Path) -> usize {
+/// The search index of `docs`, with each article's body and author from its
+/// own document (docs/formats/search-index.md); 1 when it could not be written.
+fn write_search_index(
+    docs: Result<Vec<portal_search::Doc>, String>,
+    portal: &Portal,
+    store: &Store,
+    site_dir: &std::path::Path,
+) -> usize {
     let index_started = Instant::now();
-    match docs.and_then(|docs| search_index::write(site_dir, &docs)) {
+    let mut bodies = search_bodies::Bodies::new(portal, store);
+    let docs = docs.map(|mut docs| {
+        bodies.sign(&mut docs);
+        docs
+    });
+    let article_path = search_index::article_path(portal);
+    let written = docs.and_then(|docs| search_index::write(site_dir, &docs, article_path, &mut |d| bodies.fill(d)));
+    match written {
         Ok(s) => {
             println!(
-                "prerender: search index: {} articles, {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",
+                "prerender: search index: {} articles ({} documents read, {} unreadable), \
+                 {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",
                 s.articles,
+                bodies.read,
+                bodies.missing,
                 s.segments,
                 s.index_bytes,
                 s.files_written,

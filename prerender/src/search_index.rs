@@ -11,7 +11,7 @@ use portal::core::error::Problem;
 use portal::core::facets::ALL_LIST;
 use portal::core::nhiem_vu::parse_task_list;
 use portal::core::van_ban::parse_list_page;
-use portal_search::{publish, Doc, Options, INDEX_DIR};
+use portal_search::{publish_filling, Doc, Options, INDEX_DIR};
 use std::path::Path;
 
 /// What the run did, for the prerender's summary line.
@@ -48,6 +48,7 @@ pub fn read_van_ban(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Resu
                 category_slug: "van-ban".into(),
                 category_name: "Văn bản".into(),
                 published: issued,
+                ..Doc::default()
             });
         }
         if page >= list.total_pages {
@@ -82,6 +83,7 @@ pub fn read_nhiem_vu(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Res
                 category_slug: "nhiem-vu".into(),
                 category_name: "Nhiệm vụ KH&CN".into(),
                 published: Date::days_since_epoch(first_day) * 86_400 + 3_600,
+                ..Doc::default()
             });
         }
         if page >= list.total_pages {
@@ -91,11 +93,27 @@ pub fn read_nhiem_vu(portal: &Portal, store: &Store, docs: &mut Vec<Doc>) -> Res
     }
 }
 
+/// Where an article's own document is, relative to `tim-kiem/`, for the
+/// manifest's `article` line (snippets from the body): only a document on
+/// the site itself, under its root.
+pub fn article_path(portal: &Portal) -> Option<String> {
+    let path = portal.config.sources.article.as_str();
+    let on_site = !path.contains("://") && !path.starts_with('/') && !path.starts_with("..") && path.contains("{id}");
+    on_site.then(|| format!("../{path}"))
+}
+
 /// Publishes the index of `docs` into `site_dir/tim-kiem/`.
-pub fn write(site_dir: &Path, docs: &[Doc]) -> Result<Summary, String> {
+/// `fill` reads an article's own document into it when the index writes
+/// the article (`search_bodies::Bodies::fill`).
+pub fn write(
+    site_dir: &Path,
+    docs: &[Doc],
+    article_path: Option<String>,
+    fill: &mut dyn FnMut(&mut Doc),
+) -> Result<Summary, String> {
     let dir = site_dir.join(INDEX_DIR);
     let previous = |path: &str| std::fs::read(dir.join(path)).ok();
-    let publication = publish(docs, &previous, &Options::default());
+    let publication = publish_filling(docs, &previous, &Options { article_path, ..Options::default() }, fill);
     let mut written = Written::default();
     for (path, bytes) in &publication.files {
         write_if_changed(&dir.join(path), bytes, &mut written)?;
@@ -129,6 +147,7 @@ mod tests {
             category_slug: "tin".into(),
             category_name: "Tin".into(),
             published: 1_700_000_000 + i64::from(id) * 3600,
+            ..Doc::default()
         }
     }
 
@@ -145,22 +164,22 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("prerender-search-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let mut docs: Vec<Doc> = (1..=2000).map(|n| doc(n, &format!("Hội thảo số {n} tại Đông Hà"))).collect();
-        let first = write(&dir, &docs).unwrap();
+        let first = write(&dir, &docs, None, &mut |_| {}).unwrap();
         assert_eq!((first.articles, first.segments), (2000, 1));
         assert_eq!(search(&dir, "dong ha").len(), 2000);
 
         docs.push(doc(2001, "Đoàn kiểm tra đo lường tại Gio Linh"));
-        let second = write(&dir, &docs).unwrap();
+        let second = write(&dir, &docs, None, &mut |_| {}).unwrap();
         assert_eq!(second.segments, 2);
         assert!(second.bytes_written * 50 <= second.index_bytes, "{} of {}", second.bytes_written, second.index_bytes);
         assert_eq!(search(&dir, "Gio Linh"), ["2001"]);
 
         docs.push(doc(2002, "Đoàn kiểm tra tại Gio Linh lần hai"));
-        write(&dir, &docs).unwrap();
+        write(&dir, &docs, None, &mut |_| {}).unwrap();
         assert_eq!(search(&dir, "gio linh"), ["2002", "2001"]);
         // A legal document is found by its number however typed, and by kind.
         docs.push(Doc { category_slug: "van-ban".into(), ..doc(3001, "Kế hoạch số 65/KH-UBND") });
-        write(&dir, &docs).unwrap();
+        write(&dir, &docs, None, &mut |_| {}).unwrap();
         for typed in ["65/KH-UBND", "65 kh ubnd", "65/kh", "ke hoach so 65"] {
             assert_eq!(search(&dir, typed), ["3001"], "{typed}");
         }

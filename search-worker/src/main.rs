@@ -9,6 +9,7 @@
 
 mod protocol;
 
+use portal_search::engine::is_optional;
 use portal_search::{Engine, Query, Results, SearchError, Step};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -125,7 +126,10 @@ async fn run(worker: &Worker, query: &Query) -> Result<Results, SearchError> {
 
 /// The files under `tim-kiem/`, all requested at once. A relative URL in a
 /// worker is resolved against the worker's script, which stands at the
-/// site's root: `new URL("tim-kiem/" + path, self.location.href)`.
+/// site's root: `new URL("tim-kiem/" + path, self.location.href)`. A path
+/// outside the index (`../`, an article's document for a snippet:
+/// `portal_search::engine::is_optional`) that cannot be fetched is handed
+/// over empty, so the lead stands in for its snippet.
 async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, SearchError> {
     let missing = |file: &str, why: &str| SearchError::Missing { file: file.into(), why: why.into() };
     let first = paths.first().map_or("", String::as_str);
@@ -137,16 +141,38 @@ async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, Se
         .iter()
         .map(|path| worker.scope.fetch_with_str_and_init(&(String::from("tim-kiem/") + path), &init))
         .collect();
-    let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|_| missing(first, "network"))?;
+    let settled = JsFuture::from(Promise::all_settled(&requests)).await.map_err(|_| missing(first, "network"))?;
     let bodies = Array::new();
-    for (path, response) in paths.iter().zip(Array::from(&responses).iter()) {
-        let response: Response = response.unchecked_into();
-        if !response.ok() {
-            return Err(missing(path, "HTTP status"));
-        }
-        let body = response.array_buffer().map_err(|_| missing(path, "body"))?;
-        bodies.push(&body);
+    for (path, outcome) in paths.iter().zip(Array::from(&settled).iter()) {
+        let field = |name: &str| js_sys::Reflect::get(&outcome, &JsValue::from_str(name)).ok();
+        let fulfilled = field("status").and_then(|status| status.as_string()).as_deref() == Some("fulfilled");
+        let response = field("value").filter(|_| fulfilled).map(|value| value.unchecked_into::<Response>());
+        match response.filter(Response::ok) {
+            Some(response) => {
+                let body: Promise = response.array_buffer().map_err(|_| missing(path, "body"))?;
+                bodies.push(&body)
+            }
+            None if is_optional(path) => bodies.push(&Promise::resolve(&js_sys::ArrayBuffer::new(0))),
+            None => return Err(missing(path, if fulfilled { "HTTP status" } else { "network" })),
+        };
     }
     let bodies = JsFuture::from(Promise::all(&bodies)).await.map_err(|_| missing(first, "network"))?;
-    Ok(Array::from(&bodies).iter().map(|buffer| Uint8Array::new(&buffer).to_vec()).collect())
+    let bodies = Array::from(&bodies);
+    let files = paths.iter().zip(bodies.iter());
+    Ok(files
+        .map(|(path, buffer)| if is_optional(path) { article_html(&buffer) } else { Uint8Array::new(&buffer).to_vec() })
+        .collect())
+}
+
+/// An article document's body HTML (`engine::article_html`, read here with
+/// the browser's JSON parser): its one item's `content_html`, else its
+/// `content_text`; nothing when it is not such a document.
+fn article_html(buffer: &JsValue) -> Vec<u8> {
+    let text = js_sys::JSON::parse(&String::from_utf8_lossy(&Uint8Array::new(buffer).to_vec()));
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+    let item = text.ok().and_then(|document| get(&document, "items")).and_then(|items| get(&items, "0"));
+    let body = item.and_then(|item| {
+        get(&item, "content_html").and_then(|h| h.as_string()).or_else(|| get(&item, "content_text")?.as_string())
+    });
+    body.unwrap_or_default().into_bytes()
 }

@@ -1,5 +1,7 @@
 //! The bytes of a posting shard (docs/formats/search-index.md).
 
+use crate::terms::{MAX_IMPACT, STRONG_IMPACT};
+
 /// Why a file of the index could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Corrupt(pub &'static str);
@@ -73,8 +75,18 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A posting: a document's number in its segment, and whether the term is in its title.
-pub type Posting = (u32, bool);
+/// A posting: a document's number in its segment, and the term's impact
+/// there (1..=7, `terms::impact`).
+pub type Posting = (u32, u8);
+
+/// What a dense or complement list keeps of an impact: whether it is
+/// strong, and a strong one's value; a weak one is read back as 2.
+const STRONG_READ: u8 = 0xff;
+const WEAK_READ: u8 = 2;
+
+fn strong(impact: u8) -> bool {
+    impact >= STRONG_IMPACT
+}
 
 const SPARSE: u8 = 0;
 const DENSE: u8 = 1;
@@ -82,20 +94,23 @@ const COMPLEMENT: u8 = 2;
 
 /// A posting list of a segment of `docs` documents, sorted by document, in
 /// the smallest of three forms:
-/// - sparse: gaps, each with the title flag in its low bit;
-/// - dense: a bitmap of the documents, then the title flags;
+/// - sparse: gaps, each with the impact in its low three bits;
+/// - dense: a bitmap of the documents, then the strong flags;
 /// - complement: gaps between the documents *not* in the list (a term in
 ///   nearly every article costs a few bytes, not a bitmap), then the title
 ///   flags.
 ///
-/// The last two carry the title flags after the documents (`put_titles`).
+/// The last two carry one bit of the impacts after the documents
+/// (`put_titles`): a term in more than half of the articles tells little
+/// (its idf is under 0.7, a rare term's 10), so its impacts are not worth
+/// three bits per article.
 pub fn encode_list(list: &[Posting], docs: u32) -> Vec<u8> {
     let mut sparse = vec![SPARSE];
     put_varint(&mut sparse, list.len() as u64);
     let mut last = 0u32;
-    for (index, &(doc, title)) in list.iter().enumerate() {
+    for (index, &(doc, impact)) in list.iter().enumerate() {
         let gap = if index == 0 { doc } else { doc - last - 1 };
-        put_varint(&mut sparse, (u64::from(gap) << 1) | u64::from(title));
+        put_varint(&mut sparse, (u64::from(gap) << 3) | u64::from(impact.min(MAX_IMPACT)));
         last = doc;
     }
     let bitmap_bytes = (docs as usize).div_ceil(8);
@@ -139,7 +154,7 @@ pub fn encode_list(list: &[Posting], docs: u32) -> Vec<u8> {
 fn put_titles(out: &mut Vec<u8>, list: &[Posting]) {
     let gaps = |wanted: bool| {
         let mut bytes = Vec::new();
-        let positions: Vec<usize> = (0..list.len()).filter(|&at| list[at].1 == wanted).collect();
+        let positions: Vec<usize> = (0..list.len()).filter(|&at| strong(list[at].1) == wanted).collect();
         put_varint(&mut bytes, positions.len() as u64);
         let mut next = 0;
         for at in positions {
@@ -149,13 +164,20 @@ fn put_titles(out: &mut Vec<u8>, list: &[Posting]) {
         bytes
     };
     let mut bitmap = vec![0u8; list.len().div_ceil(8)];
-    for (at, _) in list.iter().enumerate().filter(|(_, posting)| posting.1) {
+    for (at, _) in list.iter().enumerate().filter(|(_, posting)| strong(posting.1)) {
         bitmap[at / 8] |= 1 << (at % 8);
     }
     let forms = [(SPARSE, gaps(true)), (DENSE, bitmap), (COMPLEMENT, gaps(false))];
     let (kind, bytes) = forms.into_iter().min_by_key(|(_, bytes)| bytes.len()).unwrap_or_default();
     out.push(kind);
     out.extend_from_slice(&bytes);
+    // The strong ones' impacts (4..=7), two bits each, four to a byte: the
+    // articles a frequent word describes are told apart; the weak ones are not.
+    let strong_levels: Vec<u8> =
+        list.iter().filter(|p| strong(p.1)).map(|p| p.1.min(MAX_IMPACT) - STRONG_IMPACT).collect();
+    for four in strong_levels.chunks(4) {
+        out.push(four.iter().enumerate().fold(0u8, |byte, (at, level)| byte | (level << (2 * at))));
+    }
 }
 
 /// Sets the title flags of a dense or complement list's documents.
@@ -163,30 +185,38 @@ fn read_titles(reader: &mut Reader, out: &mut [Posting]) -> Result<(), Corrupt> 
     let kind = *reader.bytes.get(reader.at).ok_or(Corrupt("short list"))?;
     reader.at += 1;
     let mut mark = |wanted: bool| -> Result<(), Corrupt> {
-        out.iter_mut().for_each(|posting| posting.1 = !wanted);
+        let value = |strong: bool| if strong { STRONG_READ } else { WEAK_READ };
+        out.iter_mut().for_each(|posting| posting.1 = value(!wanted));
         let count = reader.varint()?;
         let mut next = 0u64;
         for _ in 0..count {
             let at = next + reader.varint()?;
-            out.get_mut(at as usize).ok_or(Corrupt("title flag beyond its list"))?.1 = wanted;
+            out.get_mut(at as usize).ok_or(Corrupt("title flag beyond its list"))?.1 = value(wanted);
             next = at + 1;
         }
         Ok(())
     };
     match kind {
-        SPARSE => mark(true),
-        COMPLEMENT => mark(false),
+        SPARSE => mark(true)?,
+        COMPLEMENT => mark(false)?,
         DENSE => {
             let len = out.len().div_ceil(8);
             let bits = reader.bytes.get(reader.at..reader.at + len).ok_or(Corrupt("short bitmap"))?;
             reader.at += len;
             for (index, posting) in out.iter_mut().enumerate() {
-                posting.1 = bits[index / 8] & (1 << (index % 8)) != 0;
+                posting.1 = if bits[index / 8] & (1 << (index % 8)) != 0 { STRONG_READ } else { WEAK_READ };
             }
-            Ok(())
         }
-        _ => Err(Corrupt("unknown title flags")),
+        _ => return Err(Corrupt("unknown title flags")),
     }
+    let strong_count = out.iter().filter(|p| p.1 == STRONG_READ).count();
+    let len = strong_count.div_ceil(4);
+    let levels = reader.bytes.get(reader.at..reader.at + len).ok_or(Corrupt("short impacts"))?;
+    reader.at += len;
+    for (at, posting) in out.iter_mut().filter(|p| p.1 == STRONG_READ).enumerate() {
+        posting.1 = STRONG_IMPACT + ((levels[at / 4] >> (2 * (at % 4))) & 3);
+    }
+    Ok(())
 }
 
 pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
@@ -203,11 +233,11 @@ pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
             let mut next = 0u64;
             for _ in 0..count {
                 let value = reader.varint()?;
-                let doc = next + (value >> 1);
+                let doc = next + (value >> 3);
                 if doc >= u64::from(docs) {
                     return Err(Corrupt("document beyond its segment"));
                 }
-                out.push((doc as u32, value & 1 == 1));
+                out.push((doc as u32, (value & 7) as u8));
                 next = doc + 1;
             }
             return Ok(out);
@@ -225,7 +255,7 @@ pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
                     if doc >= docs || out.len() >= count as usize {
                         return Err(Corrupt("bitmap does not match its count"));
                     }
-                    out.push((doc, false));
+                    out.push((doc, WEAK_READ));
                 }
             }
         }
@@ -240,10 +270,10 @@ pub fn decode_list(bytes: &[u8], docs: u32) -> Result<Vec<Posting>, Corrupt> {
                 if missing >= u64::from(docs) {
                     return Err(Corrupt("document beyond its segment"));
                 }
-                out.extend((next..missing).map(|doc| (doc as u32, false)));
+                out.extend((next..missing).map(|doc| (doc as u32, WEAK_READ)));
                 next = missing + 1;
             }
-            out.extend((next..u64::from(docs)).map(|doc| (doc as u32, false)));
+            out.extend((next..u64::from(docs)).map(|doc| (doc as u32, WEAK_READ)));
         }
         _ => return Err(Corrupt("unknown list kind")),
     }
@@ -260,24 +290,31 @@ mod tests {
 
     #[test]
     fn lists_round_trip_sparse_and_dense() {
-        let sparse = vec![(3, true), (70, false), (9_999, true)];
+        let sparse = vec![(3, 7), (70, 1), (9_999, 4)];
         let bytes = encode_list(&sparse, 10_000);
         assert_eq!(bytes[0], SPARSE);
         assert_eq!(decode_list(&bytes, 10_000), Ok(sparse));
-        let dense: Vec<Posting> = (0..1000).filter(|n| n % 3 != 0).map(|n| (n, n % 7 == 0)).collect();
+        let dense: Vec<Posting> =
+            (0..1000).filter(|n| n % 3 != 0).map(|n| (n, if n % 7 == 0 { 5 } else { 2 })).collect();
         let bytes = encode_list(&dense, 1000);
         assert_eq!(bytes[0], DENSE);
         assert!(bytes.len() < 250, "{}", bytes.len());
         assert_eq!(decode_list(&bytes, 1000), Ok(dense));
-        // In nearly every document, all in titles: the few absent ones only.
-        let nearly_all: Vec<Posting> = (0..10_000).filter(|n| n % 1000 != 5).map(|n| (n, true)).collect();
+        // In nearly every document, all weak: the few absent ones only.
+        let nearly_all: Vec<Posting> = (0..10_000).filter(|n| n % 1000 != 5).map(|n| (n, 2)).collect();
         let bytes = encode_list(&nearly_all, 10_000);
         assert_eq!(bytes[0], COMPLEMENT);
         assert!(bytes.len() < 30, "{}", bytes.len());
         assert_eq!(decode_list(&bytes, 10_000), Ok(nearly_all));
-        let mixed: Vec<Posting> = (0..10_000).filter(|n| n % 50 != 0).map(|n| (n, n % 2 == 0)).collect();
+        let mixed: Vec<Posting> =
+            (0..10_000).filter(|n| n % 50 != 0).map(|n| (n, if n % 2 == 0 { 5 } else { 2 })).collect();
+        // A dense list keeps one bit of an impact: strong (4..=7) or not.
+        let graded: Vec<Posting> = (0..1000).map(|n| (n, (n % 7 + 1) as u8)).collect();
+        let read = decode_list(&encode_list(&graded, 1000), 1000).unwrap();
+        let kept = |impact: u8| if impact >= STRONG_IMPACT { impact } else { WEAK_READ };
+        assert!(read.iter().zip(&graded).all(|(r, g)| r.1 == kept(g.1)), "{:?}", &read[..8]);
         assert_eq!(decode_list(&encode_list(&mixed, 10_000), 10_000), Ok(mixed));
-        let none: Vec<Posting> = (0..800).map(|n| (n, false)).collect();
+        let none: Vec<Posting> = (0..800).map(|n| (n, 2)).collect();
         assert_eq!(decode_list(&encode_list(&none, 800), 800), Ok(none));
     }
 
@@ -291,7 +328,8 @@ mod tests {
         assert!(decode_list(&[2, 9, 1, 20, 0], 10).is_err(), "absent beyond the segment");
         assert!(decode_list(&[2, 9, 1, 3, 7], 10).is_err(), "unknown title flags");
         assert!(decode_list(&[2, 9, 1, 3, 0, 1, 20], 10).is_err(), "a title flag beyond its list");
-        assert_eq!(decode_list(&[2, 9, 1, 3, 0, 1, 2], 10).map(|l| l[2]), Ok((2, true)));
+        assert!(decode_list(&[2, 9, 1, 3, 0, 1, 2], 10).is_err(), "a strong one without its impact");
+        assert_eq!(decode_list(&[2, 9, 1, 3, 0, 1, 2, 3], 10).map(|l| l[2]), Ok((2, 7)));
         assert!(decode_list(&[1, 1, 0, 0], 10).is_err(), "bitmap without its document");
         assert!(decode_list(&[0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 10).is_err());
     }

@@ -8,18 +8,18 @@
 
 use crate::codec::{decode_list, Corrupt, Posting, Reader};
 use crate::manifest::Manifest;
-use crate::terms::{category_term, kind_term, parse_query, ParsedQuery, QueryTerm};
-use crate::text::syllables;
+pub use crate::snippet::{article_html, marks};
+use crate::snippet::{holds_any_word, holds_every_word, snippet_of};
+use crate::terms::{category_term, idf, kind_term, parse_query, ParsedQuery, QueryTerm};
 use crate::writer::SHARD_MAGIC;
+use portal_core::config::encode_segment;
+use portal_core::html_text::html_text;
 pub use portal_core::search_messages::{Hit, Query, Results};
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::rc::Rc;
 
 /// Results per page.
 pub const PAGE_SIZE: usize = 10;
-/// A snippet is cut to about this many characters around its first match.
-const SNIPPET_CHARS: usize = 180;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -46,8 +46,8 @@ impl SearchError {
     }
 }
 
-/// One term's documents in one segment: (number, exact accents, in title).
-type Matches = Vec<(u32, bool, bool)>;
+/// One term's documents in one segment: (number, exact accents, impact).
+type Matches = Vec<(u32, bool, u8)>;
 
 #[derive(Default)]
 pub struct Engine {
@@ -171,6 +171,7 @@ impl Engine {
             return Ok(Step::Need(need));
         }
         let mut hits = Vec::with_capacity(shown.len());
+        let mut body_needed = Vec::new();
         for m in shown {
             let segment = &manifest.segments[m.segment];
             let path = format!("{}/d/{}.txt", segment.name, m.local / chunk);
@@ -182,7 +183,14 @@ impl Engine {
                 return Err(corrupt("bad result line"));
             }
             let title_marks = marks(fields[3], &parsed);
-            let (snippet, snippet_marks) = snippet_of(fields[4], &parsed);
+            let (snippet, snippet_marks) = match self.body_of(&manifest, fields[0], fields[3], fields[4], &parsed) {
+                Body::Text(body) => snippet_of(&body, &parsed),
+                Body::Needed(path) => {
+                    body_needed.push(path);
+                    (String::new(), Vec::new())
+                }
+                Body::NotNeeded => snippet_of(fields[4], &parsed),
+            };
             hits.push(Hit {
                 id: fields[0].into(),
                 published: fields[1].parse().map_err(|_| corrupt("bad date"))?,
@@ -195,8 +203,31 @@ impl Engine {
                 exact: m.exact == m.accented && m.accented > 0,
             });
         }
+        if !body_needed.is_empty() {
+            return Ok(Step::Need(body_needed));
+        }
         // The filters' years and categories are the worker's to add (`facets`).
         Ok(Step::Done(Results { total, page, pages, hits, suggestion, ..Results::default() }))
+    }
+
+    /// Where a result's snippet comes from: its lead, when the title and the
+    /// lead hold every word of the query; else its body, from the article's
+    /// own document (the manifest's `article` line), which the engine asks
+    /// for once. A document that could not be fetched or read (handed over
+    /// empty) leaves the lead.
+    fn body_of(&self, manifest: &Manifest, id: &str, title: &str, lead: &str, parsed: &ParsedQuery) -> Body {
+        let Some(template) = &manifest.article_path else { return Body::NotNeeded };
+        if holds_every_word(&format!("{title}\n{lead}"), parsed) {
+            return Body::NotNeeded;
+        }
+        let path = template.replace("{id}", &encode_segment(id));
+        match self.files.get(&path) {
+            None => Body::Needed(path),
+            Some(bytes) => match std::str::from_utf8(bytes).map(html_text) {
+                Ok(body) if holds_any_word(&body, parsed) => Body::Text(body),
+                _ => Body::NotNeeded,
+            },
+        }
     }
 
     /// The matching documents, in no order, or the files still needed.
@@ -206,16 +237,17 @@ impl Engine {
         parsed: &ParsedQuery,
         query: &Query,
     ) -> Result<Result<Vec<Found>, Vec<String>>, SearchError> {
-        let mut terms = parsed.terms.clone();
+        let mut terms: Vec<(QueryTerm, Role)> =
+            parsed.terms.iter().map(|t| (t.clone(), if t.required { Role::Scored } else { Role::Ranks })).collect();
         if let Some(slug) = &query.category {
-            terms.push(QueryTerm { term: category_term(slug), accented: None });
+            terms.push((QueryTerm { term: category_term(slug), accented: None, required: true }, Role::Filter));
         }
         if let Some(kind) = &query.kind {
-            terms.push(QueryTerm { term: kind_term(kind), accented: None });
+            terms.push((QueryTerm { term: kind_term(kind), accented: None, required: true }, Role::Filter));
         }
         let mut need = Vec::new();
         for segment in &manifest.segments {
-            for term in &terms {
+            for (term, _) in terms.iter().filter(|(t, _)| t.required) {
                 let path = segment.term_path(&term.term);
                 if !self.files.contains_key(&path) && !need.contains(&path) {
                     need.push(path);
@@ -225,40 +257,79 @@ impl Engine {
         if !need.is_empty() {
             return Ok(Err(need));
         }
-        let accented = terms.iter().filter(|t| t.accented.is_some()).count() as u8;
+        let accented = terms.iter().filter(|(t, role)| *role == Role::Scored && t.accented.is_some()).count() as u8;
         let gone: HashSet<(&str, u32)> = manifest.gone.iter().map(|(s, l)| (s.as_str(), *l)).collect();
         let mut found = Vec::new();
         for (index, segment) in manifest.segments.iter().enumerate() {
-            let mut acc: Option<Vec<(u32, u8, u8)>> = None;
-            for term in &terms {
+            let mut acc: Option<Vec<Candidate>> = None;
+            let mut ranking = Vec::new();
+            for (term, role) in &terms {
                 let path = segment.term_path(&term.term);
-                let list = term_matches(&self.files[&path], segment.docs, term)
+                // A pair that only ranks is read when its file is here anyway (it lives
+                // beside its syllable's): it never costs a request.
+                let Some(file) = self.files.get(&path) else { continue };
+                let list = term_matches(file, segment.docs, term)
                     .map_err(|Corrupt(why)| SearchError::Corrupt { file: path.clone(), why })?;
-                let list = list.into_iter().map(|(d, e, t)| (d, u8::from(e), u8::from(t)));
+                let weight = match role {
+                    Role::Filter => 0.0,
+                    Role::Scored => idf(list.len() as u32, segment.docs),
+                    Role::Ranks => PROXIMITY * idf(list.len() as u32, segment.docs),
+                };
+                let list: Vec<Candidate> = list
+                    .into_iter()
+                    .map(|(doc, exact, impact)| Candidate {
+                        doc,
+                        exact: u8::from(exact && *role == Role::Scored),
+                        score: weight * f32::from(impact),
+                    })
+                    .collect();
+                if *role == Role::Ranks {
+                    ranking.push(list);
+                    continue;
+                }
                 acc = Some(match acc {
-                    None => list.collect(),
-                    Some(prev) => intersect(&prev, &list.collect::<Vec<_>>()),
+                    None => list,
+                    Some(prev) => intersect(&prev, &list),
                 });
             }
+            let mut acc = acc.unwrap_or_default();
+            for list in &ranking {
+                add_scores(&mut acc, list);
+            }
             let years = query.year.map(|y| segment.year_range(y));
-            for (local, exact, title) in acc.unwrap_or_default() {
-                if years.as_ref().is_some_and(|r| !r.contains(&local)) || gone.contains(&(segment.name.as_str(), local))
+            for c in acc {
+                if years.as_ref().is_some_and(|r| !r.contains(&c.doc)) || gone.contains(&(segment.name.as_str(), c.doc))
                 {
                     continue;
                 }
-                found.push(Found { segment: index, local, exact, title, accented });
+                found.push(Found { segment: index, local: c.doc, exact: c.exact, score: c.score, accented });
             }
         }
         Ok(Ok(found))
     }
 }
 
+/// What a term does in a query: it must be there and counts for the
+/// relevance (a syllable), it must be there (a filter), or it only ranks
+/// (a pair of neighbouring syllables: proximity).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Scored,
+    Filter,
+    Ranks,
+}
+
+/// How much a pair of neighbours counts against its two syllables: a
+/// phrase typed as it stands in the article is what the reader remembers.
+const PROXIMITY: f32 = 1.5;
+
 /// Puts the best `count` of `found` first, in order: exact accents first,
-/// then titles that match, then the newest. Only the shown page's results
-/// and those before it are sorted: a frequent word matches every article.
+/// then relevance, then the newest. Only the shown page's results and those
+/// before it are sorted: a frequent word matches every article.
 fn rank_first(found: &mut [Found], count: usize) {
-    let best_first =
-        |a: &Found, b: &Found| (b.exact, b.title, b.segment, b.local).cmp(&(a.exact, a.title, a.segment, a.local));
+    let best_first = |a: &Found, b: &Found| {
+        b.exact.cmp(&a.exact).then(b.score.total_cmp(&a.score)).then((b.segment, b.local).cmp(&(a.segment, a.local)))
+    };
     if count < found.len() && count > 0 {
         found.select_nth_unstable_by(count - 1, best_first);
     }
@@ -270,12 +341,21 @@ struct Found {
     segment: usize,
     local: u32,
     exact: u8,
-    title: u8,
+    score: f32,
     accented: u8,
 }
 
+/// An article that may match, with how many of the query's accented words
+/// it has as typed and its relevance so far.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    doc: u32,
+    exact: u8,
+    score: f32,
+}
+
 /// The documents of `term` in a shard, sorted, each with whether it has the
-/// query's exact accents and whether the term is in its title.
+/// query's exact accents and the term's impact there.
 fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Corrupt> {
     if shard.get(..4) != Some(SHARD_MAGIC) {
         return Err(Corrupt("not a posting shard"));
@@ -300,7 +380,7 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
         }
         let out = if lists.len() == 1 {
             let (list, exact) = lists.pop().unwrap_or_default();
-            list.into_iter().map(|(d, t)| (d, exact, t)).collect()
+            list.into_iter().map(|(d, impact)| (d, exact, impact)).collect()
         } else {
             union(&lists, docs)
         };
@@ -313,32 +393,33 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
 }
 
 /// The union of a term's variants' lists, each document once with whether
-/// any variant it has is the exact one and any is in its title: through a
+/// any variant it has is the exact one and the largest impact: through a
 /// byte per document of the segment, which is faster than sorting when a
 /// frequent syllable has a list per accent.
 fn union(lists: &[(Vec<Posting>, bool)], docs: u32) -> Matches {
-    const HAS: u8 = 1;
-    const EXACT: u8 = 2;
-    const TITLE: u8 = 4;
+    const EXACT: u8 = 0x80;
+    const IMPACT: u8 = 0x0f;
     let mut flags = vec![0u8; docs as usize];
     for (list, exact) in lists {
         let exact = if *exact { EXACT } else { 0 };
-        for &(doc, title) in list {
+        for &(doc, impact) in list {
             // decode_list checked that every document is in the segment.
-            flags[doc as usize] |= HAS | exact | if title { TITLE } else { 0 };
+            let flag = &mut flags[doc as usize];
+            // Impacts are at least 1, so a document of any list is never 0.
+            *flag = (*flag | exact) & EXACT | (*flag & IMPACT).max(impact.max(1));
         }
     }
-    (0..docs).zip(flags).filter(|(_, f)| f & HAS != 0).map(|(doc, f)| (doc, f & EXACT != 0, f & TITLE != 0)).collect()
+    (0..docs).zip(flags).filter(|(_, f)| *f != 0).map(|(doc, f)| (doc, f & EXACT != 0, f & IMPACT)).collect()
 }
 
-fn intersect(a: &[(u32, u8, u8)], b: &[(u32, u8, u8)]) -> Vec<(u32, u8, u8)> {
+fn intersect(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].doc.cmp(&b[j].doc) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 + b[j].2));
+                out.push(Candidate { doc: a[i].doc, exact: a[i].exact + b[j].exact, score: a[i].score + b[j].score });
                 i += 1;
                 j += 1;
             }
@@ -347,46 +428,30 @@ fn intersect(a: &[(u32, u8, u8)], b: &[(u32, u8, u8)]) -> Vec<(u32, u8, u8)> {
     out
 }
 
-/// Byte ranges of the syllables of `text` that the query matches.
-pub fn marks(text: &str, parsed: &ParsedQuery) -> Vec<Range<usize>> {
-    let complete = parsed.words.len() - usize::from(parsed.prefix);
-    let words: HashSet<&str> = parsed.words[..complete].iter().map(|w| w.folded.as_str()).collect();
-    let prefix = parsed.prefix.then(|| parsed.words.last().map(|w| w.folded.as_str())).flatten();
-    syllables(text)
-        .into_iter()
-        .filter(|s| words.contains(s.folded.as_str()) || prefix.is_some_and(|p| s.folded.starts_with(p)))
-        .map(|s| s.range)
-        .collect()
-}
-
-/// The snippet: `text`, or about [`SNIPPET_CHARS`] of it from shortly before
-/// its first match, with its marks.
-fn snippet_of(text: &str, parsed: &ParsedQuery) -> (String, Vec<Range<usize>>) {
-    let all = marks(text, parsed);
-    if text.chars().count() <= SNIPPET_CHARS {
-        return (text.to_string(), all);
-    }
-    let first = all.first().map_or(0, |r| r.start);
-    // Start at a syllable about 40 characters before the first match.
-    let starts: Vec<usize> = syllables(text).iter().map(|s| s.range.start).filter(|&s| s <= first).collect();
-    let mut start = starts.first().copied().unwrap_or(0);
-    for &s in starts.iter().rev() {
-        start = s;
-        if text[s..first].chars().count() >= 40 {
-            break;
+/// Adds the scores of `list` to the articles of `acc` that it has.
+fn add_scores(acc: &mut [Candidate], list: &[Candidate]) {
+    let mut j = 0;
+    for c in acc.iter_mut() {
+        while j < list.len() && list[j].doc < c.doc {
+            j += 1;
+        }
+        if j < list.len() && list[j].doc == c.doc {
+            c.score += list[j].score;
         }
     }
-    let end = text[start..].char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(at, _)| start + at);
-    let lead = if start > 0 { "…" } else { "" };
-    let tail = if end < text.len() { "…" } else { "" };
-    let snippet = format!("{lead}{}{tail}", &text[start..end]);
-    let shift = lead.len();
-    let marks = all
-        .into_iter()
-        .filter(|r| r.start >= start && r.end <= end)
-        .map(|r| r.start - start + shift..r.end - start + shift)
-        .collect();
-    (snippet, marks)
+}
+
+enum Body {
+    NotNeeded,
+    Needed(String),
+    Text(String),
+}
+
+/// Whether a path the engine asks for lies outside the index (`../`, an
+/// article's document, for a snippet): a failure to fetch it is handed over
+/// as empty bytes, never an error.
+pub fn is_optional(path: &str) -> bool {
+    path.starts_with("../")
 }
 
 /// Runs `query` to the end, fetching files through `fetch` (a path under
@@ -402,7 +467,13 @@ pub fn search_with(
             Step::Done(results) => return Ok(results),
             Step::Need(paths) => {
                 for path in paths {
-                    let bytes = fetch(&path).map_err(|why| SearchError::Missing { file: path.clone(), why })?;
+                    let bytes = match fetch(&path) {
+                        Ok(bytes) if is_optional(&path) => article_html(&bytes),
+                        Ok(bytes) => bytes,
+                        // An article's document only gives a snippet: without it, the lead does.
+                        Err(_) if is_optional(&path) => Vec::new(),
+                        Err(why) => return Err(SearchError::Missing { file: path.clone(), why }),
+                    };
                     engine.provide(&path, bytes);
                 }
             }

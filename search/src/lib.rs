@@ -12,7 +12,9 @@
 
 pub mod codec;
 pub mod engine;
+pub mod fast_hash;
 pub mod manifest;
+pub mod snippet;
 pub mod terms;
 /// The portal's one table of Vietnamese letters, shared with slugs, lives in
 /// the leaf crate; `portal_search::text` stays the name search code uses.
@@ -21,4 +23,4 @@ pub mod writer;
 
 pub use engine::{search_with, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE};
 pub use terms::Doc;
-pub use writer::{publish, Options, Publication, INDEX_DIR};
+pub use writer::{publish, publish_filling, Options, Publication, INDEX_DIR};

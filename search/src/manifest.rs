@@ -6,7 +6,7 @@
 use crate::codec::shard_of;
 use std::collections::BTreeMap;
 
-pub const MANIFEST_HEADER: &str = "portal-search-index 2";
+pub const MANIFEST_HEADER: &str = "portal-search-index 3";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentInfo {
@@ -31,12 +31,31 @@ impl SegmentInfo {
         self.years[at].1..end
     }
 
-    /// The file that holds `term`: its own, or the shard its hash names.
+    pub fn is_heavy(&self, term: &str) -> bool {
+        self.heavy.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
+    }
+
+    /// The file that holds `term`: its own, or the shard its key's hash names.
     pub fn term_path(&self, term: &str) -> String {
         match self.heavy.binary_search_by(|t| t.as_str().cmp(term)) {
             Ok(n) => format!("{}/h/{n}.bin", self.name),
-            Err(_) => format!("{}/t/{}.bin", self.name, shard_of(term, self.shards)),
+            Err(_) => format!("{}/t/{}.bin", self.name, shard_of(shard_key(term, |t| self.is_heavy(t)), self.shards)),
         }
+    }
+}
+
+/// What a term's shard is chosen by. A pair ("cai cach") lives with its
+/// first syllable ("cai"), or its second when the first has a file of its
+/// own: a query fetches its syllables' files anyway, so their pairs, which
+/// only rank, come without another request. Any other term: itself.
+pub fn shard_key(term: &str, is_heavy: impl Fn(&str) -> bool) -> &str {
+    if term.starts_with(['#', '!']) {
+        return term;
+    }
+    match term.split_once(' ') {
+        Some((first, _)) if !is_heavy(first) => first,
+        Some((_, second)) if !is_heavy(second) => second,
+        _ => term,
     }
 }
 
@@ -49,11 +68,17 @@ pub struct Manifest {
     pub segments: Vec<SegmentInfo>,
     /// Articles replaced or deleted since their segment was written.
     pub gone: Vec<(String, u32)>,
+    /// Where an article's own document is, relative to `tim-kiem/`, `{id}`
+    /// standing for its percent-encoded id: the snippets' bodies.
+    pub article_path: Option<String>,
 }
 
 impl Manifest {
     pub fn to_text(&self) -> String {
         let mut out = format!("{MANIFEST_HEADER}\nchunk\t{}\n", self.chunk_docs);
+        if let Some(path) = &self.article_path {
+            out.push_str(&format!("article\t{}\n", path.replace(['\t', '\n', '\r'], "")));
+        }
         for (slug, name) in &self.categories {
             let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
             out.push_str(&format!("category\t{}\t{}\n", clean(slug), clean(name)));
@@ -86,7 +111,7 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, &'static str> {
         let mut lines = text.lines();
         if lines.next() != Some(MANIFEST_HEADER) {
-            return Err("not a search index manifest (version 2)");
+            return Err("not a search index manifest (version 3)");
         }
         let mut manifest = Manifest::default();
         for line in lines {
@@ -94,6 +119,14 @@ impl Manifest {
             let number = |at: usize| fields.get(at).and_then(|f| f.parse::<u64>().ok()).ok_or("bad number");
             match fields[0] {
                 "chunk" => manifest.chunk_docs = number(1)?.clamp(1, 1 << 20) as u32,
+                // Only a path under the site, so the worker never fetches elsewhere.
+                "article" if fields.len() == 2 => {
+                    let path = fields[1];
+                    if !path.starts_with("../") || path.contains("://") || !path.contains("{id}") {
+                        return Err("bad article path");
+                    }
+                    manifest.article_path = Some(path.into());
+                }
                 "category" if fields.len() == 3 => {
                     manifest.categories.insert(fields[1].into(), fields[2].into());
                 }
@@ -171,6 +204,7 @@ mod tests {
                 heavy: vec!["da nang".into(), "ng*".into()],
             }],
             gone: vec![("s0a".into(), 3)],
+            article_path: Some("../data/tin/{id}.json".into()),
         };
         let text = manifest.to_text();
         assert_eq!(Manifest::parse(&text), Ok(manifest.clone()));
@@ -178,6 +212,7 @@ mod tests {
         assert_eq!(manifest.segments[0].year_range(2023), 0..4);
         assert_eq!(manifest.segments[0].year_range(2020), 0..0);
         assert!(Manifest::parse("hello").is_err());
+        assert!(Manifest::parse(&text.replace("../data", "https://x/data")).is_err());
         assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
         assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
         assert!(Manifest::parse(&text.replace("da nang\tng*", "ng*\tda nang")).is_err());
@@ -185,5 +220,10 @@ mod tests {
         let segment = &manifest.segments[0];
         assert_eq!(segment.term_path("ng*"), "s0a/h/1.bin");
         assert_eq!(segment.term_path("nga*"), format!("s0a/t/{}.bin", shard_of("nga*", 2)));
+        // A pair lives with its first syllable, or its second when the first is heavy.
+        assert_eq!(segment.term_path("hoa binh"), segment.term_path("hoa"));
+        let heavy = |t: &str| t == "cong";
+        assert_eq!([shard_key("cong nghe", heavy), shard_key("khoa cong", heavy)], ["nghe", "khoa"]);
+        assert_eq!([shard_key("cong cong", heavy), shard_key("#a b", heavy)], ["cong cong", "#a b"]);
     }
 }

@@ -3,14 +3,20 @@
 //! articles, so that publishing one article rewrites a small share of it.
 
 use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
-use crate::manifest::{Manifest, SegmentInfo};
-use crate::terms::{doc_terms, Doc};
+use crate::fast_hash::FastMap;
+use crate::manifest::{shard_key, Manifest, SegmentInfo};
+use crate::terms::{for_each_term, impact, label_terms, pair_term, prefixes, Doc, Visit};
 use portal_core::date::VietnamTime;
 use std::collections::{BTreeMap, HashMap};
 
 /// The index's folder beside the site.
 pub const INDEX_DIR: &str = "tim-kiem";
-pub const SHARD_MAGIC: &[u8; 4] = b"PSI1";
+pub const SHARD_MAGIC: &[u8; 4] = b"PSI2";
+/// The weighted length (`terms::for_each_term`) of a typical article: the
+/// BM25 length normalisation's average. A constant, not each segment's
+/// own average, so that an impact means the same in a one-article recent
+/// segment as in the archive's (the sample's articles: 1 000 to 3 000).
+pub const AVERAGE_LENGTH: f32 = 1500.0;
 /// The lead is kept in the result data up to this many characters: enough
 /// for the snippet (about 180 around the first match), and a long lead does
 /// not make every result file of its chunk heavier.
@@ -31,6 +37,9 @@ pub struct Options {
     /// `max_gone_share` of the archive, and the whole index is rebuilt as one.
     pub max_segments: usize,
     pub max_gone_share: f64,
+    /// The manifest's `article` line: where each article's own document is,
+    /// relative to `tim-kiem/` (`../data/tin/{id}.json`), for snippets from the body.
+    pub article_path: Option<String>,
 }
 
 impl Default for Options {
@@ -38,10 +47,11 @@ impl Default for Options {
         Options {
             shard_bytes: 20 * 1024,
             heavy_bytes: 4096,
-            chunk_docs: 200,
+            chunk_docs: 50,
             recent_share: 0.01,
             max_segments: 8,
             max_gone_share: 0.05,
+            article_path: None,
         }
     }
 }
@@ -62,10 +72,14 @@ pub struct Publication {
     pub segments: usize,
 }
 
-/// A document's fingerprint: a changed article goes to the recent segment again.
+/// A document's fingerprint: a changed article goes to the recent segment
+/// again. With a signature of its own document (`Doc::source`), that stands
+/// for what the document adds (body, author, whole lead).
 pub fn fingerprint(doc: &Doc) -> u64 {
     let mut text = String::new();
-    for part in [&doc.id, &doc.title, &doc.summary, &doc.category_slug, &doc.category_name] {
+    let source = doc.source.to_string();
+    let own: [&String; 2] = if doc.source != 0 { [&source, &source] } else { [&doc.author, &doc.body] };
+    for part in [&doc.id, &doc.title, &doc.summary, own[0], own[1], &doc.category_slug, &doc.category_name] {
         text.push_str(part);
         text.push('\u{1f}');
     }
@@ -81,6 +95,19 @@ pub fn fingerprint(doc: &Doc) -> u64 {
 /// over the previous index, read through `previous` (a path under
 /// `tim-kiem/` to its bytes, `None` when absent).
 pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options: &Options) -> Publication {
+    publish_filling(docs, previous, options, &mut |_| {})
+}
+
+/// [`publish`], with `fill` called on (a copy of) each article that goes
+/// into a segment written by this run, before it is indexed: the prerender
+/// reads an article's own document (body, author, lead) there, so a run that
+/// publishes one article reads one document, not the archive's.
+pub fn publish_filling(
+    docs: &[Doc],
+    previous: &dyn Fn(&str) -> Option<Vec<u8>>,
+    options: &Options,
+    fill: &mut dyn FnMut(&mut Doc),
+) -> Publication {
     let mut seen = HashMap::new();
     let docs: Vec<&Doc> = docs.iter().filter(|doc| seen.insert(doc.id.as_str(), ()).is_none()).collect();
     let current: HashMap<&str, (usize, u64)> =
@@ -131,7 +158,7 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
     if rebuild {
         gone.clear();
         if !docs.is_empty() {
-            let (files, info) = build_segment(docs.clone(), options, false);
+            let (files, info) = build_segment(docs.clone(), options, false, fill);
             publication.files.extend(files);
             segments.push(info);
         }
@@ -144,7 +171,7 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
         segments = kept;
         publication.merged = !merged.is_empty();
         if !fresh.is_empty() {
-            let (files, mut info) = build_segment(fresh, options, !publication.merged);
+            let (files, mut info) = build_segment(fresh, options, !publication.merged, fill);
             let total: u64 = segments.iter().map(|s| s.bytes).sum::<u64>() + info.bytes;
             if info.bytes as f64 > options.recent_share * total as f64 {
                 info.recent = false;
@@ -161,7 +188,13 @@ pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options
     for doc in &docs {
         categories.entry(doc.category_slug.clone()).or_insert_with(|| doc.category_name.clone());
     }
-    let manifest = Manifest { chunk_docs: options.chunk_docs as u32, categories, segments, gone };
+    let manifest = Manifest {
+        chunk_docs: options.chunk_docs as u32,
+        categories,
+        segments,
+        gone,
+        article_path: options.article_path.clone(),
+    };
     let text = manifest.to_text();
     if let Some(old) = &old {
         for segment in &old.segments {
@@ -188,32 +221,45 @@ pub fn year_of(unix: i64) -> i32 {
 }
 
 /// One segment's files (paths under `tim-kiem/`) and its manifest line.
-fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
+fn build_segment(
+    mut docs: Vec<&Doc>,
+    options: &Options,
+    recent: bool,
+    fill: &mut dyn FnMut(&mut Doc),
+) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
     docs.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
     let count = docs.len() as u32;
     let mut ids = String::new();
     for doc in &docs {
         ids.push_str(&format!("{}\t{:016x}\n", clean(&doc.id), fingerprint(doc)));
     }
+    // Filled after the fingerprints, which the next run computes unfilled.
+    let filled: Vec<Doc> = docs
+        .iter()
+        .map(|doc| {
+            let mut doc = (*doc).clone();
+            fill(&mut doc);
+            doc
+        })
+        .collect();
+    let docs: Vec<&Doc> = filled.iter().collect();
     let name = format!("s{:012x}", fnv1a(ids.as_bytes()) & 0xffff_ffff_ffff);
 
-    let mut postings: HashMap<String, BTreeMap<String, Vec<Posting>>> = HashMap::new();
-    for (local, doc) in docs.iter().enumerate() {
-        for (term, variants) in doc_terms(doc) {
-            let entry = postings.entry(term).or_default();
-            for (variant, title) in variants {
-                entry.entry(variant).or_default().push((local as u32, title));
-            }
-        }
-    }
+    let postings = collect_postings(&docs);
     let mut entries: Vec<(String, Vec<u8>)> = postings
+        .terms
+        .names
         .into_iter()
-        .map(|(term, variants)| {
+        .zip(postings.lists)
+        .map(|(term, mut variants)| {
+            variants.sort_unstable_by(|a, b| {
+                postings.variants.names[a.0 as usize].cmp(&postings.variants.names[b.0 as usize])
+            });
             let mut bytes = Vec::new();
             put_bytes(&mut bytes, term.as_bytes());
             put_varint(&mut bytes, variants.len() as u64);
             for (variant, list) in variants {
-                put_bytes(&mut bytes, variant.as_bytes());
+                put_bytes(&mut bytes, postings.variants.names[variant as usize].as_bytes());
                 put_bytes(&mut bytes, &encode_list(&list, count));
             }
             (term, bytes)
@@ -243,8 +289,10 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     let shards = light.div_ceil(options.shard_bytes).max(1) as u32;
     let mut shard_bytes: Vec<Vec<u8>> = vec![Vec::new(); shards as usize];
     let mut shard_terms = vec![0u64; shards as usize];
+    heavy.sort_unstable();
+    let is_heavy = |term: &str| heavy.binary_search_by(|t: &String| t.as_str().cmp(term)).is_ok();
     for (term, bytes) in &entries {
-        let shard = shard_of(term, shards) as usize;
+        let shard = shard_of(shard_key(term, is_heavy), shards) as usize;
         shard_bytes[shard].extend_from_slice(bytes);
         shard_terms[shard] += 1;
     }
@@ -277,6 +325,108 @@ fn build_segment(mut docs: Vec<&Doc>, options: &Options, recent: bool) -> (Vec<(
     (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy })
 }
 
+/// Strings numbered as they are first met: an article's 2 000 terms are
+/// looked up, not allocated, once the segment's vocabulary has them.
+#[derive(Default)]
+struct Names {
+    ids: FastMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        self.names.push(name.to_string());
+        id
+    }
+}
+
+/// A segment's postings: per term (by id), per variant (by id), the articles
+/// with the term's impact in each.
+struct Postings {
+    terms: Names,
+    variants: Names,
+    lists: Vec<Vec<(u32, Vec<Posting>)>>,
+}
+
+/// A syllable's ids, by its accented form (which names its folded one too):
+/// the term, the variant, and its prefixes' terms (each its own variant).
+struct WordIds {
+    term: u32,
+    variant: u32,
+    prefixes: Vec<(u32, u32)>,
+}
+
+fn collect_postings(docs: &[&Doc]) -> Postings {
+    let mut postings = Postings { terms: Names::default(), variants: Names::default(), lists: Vec::new() };
+    // Found once per segment: a syllable's lookups, prefixes included, are
+    // one lookup afterwards.
+    let mut words: FastMap<String, WordIds> = FastMap::default();
+    let mut counts: FastMap<u32, f32> = FastMap::default();
+    let mut pairs: FastMap<(u32, u32), ()> = FastMap::default();
+    for (local, doc) in docs.iter().enumerate() {
+        counts.clear();
+        pairs.clear();
+        let length = for_each_term(doc, |visit, weight| {
+            let mut add = |term: u32, variant: u32| {
+                *counts.entry(term).or_insert(0.0) += weight;
+                pairs.insert((term, variant), ());
+            };
+            match visit {
+                Visit::Word(word) => {
+                    if !words.contains_key(&word.accented) {
+                        let ids = WordIds {
+                            term: postings.terms.id(&word.folded),
+                            variant: postings.variants.id(&word.accented),
+                            prefixes: prefixes(&word.folded)
+                                .map(|p| (postings.terms.id(&p), postings.variants.id(&p)))
+                                .collect(),
+                        };
+                        words.insert(word.accented.clone(), ids);
+                    }
+                    let ids = &words[&word.accented];
+                    add(ids.term, ids.variant);
+                    for &(prefix, variant) in &ids.prefixes {
+                        add(prefix, variant);
+                    }
+                }
+                Visit::Pair(a, b) => {
+                    add(
+                        postings.terms.id(&pair_term(&a.folded, &b.folded)),
+                        postings.variants.id(&pair_term(&a.accented, &b.accented)),
+                    );
+                }
+            }
+        });
+        for label in label_terms(doc) {
+            let (term, variant) = (postings.terms.id(&label), postings.variants.id(&label));
+            counts.insert(term, 0.0);
+            pairs.insert((term, variant), ());
+        }
+        if postings.lists.len() < postings.terms.names.len() {
+            postings.lists.resize_with(postings.terms.names.len(), Vec::new);
+        }
+        for &(term, variant) in pairs.keys() {
+            // Every variant of a term carries the term's impact: the count is the term's.
+            let weight = impact(counts[&term], length, AVERAGE_LENGTH);
+            let lists = &mut postings.lists[term as usize];
+            let at = match lists.iter().position(|(v, _)| *v == variant) {
+                Some(at) => at,
+                None => {
+                    lists.push((variant, Vec::new()));
+                    lists.len() - 1
+                }
+            };
+            lists[at].1.push((local as u32, weight));
+        }
+    }
+    postings
+}
+
 /// The bytes from which a term of a segment of `docs` articles is heavy.
 /// Past the floor (from 262 144 articles on, with the default 4 KB) it
 /// grows with the segment, an eighth of a bitmap of all its articles, so
@@ -303,6 +453,44 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_articles_a_run_writes_are_filled_and_their_source_stands_for_the_body() {
+        let doc = |n: usize| Doc {
+            id: n.to_string(),
+            title: format!("Tin số {n}"),
+            category_slug: "tin".into(),
+            published: 1_700_000_000 + n as i64,
+            source: 7,
+            ..Doc::default()
+        };
+        let mut docs: Vec<Doc> = (0..300).map(doc).collect();
+        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+        let run = |docs: &[Doc], files: &mut HashMap<String, Vec<u8>>| {
+            let mut filled = Vec::new();
+            let publication = publish_filling(docs, &|p| files.get(p).cloned(), &Options::default(), &mut |d| {
+                filled.push(d.id.clone());
+                d.body = "thân bài đã đọc".into();
+            });
+            files.extend(publication.files);
+            filled
+        };
+        assert_eq!(run(&docs, &mut files).len(), 300);
+        docs.push(doc(300));
+        assert_eq!(run(&docs, &mut files), ["300"]);
+        // A changed document (its signature) is written, and so read, again.
+        docs[5].source = 8;
+        assert!(run(&docs, &mut files).contains(&"5".to_string()));
+        let found = crate::search_with(
+            &mut crate::Engine::new(),
+            &crate::Query { text: "thân bài".into(), per_page: 1000, ..crate::Query::default() },
+            &mut |p| files.get(p).cloned().ok_or_else(|| "404".to_string()),
+        );
+        assert_eq!(found.unwrap().total, 301);
+        let mut same = doc(1);
+        same.body = "khác".into();
+        assert_eq!(fingerprint(&same), fingerprint(&doc(1)), "the source stands for the body");
+    }
 
     #[test]
     fn years_are_in_vietnam_time() {

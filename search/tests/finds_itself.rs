@@ -34,6 +34,7 @@ proptest! {
                 category_slug: "tin".into(),
                 category_name: "Tin".into(),
                 published: 1_600_000_000 + n as i64 * 3600,
+                ..Doc::default()
             })
             .collect();
         let publication = publish(&docs, &|_| None, &Options::default());

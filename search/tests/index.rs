@@ -81,10 +81,18 @@ fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
-/// The query set: every phrase, name and place, as typed in each way a
-/// reader types it.
+/// The query set, as readers type it: every phrase, name and place in each
+/// way a reader types it (accents or none, both tone placements, NFD,
+/// capitals, đ as d), their first words, their words in another order,
+/// words of two different phrases (never neighbours in any article), words
+/// that only the bodies and authors hold, numbers, dates and document codes.
 fn queries() -> Vec<String> {
     let mut out = Vec::new();
+    let mut push = |form: String| {
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    };
     for target in PHRASES.iter().chain(NAMES).chain(PLACES) {
         let mut forms = vec![target.to_string(), fold(target), decompose(target), target.to_uppercase()];
         if target.contains(['đ', 'Đ']) {
@@ -99,45 +107,115 @@ fn queries() -> Vec<String> {
             forms.push(words[..2].join(" "));
             forms.push(fold(&words[..2].join(" ")));
         }
-        for form in forms {
-            if !out.contains(&form) {
-                out.push(form);
-            }
+        if words.len() > 1 {
+            let reversed: Vec<&str> = words.iter().rev().copied().collect();
+            forms.push(reversed.join(" "));
+            forms.push(fold(&reversed.join(" ")));
         }
+        forms.into_iter().for_each(&mut push);
+    }
+    // Words of two phrases, one word of a name and a place: not neighbours.
+    for (n, phrase) in PHRASES.iter().enumerate() {
+        let other = PHRASES[(n * 7 + 3) % PHRASES.len()];
+        let first = phrase.split(' ').next().unwrap();
+        let last = other.split(' ').next_back().unwrap();
+        push(format!("{first} {last}"));
+        push(fold(&format!("{last} {first}")));
+        let name = NAMES[n % NAMES.len()].split(' ').next_back().unwrap();
+        let place = PLACES[n % PLACES.len()];
+        push(format!("{name} {place}"));
+    }
+    // Numbers, dates and codes as the bodies write them, however typed.
+    for code in ["65/KH-UBND", "65 kh ubnd", "65/kh", "120/KH-UBND", "ke hoach so 150", "Kế hoạch số 42"] {
+        push(code.to_string());
+    }
+    for (day, month) in [(18, 5), (2, 9), (27, 7), (1, 1), (30, 4), (15, 10)] {
+        push(format!("{day}/{month}"));
+        push(format!("ngày {day}/{month}"));
+    }
+    for number in ["2023", "2019", "9001", "ISO 9002", "iso 9003 Đông Hà", "năm 2021 Gio Linh"] {
+        push(number.to_string());
     }
     out
 }
 
 #[test]
-fn vietnamese_queries_find_exactly_what_a_scan_finds_exact_accents_first() {
+fn recall_is_total_against_the_readers_rule_and_exact_accents_come_first() {
     let docs = corpus(3000, 7);
     let mut site = Site::default();
     site.publish(&docs, &scaled());
     let queries = queries();
-    assert!(queries.len() >= 200, "{} queries", queries.len());
-    let (mut accented, mut exact_first) = (0, 0);
+    assert!(queries.len() >= 400, "{} queries", queries.len());
+    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let (mut accented, mut exact_first, mut shown, mut relevant) = (0, 0, 0, 0);
     for query in &queries {
         let expected = brute(&docs, query, false, None, None);
         assert!(!expected.is_empty(), "{query:?} finds nothing in the corpus");
         let found = site.all(query, false, None, None);
         assert_eq!(sorted(found.clone()), expected, "{query:?}");
+        // Precision of the first page: its articles hold every word.
+        for id in found.iter().take(10) {
+            shown += 1;
+            relevant += usize::from(common::brute_match(by_id[id.as_str()], query, false));
+        }
         // Exact accents first: when the query has accents and some article has them.
-        if fold(query) != query.to_lowercase() {
-            let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-            if found.iter().any(|id| exact_match(by_id[id.as_str()], query)) {
-                accented += 1;
-                if exact_match(by_id[found[0].as_str()], query) {
-                    exact_first += 1;
-                }
-                // Every exact match before every other.
-                let flags: Vec<bool> = found.iter().map(|id| exact_match(by_id[id.as_str()], query)).collect();
-                assert!(flags.windows(2).all(|w| w[0] || !w[1]), "{query:?}: an exact match after an inexact one");
+        if fold(query) != query.to_lowercase() && found.iter().any(|id| exact_match(by_id[id.as_str()], query)) {
+            accented += 1;
+            if exact_match(by_id[found[0].as_str()], query) {
+                exact_first += 1;
             }
+            // Every exact match before every other.
+            let flags: Vec<bool> = found.iter().map(|id| exact_match(by_id[id.as_str()], query)).collect();
+            assert!(flags.windows(2).all(|w| w[0] || !w[1]), "{query:?}: an exact match after an inexact one");
         }
     }
-    println!("{} queries, recall 100 %; exact accents first in {exact_first} of {accented}", queries.len());
+    println!(
+        "{} queries, recall 100 %, precision of the first page {relevant}/{shown}; exact accents first in {exact_first} of {accented}",
+        queries.len()
+    );
+    assert_eq!(relevant, shown);
     assert!(accented >= 100);
     assert!(exact_first as f64 >= 0.95 * accented as f64, "{exact_first} of {accented}");
+}
+
+#[test]
+fn words_only_in_the_body_or_the_author_line_are_found() {
+    let mut docs = corpus(400, 9);
+    docs[17].body.push_str("\nBảng: Trung tâm phục vụ hành chính công | Số lượng thủ tục hành chính (TTHC) | 18/5");
+    docs[17].author = "Lê Quang Vịnh, Văn phòng Sở".into();
+    let mut site = Site::default();
+    site.publish(&docs, &scaled());
+    for query in ["TTHC", "tthc", "Lê Quang Vịnh", "le quang vinh", "Vinh Le", "phục vụ hành chính công"] {
+        let found = site.all(query, false, None, None);
+        assert!(found.contains(&docs[17].id), "{query:?}");
+        assert_eq!(sorted(found), brute(&docs, query, false, None, None), "{query:?}");
+    }
+}
+
+#[test]
+fn a_quoted_phrase_must_stand_as_typed_in_the_title_lead_tags_or_author() {
+    let docs = corpus(1500, 13);
+    let mut site = Site::default();
+    site.publish(&docs, &scaled());
+    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let plain = site.all("công nghệ cao", false, None, None);
+    let quoted = site.all("\"cao công nghệ\"", false, None, None);
+    let loose = site.all("cao công nghệ", false, None, None);
+    assert_eq!(sorted(plain.clone()), sorted(loose));
+    assert!(quoted.len() < plain.len(), "{} of {}", quoted.len(), plain.len());
+    let exact = site.all("\"nông nghiệp công nghệ cao\"", false, None, None);
+    assert!(!exact.is_empty());
+    for id in &exact {
+        let doc = by_id[id.as_str()];
+        let fields = format!(
+            "{} | {} | {} | {}",
+            fold(&doc.title),
+            fold(&doc.summary),
+            fold(&doc.tags.join(" | ")),
+            fold(&doc.author)
+        );
+        assert!(fields.contains("nong nghiep cong nghe cao"), "{id}: {fields}");
+    }
 }
 
 #[test]
@@ -163,14 +241,7 @@ fn typing_expands_only_the_last_syllable() {
     // A complete syllable is not a prefix: "ha" finds "Hà", not "hành".
     let ha = site.all("ha", false, None, None);
     let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    assert!(ha.iter().all(|id| fold(&format!(
-        "{} {} {}",
-        by_id[id.as_str()].title,
-        by_id[id.as_str()].summary,
-        by_id[id.as_str()].tags.join(" ")
-    ))
-    .split(' ')
-    .any(|w| w == "ha")));
+    assert!(ha.iter().all(|id| fold(&common::text_of(by_id[id.as_str()])).split(' ').any(|w| w == "ha")));
     assert!(site.all("ha", true, None, None).len() > ha.len());
 }
 
@@ -190,17 +261,46 @@ fn filters_by_category_and_year() {
 }
 
 #[test]
-fn ties_go_to_the_newest_and_title_matches_rank_higher() {
+fn titles_rank_first_neighbours_rank_higher_and_ties_go_to_the_newest() {
     let docs = corpus(2000, 5);
     let mut site = Site::default();
     site.publish(&docs, &scaled());
     let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let found = site.all("Gio Linh", false, None, None);
     let in_title = |id: &String| fold(&by_id[id.as_str()].title).contains("gio linh");
-    let titles: Vec<bool> = found.iter().map(in_title).collect();
-    assert!(titles.windows(2).all(|w| w[0] || !w[1]), "a title match after a summary match");
-    let group: Vec<i64> = found.iter().filter(|id| in_title(id)).map(|id| by_id[id.as_str()].published).collect();
-    assert!(group.len() > 10 && group.windows(2).all(|w| w[0] >= w[1]), "not newest first");
+    assert!(found.iter().filter(|id| in_title(id)).count() >= 10);
+    assert!(found[..10].iter().all(in_title), "a body match on the first page before a title match");
+    // The words as neighbours, as typed, rank before the same words apart.
+    let doc = |id: &str, title: &str, published| Doc {
+        id: id.into(),
+        title: title.into(),
+        category_slug: "tin".into(),
+        published,
+        ..Doc::default()
+    };
+    let pair = [
+        doc("apart", "Công nghệ mới cho nông nghiệp tỉnh", 1_700_000_000),
+        doc("together", "Nông nghiệp công nghệ cao tại tỉnh", 1_600_000_000),
+    ];
+    let mut site = Site::default();
+    site.publish(&pair, &scaled());
+    assert_eq!(site.all("nong nghiep cong nghe", false, None, None), ["together", "apart"]);
+    assert_eq!(site.all("công nghệ mới", false, None, None), ["apart"]);
+    // Equal relevance: the newest first.
+    let same: Vec<Doc> = (0..30)
+        .map(|n| Doc {
+            id: format!("{n}"),
+            title: "Hội thảo tại Cam Lộ".into(),
+            category_slug: "tin".into(),
+            published: 1_600_000_000 + n * 3600,
+            ..Doc::default()
+        })
+        .collect();
+    site = Site::default();
+    site.publish(&same, &scaled());
+    let found = site.all("cam lo", false, None, None);
+    let expected: Vec<String> = (0..30).rev().map(|n| n.to_string()).collect();
+    assert_eq!(found, expected);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! reads every document, against which the index is checked.
 #![allow(dead_code)]
 
-use portal_search::terms::{MAX_FIELD_SYLLABLES, MAX_PREFIX, MAX_QUERY_SYLLABLES};
+use portal_search::terms::{MAX_PREFIX, MAX_QUERY_SYLLABLES};
 use portal_search::text::{decompose, syllables, Syllable};
 use portal_search::writer::year_of;
 use portal_search::Doc;
@@ -146,6 +146,48 @@ pub fn other_placement(text: &str) -> String {
     out
 }
 
+/// An article's body: 300 to 1 000 syllables of the phrases above in
+/// sentences, with names, places, dates ("18/5", "năm 2021") and document
+/// codes ("Kế hoạch số 65/KH-UBND"), one paragraph a line.
+fn body(rng: &mut Rng) -> String {
+    let target = 300 + (rng.next() % 700) as usize;
+    let mut text = String::new();
+    let mut syllables = 0;
+    while syllables < target {
+        let sentence = match rng.next() % 5 {
+            0 => format!(
+                "Ngày {}/{}, {} {} {} tại {}.",
+                1 + rng.next() % 28,
+                1 + rng.next() % 12,
+                rng.pick(NAMES),
+                rng.pick(VERBS),
+                rng.pick(PHRASES),
+                rng.pick(PLACES)
+            ),
+            1 => format!(
+                "Theo Kế hoạch số {}/KH-UBND năm {}, đơn vị {} {} và {}.",
+                10 + rng.next() % 190,
+                2015 + rng.next() % 10,
+                rng.pick(VERBS),
+                rng.pick(PHRASES),
+                rng.pick(PHRASES)
+            ),
+            2 => format!("Chứng nhận ISO {} cho {} ở {}.", 9001 + rng.next() % 3, rng.pick(PHRASES), rng.pick(PLACES)),
+            _ => format!(
+                "Các đơn vị {} {}, {} và {} trong thời gian tới.",
+                rng.pick(VERBS),
+                rng.pick(PHRASES),
+                rng.pick(PHRASES),
+                rng.pick(PHRASES)
+            ),
+        };
+        syllables += sentence.split(' ').count();
+        text.push_str(&sentence);
+        text.push(if rng.next().is_multiple_of(4) { '\n' } else { ' ' });
+    }
+    text
+}
+
 /// `count` articles, oldest first, one every ~20 hours from 2015.
 pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
     let mut rng = Rng(seed);
@@ -172,6 +214,7 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
             2015 + rng.next() % 10,
             100 + rng.next() % 900
         );
+        let mut body = body(&mut rng);
         // The ways text arrives: other tone placement, NFD, capitals, no accents.
         match rng.next() % 10 {
             0 => title = other_placement(&title),
@@ -182,6 +225,7 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
             // Typed without accents (as some editors do): the same words, inexact.
             5 => title = portal_search::text::fold(&title),
             6 => summary = portal_search::text::fold(&summary),
+            7 => body = decompose(&other_placement(&body)),
             _ => {}
         }
         let (slug, name) = CATEGORIES[(rng.next() % CATEGORIES.len() as u64) as usize];
@@ -190,52 +234,49 @@ pub fn corpus(count: usize, seed: u64) -> Vec<Doc> {
             title,
             summary,
             tags: vec![rng.pick(PHRASES).to_string()],
+            author: format!("{}, {}", rng.pick(NAMES), rng.pick(PLACES)),
+            body,
             category_slug: slug.into(),
             category_name: name.into(),
             published: when,
+            source: 0,
         });
     }
     docs
 }
 
-type Fields = std::rc::Rc<Vec<Vec<Syllable>>>;
-
-thread_local! {
-    /// Each article's fields, read once (by id and title, which the tests change).
-    static FIELDS: std::cell::RefCell<std::collections::HashMap<(String, String), Fields>> = Default::default();
+/// An article's text as a reader reads it: every field, as written.
+pub fn text_of(doc: &Doc) -> String {
+    format!("{}\n{}\n{}\n{}\n{}", doc.title, doc.summary, doc.tags.join("\n"), doc.author, doc.body)
 }
 
-fn fields(doc: &Doc) -> Fields {
-    let key = (doc.id.clone(), doc.title.clone());
-    if let Some(found) = FIELDS.with(|f| f.borrow().get(&key).cloned()) {
+/// An article's words: folded, and accented (tone placement aside).
+pub struct Words {
+    pub folded: std::collections::HashSet<String>,
+    pub accented: std::collections::HashSet<String>,
+}
+
+pub fn words_of(doc: &Doc) -> std::rc::Rc<Words> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, String, usize), std::rc::Rc<Words>>> =
+            Default::default();
+    }
+    let key = (doc.id.clone(), doc.title.clone(), doc.summary.len() + doc.body.len());
+    if let Some(found) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return found;
     }
-    let read = std::rc::Rc::new(read_fields(doc));
-    FIELDS.with(|f| f.borrow_mut().insert(key, read.clone()));
-    read
+    let all = syllables(&text_of(doc));
+    let words = std::rc::Rc::new(Words {
+        folded: all.iter().map(|s| s.folded.clone()).collect(),
+        accented: all.iter().map(|s| s.accented.clone()).collect(),
+    });
+    CACHE.with(|c| c.borrow_mut().insert(key, words.clone()));
+    words
 }
 
-fn read_fields(doc: &Doc) -> Vec<Vec<Syllable>> {
-    std::iter::once(&doc.title)
-        .chain(std::iter::once(&doc.summary))
-        .chain(doc.tags.iter())
-        .map(|f| syllables(f).into_iter().take(MAX_FIELD_SYLLABLES).collect())
-        .collect()
-}
-
-/// The pairs of a query's syllables that must be side by side: the 1st and
-/// 2nd, the 3rd and 4th, …, and with an odd number the last two too.
-fn pairs<T>(words: &[T]) -> Vec<&[T]> {
-    let mut out: Vec<&[T]> = words.chunks_exact(2).collect();
-    if words.len() >= 3 && words.len() % 2 == 1 {
-        out.push(&words[words.len() - 2..]);
-    }
-    out
-}
-
-/// Whether `doc` matches, read straight from its text: each pair of the
-/// complete syllables (`pairs`) side by side in one field (one complete
-/// syllable: that syllable somewhere), and when typing a syllable that
+/// The reader's rule, read straight from the article's text: every complete
+/// folded syllable of the query occurs somewhere in it, in any order, and
+/// when typing (no space after the last, of at most 8 letters) a syllable
 /// starts with the last one.
 pub fn brute_match(doc: &Doc, query: &str, typing: bool) -> bool {
     let all = syllables(query);
@@ -248,39 +289,18 @@ pub fn brute_match(doc: &Doc, query: &str, typing: bool) -> bool {
         && words.last().unwrap().folded.chars().count() <= MAX_PREFIX
         && all.len() <= MAX_QUERY_SYLLABLES;
     let complete = &words[..words.len() - usize::from(prefix)];
-    let fields = fields(doc);
-    let has = |f: &dyn Fn(&[Syllable]) -> bool| fields.iter().any(|field| f(field));
-    if complete.len() == 1 && !has(&|field| field.iter().any(|s| s.folded == complete[0].folded)) {
+    let text = words_of(doc);
+    if !complete.iter().all(|w| text.folded.contains(&w.folded)) {
         return false;
     }
-    for pair in pairs(complete) {
-        let found =
-            has(&|field| field.windows(2).any(|w| w[0].folded == pair[0].folded && w[1].folded == pair[1].folded));
-        if !found {
-            return false;
-        }
-    }
-    if prefix {
-        let last = &words.last().unwrap().folded;
-        if !has(&|field| field.iter().any(|s| s.folded.starts_with(last.as_str()))) {
-            return false;
-        }
-    }
-    true
+    !prefix || text.folded.iter().any(|s| s.starts_with(words.last().unwrap().folded.as_str()))
 }
 
-/// Whether `doc` has the query's words with the same accents (tone placement aside).
+/// Whether `doc` has every accented word of the query with the same accents
+/// (tone placement aside).
 pub fn exact_match(doc: &Doc, query: &str) -> bool {
-    let words = syllables(query);
-    let fields = fields(doc);
-    if words.len() == 1 {
-        return fields.iter().any(|f| f.iter().any(|s| s.accented == words[0].accented));
-    }
-    pairs(&words).into_iter().all(|pair| {
-        fields
-            .iter()
-            .any(|f| f.windows(2).any(|w| w[0].accented == pair[0].accented && w[1].accented == pair[1].accented))
-    })
+    let text = words_of(doc);
+    syllables(query).iter().filter(|w| w.marked).all(|w| text.accented.contains(&w.accented))
 }
 
 pub fn brute(docs: &[Doc], query: &str, typing: bool, category: Option<&str>, year: Option<i32>) -> Vec<String> {
