@@ -5,27 +5,37 @@
 
 use portal::core::config::parse_config;
 use portal::core::error::DocError;
+use portal::core::facets::parse_facets;
 use portal::core::feed::{parse_article, parse_categories, parse_feed};
+use portal::core::nhiem_vu::{parse_task, parse_task_list, NHIEM_VU_LIMIT_BYTES};
 use proptest::prelude::*;
 use serde_json::Value;
 
 const URL: &str = "https://portal.test/khcn/data/tin/1019.json";
 
 /// Real documents to start from: one of each kind the parsers read.
-const VALID: [&str; 4] = [
+const VALID: [&str; 7] = [
     include_str!("../data/tin/1019.json"),
     include_str!("../data/tin-moi/1.json"),
     include_str!("../data/chuyen-muc.json"),
     include_str!("../config.json"),
+    // A task with its acceptance, file and news; a page of the tasks' list;
+    // their facet index with its money.
+    include_str!("../data/nhiem-vu/chon-tao-giong-lua-chiu-man.json"),
+    include_str!("../data/nhiem-vu/ds/tat-ca/1.json"),
+    include_str!("../data/nhiem-vu/bo-loc.json"),
 ];
 
 /// Runs every parser on `text`; an error must still render both messages.
 fn parse_all(text: &str) {
-    let results: [Result<(), DocError>; 4] = [
+    let results: [Result<(), DocError>; 7] = [
         parse_feed("bản tin", URL, text).map(drop),
         parse_article("bài viết", URL, text).map(drop),
         parse_categories("chuyên mục", URL, text).map(drop),
         parse_config(text).map(drop),
+        parse_task("nhiệm vụ", URL, text).map(drop),
+        parse_task_list("danh sách nhiệm vụ", text).map(drop),
+        parse_facets("bộ lọc nhiệm vụ", text, NHIEM_VU_LIMIT_BYTES).map(drop),
     ];
     for error in results.into_iter().filter_map(Result::err) {
         assert!(!error.vietnamese().is_empty() && !error.english().is_empty());
@@ -123,4 +133,7 @@ fn the_starting_documents_are_valid() {
     assert!(parse_feed("bản tin", URL, VALID[1]).is_ok());
     assert!(parse_categories("chuyên mục", URL, VALID[2]).is_ok());
     assert!(parse_config(VALID[3]).is_ok());
+    assert!(parse_task("nhiệm vụ", URL, VALID[4]).is_ok());
+    assert!(parse_task_list("danh sách nhiệm vụ", VALID[5]).is_ok());
+    assert!(parse_facets("bộ lọc nhiệm vụ", VALID[6], NHIEM_VU_LIMIT_BYTES).is_ok());
 }
