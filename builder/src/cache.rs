@@ -113,14 +113,9 @@ pub fn load(path: &Path, out: &Path) -> Cache {
         let articles = postcard::from_bytes::<Vec<(String, CachedArticle)>>(&bytes).ok()?;
         Some((fingerprint::of_bytes(&bytes), articles))
     };
-    let half = ARTICLE_BUCKETS as usize / 2;
-    let buckets: Vec<Option<Bucket>> = std::thread::scope(|scope| {
-        let second = scope.spawn(|| (half..ARTICLE_BUCKETS as usize).map(read_bucket).collect::<Vec<_>>());
-        let mut buckets: Vec<_> = (0..half).map(read_bucket).collect();
-        buckets.extend(second.join().unwrap_or_default());
-        buckets
-    });
-    if buckets.len() != ARTICLE_BUCKETS as usize || buckets.iter().any(Option::is_none) {
+    let numbers: Vec<usize> = (0..ARTICLE_BUCKETS as usize).collect();
+    let buckets: Vec<Option<Bucket>> = map_on_two_threads(&numbers, |bucket| read_bucket(*bucket));
+    if buckets.iter().any(Option::is_none) {
         return empty();
     }
     cache.articles.reserve(buckets.iter().flatten().map(|(_, articles)| articles.len()).sum());

@@ -8,9 +8,9 @@
 //! the archive, titles taken from it, newest first), one code given twice.
 
 use crate::attachment::FileFacts;
+use crate::registry_list::write_paged_list;
 use crate::source::nhiem_vu::{read_task, TaskSource, LEVELS};
 use crate::source::problem::{Problem, Report};
-use crate::van_ban::VAN_BAN_PAGE_SIZE;
 use crate::writer::Output;
 use portal_core::date::Date;
 use portal_core::facets::{list_name, ALL_LIST};
@@ -201,24 +201,7 @@ pub fn document_path(data_dir: &str, id: &str) -> String {
 }
 
 fn write_list(list: &str, title: &str, members: &[&Entry], data_dir: &str, out: &mut Output<'_>) -> io::Result<()> {
-    let total_pages = members.len().div_ceil(VAN_BAN_PAGE_SIZE).max(1);
-    for page in 1..=total_pages {
-        let path = format!("{data_dir}/nhiem-vu/ds/{list}/{page}.json");
-        let start = ((page - 1) * VAN_BAN_PAGE_SIZE).min(members.len());
-        let chunk = &members[start..(start + VAN_BAN_PAGE_SIZE).min(members.len())];
-        let document = ListDoc {
-            version: NHIEM_VU_FORMAT_VERSION,
-            list,
-            title,
-            page,
-            total_pages,
-            total_items: members.len(),
-            next_url: (page < total_pages).then(|| format!("{}.json", page + 1)),
-            items: chunk.iter().map(|entry| item_doc(entry)).collect(),
-        };
-        out.emit(&path, &document)?;
-    }
-    Ok(())
+    write_paged_list("nhiem-vu", NHIEM_VU_FORMAT_VERSION, list, title, members, item_doc, data_dir, out)
 }
 
 fn item_doc(entry: &Entry) -> ItemDoc<'_> {
@@ -289,19 +272,6 @@ struct AcceptanceDoc<'a> {
 struct NewsDoc<'a> {
     id: &'a str,
     title: &'a str,
-}
-
-#[derive(Serialize)]
-struct ListDoc<'a> {
-    version: u64,
-    list: &'a str,
-    title: &'a str,
-    page: usize,
-    total_pages: usize,
-    total_items: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_url: Option<String>,
-    items: Vec<ItemDoc<'a>>,
 }
 
 #[derive(Serialize)]

@@ -8,6 +8,7 @@
 //! checks across files (an unknown id, one number given twice).
 
 use crate::attachment::{AttachmentDoc, FileFacts};
+use crate::registry_list::write_paged_list;
 use crate::sink::Sink;
 use crate::source::problem::{Problem, Report};
 use crate::source::van_ban::{read_van_ban, VanBanSource};
@@ -21,10 +22,6 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
 use std::path::Path;
-
-/// Entries per list page (the issue: pages of 20), whatever `--page-size`
-/// says for the news.
-pub const VAN_BAN_PAGE_SIZE: usize = 20;
 
 /// An article that names documents by number: its id, title, date and the
 /// folded numbers it names (`core::doc_number`).
@@ -273,29 +270,8 @@ pub fn document_path(data_dir: &str, id: &str) -> String {
     format!("{data_dir}/van-ban/{id}.json")
 }
 
-fn list_page_path(data_dir: &str, list: &str, page: usize) -> String {
-    format!("{data_dir}/van-ban/ds/{list}/{page}.json")
-}
-
 fn write_list(list: &str, title: &str, members: &[&Entry], data_dir: &str, out: &mut Output<'_>) -> io::Result<()> {
-    let total_pages = members.len().div_ceil(VAN_BAN_PAGE_SIZE).max(1);
-    for page in 1..=total_pages {
-        let path = list_page_path(data_dir, list, page);
-        let start = ((page - 1) * VAN_BAN_PAGE_SIZE).min(members.len());
-        let chunk = &members[start..(start + VAN_BAN_PAGE_SIZE).min(members.len())];
-        let document = ListDoc {
-            version: VAN_BAN_FORMAT_VERSION,
-            list,
-            title,
-            page,
-            total_pages,
-            total_items: members.len(),
-            next_url: (page < total_pages).then(|| format!("{}.json", page + 1)),
-            items: chunk.iter().map(|entry| item_doc(entry)).collect(),
-        };
-        out.emit(&path, &document)?;
-    }
-    Ok(())
+    write_paged_list("van-ban", VAN_BAN_FORMAT_VERSION, list, title, members, item_doc, data_dir, out)
 }
 
 fn item_doc(entry: &Entry) -> ItemDoc<'_> {
@@ -370,19 +346,6 @@ struct DraftDoc<'a> {
 struct CitationDoc<'a> {
     id: &'a str,
     title: &'a str,
-}
-
-#[derive(Serialize)]
-struct ListDoc<'a> {
-    version: u64,
-    list: &'a str,
-    title: &'a str,
-    page: usize,
-    total_pages: usize,
-    total_items: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_url: Option<String>,
-    items: Vec<ItemDoc<'a>>,
 }
 
 #[derive(Serialize)]
