@@ -10,7 +10,9 @@ use super::markup::escape;
 use super::nhiem_vu::{Task, TaskDetail};
 use super::number::{group_thousands, vnd};
 use super::routes::{self, NHIEM_VU};
-use super::van_ban_html::{articles_html, breadcrumb, files_html, filters_form_html, meta_table_html, pages_nav_html};
+use super::van_ban_html::{
+    articles_html, breadcrumb, files_html, filters_form_html, meta_table_html, pages_nav_html, ListView,
+};
 
 /// The registry's name, in its heading and breadcrumb.
 pub const TASKS_NAME: &str = "Nhiệm vụ KH&CN";
@@ -109,20 +111,9 @@ pub fn summary_html(facets: &FacetIndex, href: &impl Fn(&str) -> String) -> Stri
     html
 }
 
-/// What the list shows.
-pub struct TaskListView<'a> {
-    pub filters: &'a Filters,
-    pub page: u32,
-    pub facets: &'a FacetIndex,
-    pub items: &'a [Task],
-    /// `None` when a filtered list's end was not read yet.
-    pub total: Option<u64>,
-    pub total_pages: u32,
-}
-
 /// The list's page as one string: breadcrumb, heading, search (kept to
 /// tasks), summary, filters, rows and pages.
-pub fn task_list_html(view: &TaskListView<'_>, href: impl Fn(&str) -> String) -> String {
+pub fn task_list_html(view: &ListView<'_, Task>, href: impl Fn(&str) -> String) -> String {
     let mut html = breadcrumb(&href, NHIEM_VU, &escape(TASKS_NAME), false);
     html.push_str(&format!(
         "<h1 class=\"page-heading\">{}</h1>\

@@ -50,7 +50,7 @@ fn the_summary_gives_every_number_as_text_beside_its_bar() {
 fn the_list_keeps_its_search_to_tasks_and_its_filters_in_links() {
     let filters = Filters(vec![("cap".into(), "tinh".into())]);
     let index = index();
-    let view = TaskListView { filters: &filters, page: 2, facets: &index, items: &[], total: Some(30), total_pages: 2 };
+    let view = ListView { filters: &filters, page: 2, facets: &index, items: &[], total: Some(30), total_pages: 2 };
     let html = task_list_html(&view, |route| route.to_string());
     assert!(html.contains("<input type=\"hidden\" name=\"kieu\" value=\"nhiem-vu\">"), "{html}");
     assert!(html.contains("<option value=\"tinh\" selected>Tỉnh (30)</option>"), "{html}");

@@ -52,15 +52,16 @@ pub fn filter_options_html(facet: &Facet, chosen: Option<&str>) -> String {
     html
 }
 
-/// What the list shows: the filters' form (each select sends itself: the
-/// app navigates on `change`, and without the app the "Lọc" button sends
-/// the form), the count, the rows and the pages. `total` is `None` when a
-/// filtered list's end was not read yet.
-pub struct ListView<'a> {
+/// What a registry's list shows (its legal documents or its tasks): the
+/// filters' form (each select sends itself: the app navigates on `change`,
+/// and without the app the "Lọc" button sends the form), the count, the
+/// rows and the pages. `total` is `None` when a filtered list's end was not
+/// read yet.
+pub struct ListView<'a, Item> {
     pub filters: &'a Filters,
     pub page: u32,
     pub facets: &'a FacetIndex,
-    pub items: &'a [LegalDoc],
+    pub items: &'a [Item],
     pub total: Option<u64>,
     pub total_pages: u32,
 }
@@ -128,7 +129,7 @@ pub(crate) fn pages_nav_html(
 /// The list's page as one string (`href` turns a route into a link): the
 /// breadcrumb, the heading, the number search (a GET form to the search
 /// page, kept to the registry), the filters, the rows and the pages.
-pub fn list_body_html(view: &ListView<'_>, today: Date, href: impl Fn(&str) -> String) -> String {
+pub fn list_body_html(view: &ListView<'_, LegalDoc>, today: Date, href: impl Fn(&str) -> String) -> String {
     let filters = view.filters;
     let mut html = breadcrumb(&href, routes::VAN_BAN, "Văn bản", false);
     html.push_str(&format!(

@@ -20,7 +20,7 @@ use crate::context::{site_href, use_portal};
 use crate::core::date::VietnamTime;
 use crate::core::facets::{FacetIndex, Filters};
 use crate::core::nhiem_vu::TASK_FACET_KEYS;
-use crate::core::nhiem_vu_html::{task_list_html, task_page_html, TaskListView};
+use crate::core::nhiem_vu_html::{task_list_html, task_page_html};
 use crate::core::routes::{self, page_from_query, PAGE_QUERY};
 use crate::core::titles::{page_title, TitleOf};
 use crate::core::van_ban::FACET_KEYS;
@@ -127,7 +127,7 @@ pub fn registry_view(registry: Registry) -> impl IntoView {
                                 list_body_html(&view, today, href)
                             }
                             Entries::Tasks(items) => {
-                                let view = TaskListView { filters: &filters, page, facets, items, total, total_pages };
+                                let view = ListView { filters: &filters, page, facets, items, total, total_pages };
                                 task_list_html(&view, href)
                             }
                         };
