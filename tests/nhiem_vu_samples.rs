@@ -6,70 +6,25 @@
 //! news' medicinal-plant gene conservation task linked to its article).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod registry_files;
 mod schema_check;
 
 use portal::core::facets::{list_name, parse_facets, ALL_LIST};
 use portal::core::nhiem_vu::{
     parse_task, parse_task_list, TaskDetail, TaskListPage, TaskStatus, NHIEM_VU_LIMIT_BYTES, TASK_FACET_KEYS,
 };
-use schema_check::{compile, violations};
-use serde_json::Value;
+use registry_files::{root, Registry};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-const FOLDER: &str = "data/nhiem-vu";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/build-content.sh)", path.display()));
-    assert!(text.len() < NHIEM_VU_LIMIT_BYTES, "{}: over the size limit", path.display());
-    text
-}
-
-fn valid(schema: &str, path: &Path, text: &str) {
-    let value: Value = serde_json::from_str(text).unwrap();
-    let problems = violations(&compile(schema), &value);
-    assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
-}
+const REGISTRY: Registry = Registry { folder: "data/nhiem-vu", schemas: "nhiem-vu", limit: NHIEM_VU_LIMIT_BYTES };
 
 fn tasks() -> Vec<TaskDetail> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(FOLDER))
-        .expect("data/nhiem-vu (scripts/build-content.sh)")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json") && !path.ends_with("bo-loc.json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let text = read(path);
-            valid("nhiem-vu-document", path, &text);
-            let url = format!("https://h.vn/{FOLDER}/{}", path.file_name().unwrap().to_str().unwrap());
-            parse_task("nhiệm vụ", &url, &text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.english()))
-        })
-        .collect()
+    REGISTRY.documents(|url, text| parse_task("nhiệm vụ", url, text))
 }
 
 /// Every page of list `list`, validated and parsed.
 fn list(list: &str) -> Vec<TaskListPage> {
-    let mut pages = Vec::new();
-    for page in 1.. {
-        let path = root().join(FOLDER).join("ds").join(list).join(format!("{page}.json"));
-        if !path.exists() {
-            break;
-        }
-        let text = read(&path);
-        valid("nhiem-vu-list", &path, &text);
-        pages.push(
-            parse_task_list("danh sách", &text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.english())),
-        );
-    }
-    assert!(!pages.is_empty(), "no list {list}");
-    pages
+    REGISTRY.list(list, |text| parse_task_list("danh sách", text))
 }
 
 #[test]
@@ -97,9 +52,7 @@ fn the_list_of_everything_is_every_task_newest_first_in_pages_of_20() {
 
 #[test]
 fn each_facet_value_has_its_list_its_count_and_its_money() {
-    let path = root().join(FOLDER).join("bo-loc.json");
-    let text = read(&path);
-    valid("nhiem-vu-facets", &path, &text);
+    let text = REGISTRY.facet_index();
     let index = parse_facets("bộ lọc", &text, NHIEM_VU_LIMIT_BYTES).unwrap();
     let keys: Vec<&str> = index.facets.iter().map(|facet| facet.key.as_str()).collect();
     assert_eq!(keys, TASK_FACET_KEYS);
@@ -130,7 +83,7 @@ fn the_sample_has_every_status_level_and_the_news_tasks_linked() {
     // Every task a sample article tells of names it, under the article's own title.
     for detail in &tasks {
         for article in &detail.news {
-            let text = read(&root().join(format!("data/tin/{}.json", article.id)));
+            let text = REGISTRY.read(&root().join(format!("data/tin/{}.json", article.id)));
             assert!(text.contains(&article.title), "{}: {}", detail.task.id, article.id);
         }
         assert!(

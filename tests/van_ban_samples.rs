@@ -6,70 +6,25 @@
 //! with deadlines, a chain of replacements).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod registry_files;
 mod schema_check;
 
 use portal::core::facets::{list_name, parse_facets, ALL_LIST};
 use portal::core::van_ban::{
     parse_detail, parse_list_page, LegalDocDetail, ListPage, Relation, Status, FACET_KEYS, VAN_BAN_LIMIT_BYTES,
 };
-use schema_check::{compile, violations};
-use serde_json::Value;
+use registry_files::{root, Registry};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-const FOLDER: &str = "data/van-ban";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/build-content.sh)", path.display()));
-    assert!(text.len() < VAN_BAN_LIMIT_BYTES, "{}: over the size limit", path.display());
-    text
-}
-
-fn valid(schema: &str, path: &Path, text: &str) {
-    let value: Value = serde_json::from_str(text).unwrap();
-    let problems = violations(&compile(schema), &value);
-    assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
-}
+const REGISTRY: Registry = Registry { folder: "data/van-ban", schemas: "van-ban", limit: VAN_BAN_LIMIT_BYTES };
 
 fn documents() -> Vec<LegalDocDetail> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(FOLDER))
-        .expect("data/van-ban (scripts/build-content.sh)")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json") && !path.ends_with("bo-loc.json"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let text = read(path);
-            valid("van-ban-document", path, &text);
-            let url = format!("https://h.vn/{FOLDER}/{}", path.file_name().unwrap().to_str().unwrap());
-            parse_detail("văn bản", &url, &text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.english()))
-        })
-        .collect()
+    REGISTRY.documents(|url, text| parse_detail("văn bản", url, text))
 }
 
 /// Every page of list `list`, validated and parsed.
 fn list(list: &str) -> Vec<ListPage> {
-    let mut pages = Vec::new();
-    for page in 1.. {
-        let path = root().join(FOLDER).join("ds").join(list).join(format!("{page}.json"));
-        if !path.exists() {
-            break;
-        }
-        let text = read(&path);
-        valid("van-ban-list", &path, &text);
-        pages.push(
-            parse_list_page("danh sách", &text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.english())),
-        );
-    }
-    assert!(!pages.is_empty(), "no list {list}");
-    pages
+    REGISTRY.list(list, |text| parse_list_page("danh sách", text))
 }
 
 #[test]
@@ -97,9 +52,7 @@ fn the_list_of_everything_is_every_document_newest_first_in_pages_of_20() {
 
 #[test]
 fn each_facet_value_has_its_list_and_its_count() {
-    let path = root().join(FOLDER).join("bo-loc.json");
-    let text = read(&path);
-    valid("van-ban-facets", &path, &text);
+    let text = REGISTRY.facet_index();
     let index = parse_facets("bộ lọc", &text, VAN_BAN_LIMIT_BYTES).unwrap();
     let keys: Vec<&str> = index.facets.iter().map(|facet| facet.key.as_str()).collect();
     assert_eq!(keys, FACET_KEYS);
@@ -150,7 +103,7 @@ fn the_sample_has_every_type_status_the_seeds_plan_drafts_and_a_chain() {
 
 #[test]
 fn the_seed_article_links_the_plan() {
-    let text = read(&root().join("data/tin/1019.json"));
+    let text = REGISTRY.read(&root().join("data/tin/1019.json"));
     assert!(
         text.contains(r#"<a href=\"../../van-ban/2023-65-kh-ubnd/ke-hoach-so-65-kh-ubnd\">65/KH-UBND</a>"#),
         "not linked"
