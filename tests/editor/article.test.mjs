@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ROOT, SITE, TIMEOUT, matter, stopAll, git, filesOnMain, temporaryRepository, startDecapServer, serveEditor,
-  browser, openEditor, explained, byText, gone, field, fill, pick, shot, until, saveClickable,
+  browser, openEditor, explained, byText, clickText, gone, field, fill, pick, shot, until, saveClickable,
   publishThroughWorkflow, BuiltSite, serveBuilt, visit,
 } from "./support.mjs";
 
@@ -63,7 +63,7 @@ async function writeAndPublish(page, repo, problems) {
   const category = await field(page, "Chuyên mục");
   await category.click();
   await category.type("Tin hoạt");
-  await (await byText(page, "[class*='option']", "Tin hoạt động Sở")).click();
+  await clickText(page, "[class*='option']", "Tin hoạt động Sở");
   await fill(await field(page, "Tóm tắt"), "Hội thảo ứng dụng công nghệ tại Sở.");
 
   // The body in the rich-text editor (Slate): two paragraphs.
@@ -74,10 +74,10 @@ async function writeAndPublish(page, repo, problems) {
   await page.keyboard.type(SECOND);
 
   // The lead photo, uploaded through the media library.
-  await (await byText(page, "button", "Chọn một hình")).click();
+  await clickText(page, "button", "Chọn một hình");
   const upload = await page.waitForSelector("input[type='file']", { timeout: TIMEOUT });
   await upload.uploadFile(PHOTO);
-  await (await byText(page, "button", "Lấy những cái đã chọn")).click();
+  await clickText(page, "button", "Lấy những cái đã chọn");
   await byText(page, "button", "Chọn hình khác");
   await gone(page, "button", "Lấy những cái đã chọn");
   await saveClickable(page);

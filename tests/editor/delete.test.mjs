@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   SITE, stopAll, git, filesOnMain, temporaryRepository, startDecapServer, serveEditor, browser, openEditor,
-  explained, byText, until, BuiltSite, serveBuilt, visit,
+  explained, clickText, until, BuiltSite, serveBuilt, visit,
 } from "./support.mjs";
 
 // The fixture's article (tests/editor/fixture/content/tin/2025/); its id is
@@ -56,8 +56,8 @@ test("an article deleted in the editor: its document goes and the prerender remo
   await explained(page, async () => {
     // The office opens it from the list, as they would.
     await page.evaluate(() => { location.hash = "#/collections/tin"; });
-    await (await byText(page, "a h2, a span, a div, h2", TITLE, { prefix: true })).click();
-    await (await byText(page, "button", "Xoá mục đã được công bố này")).click();
+    await clickText(page, "a h2, a span, a div, h2", TITLE, { prefix: true });
+    await clickText(page, "button", "Xoá mục đã được công bố này");
     await until(() => !filesOnMain(repo).includes(FILE), `${FILE} to leave main`);
     assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations in the editor");
     assert.deepEqual(problems, []);

@@ -217,7 +217,7 @@ export async function openEditor(chromium, site) {
   // Decap asks "are you sure?" with window.confirm before deleting.
   page.on("dialog", (dialog) => dialog.accept());
   await page.goto(`${site}/quan-tri/`);
-  await (await byText(page, "button", "Đăng nhập")).click();
+  await clickText(page, "button", "Đăng nhập");
   await byText(page, "a, h1, h2, span", "Tin tức", { prefix: true });
   return { page, problems };
 }
@@ -251,6 +251,23 @@ export async function byText(page, selector, text, { prefix = false, timeout = T
     prefix,
   );
   return handle.asElement();
+}
+
+// Clicks what `byText` finds. Decap draws a list or a form again while its
+// entries load, and an element found just before may be gone from the page
+// by the click ("Node is detached from document", seen under load): it is
+// found again, up to five times. Such a click never reached the page, so
+// nothing is clicked twice.
+export async function clickText(page, selector, text, options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const element = await byText(page, selector, text, options);
+    try {
+      return await element.click();
+    } catch (error) {
+      const redrawn = /detached from document|not clickable|not an HTMLElement/i.test(String(error?.message));
+      if (!redrawn || attempt >= 5) throw error;
+    }
+  }
 }
 
 // Waits until no visible element matching `selector` has the text `text`
@@ -328,7 +345,7 @@ export async function saveClickable(page) {
 // `onDraft(repo)` checks the repository while the entry is a draft.
 export async function publishThroughWorkflow(page, repo, branch, onDraft = () => {}) {
   await saveClickable(page);
-  await (await byText(page, "button", "Lưu")).click();
+  await clickText(page, "button", "Lưu");
   await byText(page, "button, [role='button'], span", "Trạng: Bản nháp");
   await shot(page, "editor-1280-saved");
   await until(() => git(repo, "branch", "--list", branch).trim(), `the branch ${branch}`).catch((error) => {
@@ -336,13 +353,13 @@ export async function publishThroughWorkflow(page, repo, branch, onDraft = () =>
   });
   onDraft(repo);
   for (const status of ["Đang xét duyệt", "Sẵn sàng"]) {
-    await (await byText(page, "button, [role='button'], span", "Trạng: ", { prefix: true })).click();
-    await (await byText(page, "[role='menuitem'], li, span", status)).click();
+    await clickText(page, "button, [role='button'], span", "Trạng: ", { prefix: true });
+    await clickText(page, "[role='menuitem'], li, span", status);
     await byText(page, "button, [role='button'], span", `Trạng: ${status}`);
   }
   await shot(page, "editor-1280-ready");
-  await (await byText(page, "button, [role='button'], span", "Công bố")).click();
-  await (await byText(page, "[role='menuitem'], li, span", "Công bố ngay")).click();
+  await clickText(page, "button, [role='button'], span", "Công bố");
+  await clickText(page, "[role='menuitem'], li, span", "Công bố ngay");
   await until(() => !git(repo, "branch", "--list", branch).trim(), "the branch to be merged and removed");
 }
 
