@@ -287,21 +287,22 @@ fn write_search_index(
     site_dir: &std::path::Path,
 ) -> usize {
     let index_started = Instant::now();
-    let mut bodies = search_bodies::Bodies::new(portal, store);
+    let bodies = search_bodies::Bodies::new(portal, store);
     let docs = docs.map(|mut docs| {
         bodies.sign(&mut docs);
         docs
     });
     let article_path = search_index::article_path(portal);
-    let written = docs.and_then(|docs| search_index::write(site_dir, &docs, article_path, &mut |d| bodies.fill(d)));
+    let written = docs.and_then(|docs| search_index::write(site_dir, &docs, article_path, &|d| bodies.fill(d)));
     match written {
         Ok(s) => {
+            let (read, missing) = bodies.counts();
             println!(
                 "prerender: search index: {} articles ({} documents read, {} unreadable), \
                  {} segment(s), {} bytes, {} files ({} bytes) written, {:.1} s",
                 s.articles,
-                bodies.read,
-                bodies.missing,
+                read,
+                missing,
                 s.segments,
                 s.index_bytes,
                 s.files_written,

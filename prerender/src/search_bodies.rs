@@ -13,6 +13,7 @@ use portal::core::html_text::html_text;
 use portal::core::search_messages::kind_of_category;
 use portal_search::Doc;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Reads what the index takes of each article's own document, counting.
 pub struct Bodies<'a> {
@@ -20,13 +21,18 @@ pub struct Bodies<'a> {
     store: &'a Store,
     /// Documents read, and those that could not be (their articles are
     /// indexed without body: the page drawing names the document).
-    pub read: usize,
-    pub missing: usize,
+    read: AtomicUsize,
+    missing: AtomicUsize,
 }
 
 impl<'a> Bodies<'a> {
     pub fn new(portal: &'a Portal, store: &'a Store) -> Self {
-        Bodies { portal, store, read: 0, missing: 0 }
+        Bodies { portal, store, read: AtomicUsize::new(0), missing: AtomicUsize::new(0) }
+    }
+
+    /// How many documents were read, and how many of them were unreadable.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.read.load(Ordering::Relaxed), self.missing.load(Ordering::Relaxed))
     }
 
     fn url(&self, doc: &Doc) -> Option<String> {
@@ -39,7 +45,7 @@ impl<'a> Bodies<'a> {
     /// fingerprint, so that only the articles a run writes are read
     /// (`fill`); an article whose document is on another host has none, and
     /// is read now.
-    pub fn sign(&mut self, docs: &mut [Doc]) {
+    pub fn sign(&self, docs: &mut [Doc]) {
         for doc in docs.iter_mut() {
             let Some(url) = self.url(doc) else { continue };
             match local_signature(self.store, &url) {
@@ -50,12 +56,13 @@ impl<'a> Bodies<'a> {
     }
 
     /// Reads `doc`'s own document into it: body, author, whole lead.
-    pub fn fill(&mut self, doc: &mut Doc) {
+    /// Called by the index writer from two threads at once.
+    pub fn fill(&self, doc: &mut Doc) {
         let Some(url) = self.url(doc) else { return };
         if !doc.body.is_empty() {
             return;
         }
-        self.read += 1;
+        self.read.fetch_add(1, Ordering::Relaxed);
         match self.store.read(&url).ok().and_then(|text| read_article(&text)) {
             Some(article) => {
                 doc.author = article.author;
@@ -64,7 +71,9 @@ impl<'a> Bodies<'a> {
                     doc.summary = lead;
                 }
             }
-            None => self.missing += 1,
+            None => {
+                self.missing.fetch_add(1, Ordering::Relaxed);
+            }
         }
     }
 }

@@ -268,6 +268,15 @@ impl Engine {
                 // A pair that only ranks is read when its file is here anyway (it lives
                 // beside its syllable's): it never costs a request.
                 let Some(file) = self.files.get(&path) else { continue };
+                let read_as = segment.resolve(&term.term);
+                let syllable;
+                let term = if read_as == term.term {
+                    term
+                } else {
+                    // A prefix read as its syllable: every accent, none of them exact.
+                    syllable = QueryTerm { term: read_as.to_string(), accented: None, required: term.required };
+                    &syllable
+                };
                 let list = term_matches(file, segment.docs, term)
                     .map_err(|Corrupt(why)| SearchError::Corrupt { file: path.clone(), why })?;
                 let weight = match role {

@@ -6,7 +6,7 @@
 use crate::codec::shard_of;
 use std::collections::BTreeMap;
 
-pub const MANIFEST_HEADER: &str = "portal-search-index 3";
+pub const MANIFEST_HEADER: &str = "portal-search-index 4";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentInfo {
@@ -21,6 +21,10 @@ pub struct SegmentInfo {
     pub years: Vec<(i32, u32)>,
     /// Terms with a file of their own, `h/<n>.bin` for the n-th; sorted.
     pub heavy: Vec<String>,
+    /// Prefixes ("nang*") that would have a file of their own but hold
+    /// exactly the articles of their heavy syllable ("nang", every accent),
+    /// with the same impacts: they are read from its file; sorted.
+    pub same: Vec<String>,
 }
 
 impl SegmentInfo {
@@ -35,8 +39,18 @@ impl SegmentInfo {
         self.heavy.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
     }
 
+    /// The term whose postings `term` reads: its syllable's for a prefix
+    /// in `same`, else its own.
+    pub fn resolve<'t>(&self, term: &'t str) -> &'t str {
+        match self.same.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(_) => term.strip_suffix('*').unwrap_or(term),
+            Err(_) => term,
+        }
+    }
+
     /// The file that holds `term`: its own, or the shard its key's hash names.
     pub fn term_path(&self, term: &str) -> String {
+        let term = self.resolve(term);
         match self.heavy.binary_search_by(|t| t.as_str().cmp(term)) {
             Ok(n) => format!("{}/h/{n}.bin", self.name),
             Err(_) => format!("{}/t/{}.bin", self.name, shard_of(shard_key(term, |t| self.is_heavy(t)), self.shards)),
@@ -98,6 +112,9 @@ impl Manifest {
         for s in self.segments.iter().filter(|s| !s.heavy.is_empty()) {
             out.push_str(&format!("heavy\t{}\t{}\n", s.name, s.heavy.join("\t")));
         }
+        for s in self.segments.iter().filter(|s| !s.same.is_empty()) {
+            out.push_str(&format!("same\t{}\t{}\n", s.name, s.same.join("\t")));
+        }
         let mut gone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for (segment, local) in &self.gone {
             gone.entry(segment).or_default().push(local.to_string());
@@ -111,7 +128,7 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, &'static str> {
         let mut lines = text.lines();
         if lines.next() != Some(MANIFEST_HEADER) {
-            return Err("not a search index manifest (version 3)");
+            return Err("not a search index manifest (version 4)");
         }
         let mut manifest = Manifest::default();
         for line in lines {
@@ -155,6 +172,7 @@ impl Manifest {
                         recent: fields[5] == "recent",
                         years,
                         heavy: Vec::new(),
+                        same: Vec::new(),
                     });
                 }
                 "heavy" if fields.len() >= 3 => {
@@ -168,6 +186,15 @@ impl Manifest {
                         return Err("heavy terms out of order");
                     }
                     segment.heavy = terms.iter().map(|t| t.to_string()).collect();
+                }
+                "same" if fields.len() >= 3 => {
+                    let segment =
+                        manifest.segments.iter_mut().find(|s| s.name == fields[1]).ok_or("prefixes of no segment")?;
+                    let terms = &fields[2..];
+                    if terms.windows(2).any(|w| w[0] >= w[1]) || terms.iter().any(|t| !t.ends_with('*')) {
+                        return Err("bad list of prefixes read as their syllable");
+                    }
+                    segment.same = terms.iter().map(|t| t.to_string()).collect();
                 }
                 "gone" if fields.len() == 3 => {
                     for local in fields[2].split(',') {
@@ -201,7 +228,8 @@ mod tests {
                 bytes: 999,
                 recent: false,
                 years: vec![(2023, 0), (2024, 4)],
-                heavy: vec!["da nang".into(), "ng*".into()],
+                heavy: vec!["da nang".into(), "ng*".into(), "nghe".into()],
+                same: vec!["nghe*".into()],
             }],
             gone: vec![("s0a".into(), 3)],
             article_path: Some("../data/tin/{id}.json".into()),
@@ -216,10 +244,15 @@ mod tests {
         assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
         assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
         assert!(Manifest::parse(&text.replace("da nang\tng*", "ng*\tda nang")).is_err());
+        assert!(Manifest::parse(&text.replace("\tnghe*", "\tnghe")).is_err(), "only prefixes read as their syllable");
+        assert!(Manifest::parse(&text.replace("same\ts0a", "same\ts0b")).is_err());
         assert!(Manifest::parse(&text.replace("heavy\ts0a", "heavy\ts0b")).is_err());
         let segment = &manifest.segments[0];
         assert_eq!(segment.term_path("ng*"), "s0a/h/1.bin");
         assert_eq!(segment.term_path("nga*"), format!("s0a/t/{}.bin", shard_of("nga*", 2)));
+        // A prefix that holds exactly its syllable's articles is read from the syllable's file.
+        assert_eq!((segment.resolve("nghe*"), segment.term_path("nghe*")), ("nghe", "s0a/h/2.bin".to_string()));
+        assert_eq!(segment.resolve("ng*"), "ng*");
         // A pair lives with its first syllable, or its second when the first is heavy.
         assert_eq!(segment.term_path("hoa binh"), segment.term_path("hoa"));
         let heavy = |t: &str| t == "cong";

@@ -95,18 +95,19 @@ pub fn fingerprint(doc: &Doc) -> u64 {
 /// over the previous index, read through `previous` (a path under
 /// `tim-kiem/` to its bytes, `None` when absent).
 pub fn publish(docs: &[Doc], previous: &dyn Fn(&str) -> Option<Vec<u8>>, options: &Options) -> Publication {
-    publish_filling(docs, previous, options, &mut |_| {})
+    publish_filling(docs, previous, options, &|_| {})
 }
 
 /// [`publish`], with `fill` called on (a copy of) each article that goes
 /// into a segment written by this run, before it is indexed: the prerender
 /// reads an article's own document (body, author, lead) there, so a run that
-/// publishes one article reads one document, not the archive's.
+/// publishes one article reads one document, not the archive's. `fill` is
+/// called from two threads at once (each takes half of a segment).
 pub fn publish_filling(
     docs: &[Doc],
     previous: &dyn Fn(&str) -> Option<Vec<u8>>,
     options: &Options,
-    fill: &mut dyn FnMut(&mut Doc),
+    fill: &(dyn Fn(&mut Doc) + Sync),
 ) -> Publication {
     let mut seen = HashMap::new();
     let docs: Vec<&Doc> = docs.iter().filter(|doc| seen.insert(doc.id.as_str(), ()).is_none()).collect();
@@ -225,7 +226,7 @@ fn build_segment(
     mut docs: Vec<&Doc>,
     options: &Options,
     recent: bool,
-    fill: &mut dyn FnMut(&mut Doc),
+    fill: &(dyn Fn(&mut Doc) + Sync),
 ) -> (Vec<(String, Vec<u8>)>, SegmentInfo) {
     docs.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
     let count = docs.len() as u32;
@@ -233,19 +234,20 @@ fn build_segment(
     for doc in &docs {
         ids.push_str(&format!("{}\t{:016x}\n", clean(&doc.id), fingerprint(doc)));
     }
-    // Filled after the fingerprints, which the next run computes unfilled.
-    let filled: Vec<Doc> = docs
-        .iter()
-        .map(|doc| {
-            let mut doc = (*doc).clone();
-            fill(&mut doc);
-            doc
-        })
-        .collect();
-    let docs: Vec<&Doc> = filled.iter().collect();
     let name = format!("s{:012x}", fnv1a(ids.as_bytes()) & 0xffff_ffff_ffff);
 
-    let postings = collect_postings(&docs);
+    // Reading and indexing 100 000 bodies is most of a cold build: each
+    // half of the segment on a core of its own, then the two merged (the
+    // second half's articles all come after the first's).
+    let (first, second) = docs.split_at(docs.len() / 2);
+    let ((mut postings, mut leads), (later, later_leads)) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| collect_postings(second, first.len() as u32, fill));
+        let earlier = collect_postings(first, 0, fill);
+        (earlier, later.join().expect("a thread of the search index writer panicked"))
+    });
+    merge_postings(&mut postings, later);
+    leads.extend(later_leads);
+    let same_as_syllable = prefixes_same_as_their_syllable(&postings);
     let mut entries: Vec<(String, Vec<u8>)> = postings
         .terms
         .names
@@ -271,11 +273,18 @@ fn build_segment(
     // A frequent term in a shard would make every query of its neighbours
     // fetch it: in a sharded segment it gets a file of its own.
     let mut heavy = Vec::new();
+    let mut same = Vec::new();
     if total > options.shard_bytes {
         let threshold = heavy_threshold(count, options);
         entries.retain(|(term, bytes)| {
             if bytes.len() < threshold {
                 return true;
+            }
+            // Its syllable sorts just before it, so it is heavy by now if ever.
+            let syllable = term.strip_suffix('*').filter(|_| same_as_syllable.contains(term));
+            if syllable.is_some_and(|syllable| heavy.last().is_some_and(|h: &String| h == syllable)) {
+                same.push(term.clone());
+                return false;
             }
             let mut file = SHARD_MAGIC.to_vec();
             put_varint(&mut file, 1);
@@ -302,10 +311,11 @@ fn build_segment(
         file.extend_from_slice(&body);
         files.push((format!("{name}/t/{index}.bin"), file));
     }
-    for (index, chunk) in docs.chunks(options.chunk_docs.max(1)).enumerate() {
+    let chunk_docs = options.chunk_docs.max(1);
+    for (index, (chunk, chunk_leads)) in docs.chunks(chunk_docs).zip(leads.chunks(chunk_docs)).enumerate() {
         let mut text = String::new();
-        for doc in chunk {
-            let lead = cut(&doc.summary, MAX_LEAD_CHARS);
+        for (doc, lead) in chunk.iter().zip(chunk_leads) {
+            let lead = cut(lead, MAX_LEAD_CHARS);
             let fields = [&doc.id, &doc.published.to_string(), &doc.category_slug, &doc.title, &lead];
             let line: Vec<String> = fields.iter().map(|f| clean(f)).collect();
             text.push_str(&line.join("\t"));
@@ -322,7 +332,7 @@ fn build_segment(
     }
     files.push((format!("{name}/ids.txt"), ids.into_bytes()));
     let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
-    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy })
+    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy, same })
 }
 
 /// Strings numbered as they are first met: an article's 2 000 terms are
@@ -361,14 +371,21 @@ struct WordIds {
     prefixes: Vec<(u32, u32)>,
 }
 
-fn collect_postings(docs: &[&Doc]) -> Postings {
+/// The postings of `docs`, numbered from `first_local`, each filled first
+/// (its body read), and each one's lead as filled (the result data's).
+/// The filled copy is dropped once indexed: 100 000 bodies are never held at once.
+fn collect_postings(docs: &[&Doc], first_local: u32, fill: &(dyn Fn(&mut Doc) + Sync)) -> (Postings, Vec<String>) {
     let mut postings = Postings { terms: Names::default(), variants: Names::default(), lists: Vec::new() };
+    let mut leads = Vec::with_capacity(docs.len());
     // Found once per segment: a syllable's lookups, prefixes included, are
     // one lookup afterwards.
     let mut words: FastMap<String, WordIds> = FastMap::default();
     let mut counts: FastMap<u32, f32> = FastMap::default();
     let mut pairs: FastMap<(u32, u32), ()> = FastMap::default();
-    for (local, doc) in docs.iter().enumerate() {
+    for (local, doc) in (first_local..).zip(docs) {
+        let mut filled = (*doc).clone();
+        fill(&mut filled);
+        let doc = &filled;
         counts.clear();
         pairs.clear();
         let length = for_each_term(doc, |visit, weight| {
@@ -421,10 +438,52 @@ fn collect_postings(docs: &[&Doc]) -> Postings {
                     lists.len() - 1
                 }
             };
-            lists[at].1.push((local as u32, weight));
+            lists[at].1.push((local, weight));
+        }
+        leads.push(filled.summary);
+    }
+    (postings, leads)
+}
+
+/// The prefix terms ("nang*") whose articles and impacts are exactly those
+/// of their syllable ("nang", its accents together): no longer syllable of
+/// the segment starts with it. A query reads such a prefix from its
+/// syllable's file when both would have files of their own (`SegmentInfo::same`):
+/// most heavy prefixes are such, about an eighth of the index at 100 000 articles.
+fn prefixes_same_as_their_syllable(postings: &Postings) -> std::collections::HashSet<String> {
+    let mut same = std::collections::HashSet::new();
+    for (name, lists) in postings.terms.names.iter().zip(&postings.lists) {
+        let Some(syllable) = name.strip_suffix('*') else { continue };
+        let Some(&word) = postings.terms.ids.get(syllable) else { continue };
+        let [(_, prefix)] = lists.as_slice() else { continue };
+        let mut union: Vec<Posting> =
+            postings.lists[word as usize].iter().flat_map(|(_, l)| l.iter().copied()).collect();
+        union.sort_unstable();
+        // Every variant of a syllable carries the syllable's impact: one per article.
+        union.dedup_by_key(|(doc, _)| *doc);
+        if union == *prefix {
+            same.insert(name.clone());
         }
     }
-    postings
+    same
+}
+
+/// Adds `later`'s postings to `into`'s, every article of `later` coming
+/// after those of `into` (so each list stays in article order).
+fn merge_postings(into: &mut Postings, later: Postings) {
+    let term_ids: Vec<u32> = later.terms.names.iter().map(|name| into.terms.id(name)).collect();
+    let variant_ids: Vec<u32> = later.variants.names.iter().map(|name| into.variants.id(name)).collect();
+    into.lists.resize_with(into.terms.names.len(), Vec::new);
+    for (term, lists) in later.lists.into_iter().enumerate() {
+        let target = &mut into.lists[term_ids[term] as usize];
+        for (variant, list) in lists {
+            let variant = variant_ids[variant as usize];
+            match target.iter_mut().find(|(v, _)| *v == variant) {
+                Some((_, kept)) => kept.extend(list),
+                None => target.push((variant, list)),
+            }
+        }
+    }
 }
 
 /// The bytes from which a term of a segment of `docs` articles is heavy.
@@ -467,12 +526,14 @@ mod tests {
         let mut docs: Vec<Doc> = (0..300).map(doc).collect();
         let mut files: HashMap<String, Vec<u8>> = HashMap::new();
         let run = |docs: &[Doc], files: &mut HashMap<String, Vec<u8>>| {
-            let mut filled = Vec::new();
-            let publication = publish_filling(docs, &|p| files.get(p).cloned(), &Options::default(), &mut |d| {
-                filled.push(d.id.clone());
+            let filled = std::sync::Mutex::new(Vec::new());
+            let publication = publish_filling(docs, &|p| files.get(p).cloned(), &Options::default(), &|d| {
+                filled.lock().unwrap().push(d.id.clone());
                 d.body = "thân bài đã đọc".into();
             });
             files.extend(publication.files);
+            let mut filled = filled.into_inner().unwrap();
+            filled.sort_unstable();
             filled
         };
         assert_eq!(run(&docs, &mut files).len(), 300);
@@ -490,6 +551,37 @@ mod tests {
         let mut same = doc(1);
         same.body = "khác".into();
         assert_eq!(fingerprint(&same), fingerprint(&doc(1)), "the source stands for the body");
+    }
+
+    #[test]
+    fn a_heavy_prefix_that_holds_just_its_syllable_is_read_from_the_syllables_file() {
+        // "cứu" is in two articles of three and nothing else starts with
+        // "cuu"; "cu*" also holds "cũng", so its impacts differ where both are.
+        let bodies = ["Cũng là nghiên cứu khoa học", "Nghiên cứu khoa học", "Khoa học"];
+        let docs: Vec<Doc> = (0..3000)
+            .map(|n| Doc {
+                id: n.to_string(),
+                title: format!("Tin số {n}"),
+                body: bodies[n % 3].into(),
+                category_slug: "tin".into(),
+                published: 1_700_000_000 + n as i64,
+                ..Doc::default()
+            })
+            .collect();
+        // Small files, so that a list of 2 000 articles is heavy.
+        let options = Options { shard_bytes: 1024, heavy_bytes: 64, ..Options::default() };
+        let files: HashMap<String, Vec<u8>> = publish(&docs, &|_| None, &options).files.into_iter().collect();
+        let manifest = Manifest::parse(std::str::from_utf8(&files["manifest.txt"]).unwrap()).unwrap();
+        let segment = &manifest.segments[0];
+        assert!(segment.same.contains(&"cuu*".to_string()), "{:?}", segment.same);
+        assert!(!segment.same.contains(&"cu*".to_string()));
+        assert_eq!(segment.term_path("cuu*"), segment.term_path("cuu"));
+        let found = |text: &str| {
+            let query = crate::Query { text: text.into(), typing: true, per_page: 5000, ..crate::Query::default() };
+            let mut fetch = |p: &str| files.get(p).cloned().ok_or_else(|| format!("404 {p}"));
+            crate::search_with(&mut crate::Engine::new(), &query, &mut fetch).unwrap().total
+        };
+        assert_eq!((found("nghiên cuu"), found("cuu"), found("cu"), found("cũn")), (2000, 2000, 2000, 1000));
     }
 
     #[test]
