@@ -8,34 +8,42 @@
 #
 #   bash scripts/bench-search.sh                    # 100 000 articles
 #   ARTICLES=20000 bash scripts/bench-search.sh
+#   AGAIN=1 bash scripts/bench-search.sh            # keep the index built by a previous run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
 ARTICLES="${ARTICLES:-100000}"
 OUT="${OUT:-$PORTAL_ROOT/bench-out/search}"
 SITE="$OUT/site"
+CONTENT="$SITE.content"
+# The prerender as cargo builds it, wherever the target folder is.
+PRERENDER="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender/prerender"
+BUILDER="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender/portal-builder"
 BASE_URL="https://skhcn.quangtri.gov.vn/"
 
 if [ ! -f "$SITE/.articles-$ARTICLES" ]; then
     rm -rf "$SITE"
     mkdir -p "$SITE"
-    cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --content "$SITE.content"
-    cargo run -q --profile prerender -p portal-builder -- --content "$SITE.content" --out "$SITE/data"
+    cargo run -q --profile prerender -p portal-builder --bin generate_archive -- --articles "$ARTICLES" --content "$CONTENT"
+    cargo run -q --profile prerender -p portal-builder -- --content "$CONTENT" --out "$SITE/data"
     touch "$SITE/.articles-$ARTICLES"
 fi
-rm -rf "$SITE/tim-kiem"
-cargo build -q --profile prerender -p prerender
+[ -n "${AGAIN:-}" ] || rm -rf "$SITE/tim-kiem"
+cargo build -q --profile prerender -p prerender -p portal-builder
 CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo build -q --release -p portal-search --example query_cost
 
-echo "--- build ($ARTICLES articles)"
-/usr/bin/time -f "build: %e s, peak %M KB" target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
+if [ -z "${AGAIN:-}" ]; then
+    echo "--- build ($ARTICLES articles)"
+    /usr/bin/time -f "build: %e s, peak %M KB" "$PRERENDER" --site "$SITE" --base-url "$BASE_URL" --search-index-only
+fi
 echo "files: $(find "$SITE/tim-kiem" -type f ! -name ids.txt | wc -l) served (+ $(find "$SITE/tim-kiem" -name ids.txt | wc -l) ids.txt for the writer only)"
 echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | sort -n | tail -1)"
 
 echo "--- publishing one article (scripts/publish_one.py), three times (the queries below then see a recent segment, as on a live site)"
 for _ in 1 2 3; do
-    python3 scripts/publish_one.py "$SITE" >/dev/null
-    target/prerender/prerender --site "$SITE" --base-url "$BASE_URL" --search-index-only
+    python3 scripts/publish_one.py "$CONTENT" >/dev/null
+    "$BUILDER" --content "$CONTENT" --out "$SITE/data" >/dev/null
+    "$PRERENDER" --site "$SITE" --base-url "$BASE_URL" --search-index-only
 done
 
 echo "--- queries (requests, raw bytes, brotli bytes, engine ms); typed: every keystroke searched in a new page"
