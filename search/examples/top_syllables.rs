@@ -24,13 +24,20 @@ fn main() -> Result<(), String> {
             let terms = reader.varint().map_err(|e| e.0)?;
             for _ in 0..terms {
                 let term = reader.str().map_err(|e| e.0)?.to_string();
-                let variants = reader.varint().map_err(|e| e.0)?;
+                let header = reader.varint().map_err(|e| e.0)?;
+                // A list's article count follows its kind byte.
+                let count = |list: &[u8]| Reader::new(&list[1..]).varint().map_err(|e| e.0);
                 let mut total = 0;
-                for _ in 0..variants {
+                if header & 1 == 1 {
+                    // Shared: the union's count is the term's.
+                    total = count(reader.bytes().map_err(|e| e.0)?)?;
+                }
+                for _ in 0..header >> 1 {
                     reader.bytes().map_err(|e| e.0)?;
                     let list = reader.bytes().map_err(|e| e.0)?;
-                    // A list's article count follows its kind byte.
-                    total += Reader::new(&list[1..]).varint().map_err(|e| e.0)?;
+                    if header & 1 == 0 {
+                        total += count(list)?;
+                    }
                 }
                 if !term.contains([' ', '*', '#']) {
                     *articles.entry(term).or_default() += total;

@@ -373,13 +373,32 @@ fn term_matches(shard: &[u8], docs: u32, term: &QueryTerm) -> Result<Matches, Co
     let terms = reader.varint()?;
     for _ in 0..terms {
         let name = reader.bytes()?;
-        let variants = reader.varint()?;
+        let header = reader.varint()?;
+        let (variants, shared) = (header >> 1, header & 1 == 1);
         if name != term.term.as_bytes() {
+            if shared {
+                reader.bytes()?;
+            }
             for _ in 0..variants {
                 reader.bytes()?;
                 reader.bytes()?;
             }
             continue;
+        }
+        if shared {
+            // The union, and the positions in it of the variant typed.
+            let union = decode_list(reader.bytes()?, docs)?;
+            let mut exact = vec![false; union.len()];
+            for _ in 0..variants {
+                let variant = reader.str()?;
+                let positions = reader.bytes()?;
+                if term.accented.as_deref() == Some(variant) {
+                    for (at, _) in decode_list(positions, union.len() as u32)? {
+                        exact[at as usize] = true;
+                    }
+                }
+            }
+            return Ok(union.into_iter().zip(exact).map(|((doc, impact), exact)| (doc, exact, impact)).collect());
         }
         let mut lists = Vec::new();
         for _ in 0..variants {

@@ -2,7 +2,7 @@
 //! sharded by term, plus a small recent segment that takes new and changed
 //! articles, so that publishing one article rewrites a small share of it.
 
-use crate::codec::{encode_list, fnv1a, put_bytes, put_varint, shard_of, Posting};
+use crate::codec::{encode_variants, fnv1a, put_bytes, put_varint, shard_of, Posting};
 use crate::fast_hash::FastMap;
 use crate::manifest::{shard_key, Manifest, SegmentInfo};
 use crate::terms::{for_each_term, impact, label_terms, pair_term, prefixes, Doc, Visit};
@@ -259,11 +259,11 @@ fn build_segment(
             });
             let mut bytes = Vec::new();
             put_bytes(&mut bytes, term.as_bytes());
-            put_varint(&mut bytes, variants.len() as u64);
-            for (variant, list) in variants {
-                put_bytes(&mut bytes, postings.variants.names[variant as usize].as_bytes());
-                put_bytes(&mut bytes, &encode_list(&list, count));
-            }
+            let named: Vec<(&str, &[Posting])> = variants
+                .iter()
+                .map(|(variant, list)| (postings.variants.names[*variant as usize].as_str(), list.as_slice()))
+                .collect();
+            bytes.extend_from_slice(&encode_variants(&named, count));
             (term, bytes)
         })
         .collect();
