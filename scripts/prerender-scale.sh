@@ -25,10 +25,8 @@ OUT="${OUT:-$PORTAL_ROOT/bench-out/scale}"
 CONTENT="$OUT/content"
 SITE="$OUT/site"
 BASE_URL="https://skhcn.quangtri.gov.vn/"
-[ -f dist/app.html ] || { echo "prerender-scale: build dist/ first (bash scripts/release-build.sh)" >&2; exit 1; }
-
-cargo build -q --profile prerender -p portal-builder -p prerender
-BIN="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender"
+source scripts/scale-common.sh
+scale_prepare prerender-scale
 AGAIN="${AGAIN:-}"
 if [ -n "$AGAIN" ] && [ ! -f "$SITE/.prerender-manifest" ]; then
     echo "prerender-scale: AGAIN=1 needs the archive of a previous run in $OUT" >&2
@@ -46,13 +44,11 @@ timed() { # label, command…: prints "label: S s, peak M MB" and the command's 
     local label="$1" log
     shift
     log="$(mktemp)"
-    /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" >"$log"
-    read -r seconds peak_kb user system <"$log.time"
-    cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
-    echo "$label: $seconds s (CPU $cpu s), peak $((peak_kb / 1024)) MB | $(tail -1 "$log")"
-    echo "$cpu" >>"$OUT/$label.cpu"
-    echo "$seconds" >>"$OUT/$label.times"
-    rm -f "$log" "$log.time"
+    run_timed "$log" "$@"
+    echo "$label: $TOOK s (CPU $CPU s), peak $PEAK_MB MB | $LAST_LINE"
+    echo "$CPU" >>"$OUT/$label.cpu"
+    echo "$TOOK" >>"$OUT/$label.times"
+    rm -f "$log" "$log.log" "$log.time"
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # Commands, not functions: /usr/bin/time runs a program.

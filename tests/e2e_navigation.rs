@@ -47,6 +47,20 @@ async fn controls_off_screen(browser: &Browser) -> Value {
         .await
 }
 
+/// The navigation's entries that stand below its first row (none when it
+/// fits on one).
+async fn entries_below_the_first_row(browser: &Browser) -> Value {
+    browser
+        .eval(
+            "const entries = [...document.querySelectorAll('.site-nav-list > li')];
+             const first = entries[0].getBoundingClientRect();
+             return entries.filter(e => e.getBoundingClientRect().top >= first.bottom)
+                 .map(e => e.textContent.trim());",
+            vec![],
+        )
+        .await
+}
+
 /// Moves the mouse onto the middle of `css`, as a visitor's pointer, with
 /// WebDriver's actions.
 async fn hover(browser: &Browser, css: &str) {
@@ -88,6 +102,9 @@ async fn on_desktops_every_section_opens_by_mouse_and_keyboard_and_nothing_lies_
             open_with_nav(&browser, "/").await;
             assert!(!is_visible(&browser, PANEL_TOGGLE).await, "{width}: the phone button shows");
             assert_eq!(controls_off_screen(&browser).await, json!([]), "{width}: controls past the edge");
+            if width >= 1280 {
+                assert_eq!(entries_below_the_first_row(&browser).await, json!([]), "{width}: the navigation wraps");
+            }
             let sections: Vec<String> = serde_json::from_value(
                 browser
                     .eval("return [...document.querySelectorAll('.site-nav-trigger')].map(b => b.getAttribute('aria-controls'));", vec![])

@@ -9,7 +9,11 @@
 mod support;
 
 use serde_json::json;
-use support::{with_browser, with_browser_scripted, Browser, Build, Reply, Viewport};
+use support::registry::{
+    a_broken_document_then_thu_lai, assert_download_is_a_pdf, assert_no_request_failed, choose, item_count, json_ld,
+    search, wait_for_filter, wait_for_list, wait_for_path,
+};
+use support::{with_browser, with_browser_scripted, Browser, Build, Viewport};
 
 const GENE: &str =
     "/nhiem-vu/bao-ton-nguon-gen-cay-duoc-lieu/bao-ton-nguon-gen-mot-so-cay-duoc-lieu-quy-tren-dia-ban-tinh-quang-tri";
@@ -23,9 +27,7 @@ const COUNCIL_ARTICLE: &str =
 /// Waits for the list to be drawn by the app, and returns its rows' lines
 /// (name, then the line under it).
 async fn rows(browser: &Browser) -> Vec<String> {
-    browser
-        .wait_for_app_with("document.querySelector('main .van-ban-list') && !document.querySelector('main .skeleton')")
-        .await;
+    wait_for_list(browser).await;
     let rows = browser
         .eval(
             "return [...document.querySelectorAll('.van-ban-item')].map((e) => \
@@ -35,22 +37,6 @@ async fn rows(browser: &Browser) -> Vec<String> {
         )
         .await;
     serde_json::from_value(rows).unwrap()
-}
-
-/// Chooses `value` in the filter `name`, as a reader does (a `change`).
-async fn choose(browser: &Browser, name: &str, value: &str) {
-    browser
-        .eval(
-            "const s = document.querySelector(`.van-ban-filters select[name=${arguments[0]}]`);
-             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(name), json!(value)],
-        )
-        .await;
-}
-
-async fn wait_for_path(browser: &Browser, path: &str) {
-    let condition = format!("location.pathname + location.search === {}", json!(path));
-    browser.wait_until(&format!("the address {path}"), &condition).await;
 }
 
 /// The summary's figures: the sentence, and each chart's rows as "name count".
@@ -88,7 +74,7 @@ async fn the_summary_and_the_filters_live_in_the_address() {
 
         choose(&browser, "cap", "tinh").await;
         wait_for_path(&browser, "/nhiem-vu?cap=tinh").await;
-        browser.wait_for_app_with("document.querySelector('.van-ban-filters select[name=cap]').value === 'tinh'").await;
+        wait_for_filter(&browser, "cap", "tinh").await;
         let province = rows(&browser).await;
         assert!(!province.is_empty() && province.iter().all(|row| row.contains(" cấp tỉnh ")), "{province:?}");
         assert!(browser.title().await.starts_with("Nhiệm vụ KH&CN: Tỉnh - "));
@@ -108,9 +94,7 @@ async fn the_summary_and_the_filters_live_in_the_address() {
         assert_eq!(rows(&browser).await, both, "reload shows the same list");
         browser.back().await;
         wait_for_path(&browser, "/nhiem-vu?cap=tinh").await;
-        browser
-            .wait_for_app_with("document.querySelector('.van-ban-filters select[name=trang-thai]').value === ''")
-            .await;
+        wait_for_filter(&browser, "trang-thai", "").await;
         assert_eq!(rows(&browser).await, province, "Back shows the previous filters");
 
         // A chart's row leads to the list filtered by it.
@@ -118,7 +102,7 @@ async fn the_summary_and_the_filters_live_in_the_address() {
         rows(&browser).await;
         browser.click(".nhiem-vu-chart a[href$='linh-vuc=y-duoc']").await;
         wait_for_path(&browser, "/nhiem-vu?linh-vuc=y-duoc").await;
-        browser.wait_for_app_with("document.querySelector('.van-ban-filters select[name=linh-vuc]').value === 'y-duoc'").await;
+        wait_for_filter(&browser, "linh-vuc", "y-duoc").await;
         let health = rows(&browser).await;
         assert!(health.iter().any(|row| row.starts_with(GENE_NAME)), "{health:?}");
         assert!(health.iter().all(|row| row.ends_with("· Y dược")), "{health:?}");
@@ -130,19 +114,12 @@ async fn the_summary_and_the_filters_live_in_the_address() {
 async fn a_task_found_by_search_has_every_field_its_news_and_its_file() {
     with_browser("nhiem_vu_detail", Build::Root, Viewport::Phone, |browser, server| async move {
         browser.open("/nhiem-vu").await;
-        browser.wait_for_app().await;
-        browser
+        search(&browser, "nhiem-vu-q", "nguon gen duoc lieu", "nhiem-vu").await;
+        let hits = browser
             .eval(
-                "document.querySelector('#nhiem-vu-q').value = 'nguon gen duoc lieu';
-                 document.querySelector('.van-ban-search').requestSubmit();",
+                "return [...document.querySelectorAll('.search-hit-title a')].map((a) => a.getAttribute('href'))",
                 vec![],
             )
-            .await;
-        browser.wait_for_app_with("document.querySelector('.search-hits a')").await;
-        let kind = browser.eval("return document.querySelector('select[name=kieu]').value", vec![]).await;
-        assert_eq!(kind, json!("nhiem-vu"), "the search keeps to tasks");
-        let hits = browser
-            .eval("return [...document.querySelectorAll('.search-hit-title a')].map((a) => a.getAttribute('href'))", vec![])
             .await;
         assert!(hits.as_array().unwrap().iter().all(|href| href.as_str().unwrap().contains("/nhiem-vu/")), "{hits}");
         browser.click(&format!(".search-hits a[href$='{GENE}']")).await;
@@ -150,7 +127,15 @@ async fn a_task_found_by_search_has_every_field_its_news_and_its_file() {
         assert_eq!(browser.settled_heading().await, GENE_NAME);
         assert!(browser.title().await.starts_with(GENE_NAME));
         let table = browser.wait_for(".van-ban-meta").await;
-        for fact in ["ĐTKH.07/23", "Tỉnh", "Đề tài", "Y dược", "Từ 10/2023 đến 03/2027", "1.250.000.000 đồng", "1.000.000.000 đồng"] {
+        for fact in [
+            "ĐTKH.07/23",
+            "Tỉnh",
+            "Đề tài",
+            "Y dược",
+            "Từ 10/2023 đến 03/2027",
+            "1.250.000.000 đồng",
+            "1.000.000.000 đồng",
+        ] {
             assert!(table.contains(fact), "{fact} in {table}");
         }
         // Its news: the council's article, and back.
@@ -163,19 +148,8 @@ async fn a_task_found_by_search_has_every_field_its_news_and_its_file() {
         browser.open(RICE).await;
         let table = browser.wait_for(".van-ban-meta").await;
         assert!(table.contains("Xếp loại Khá, ngày 20/09/2022") && table.contains("Đã nghiệm thu"), "{table}");
-        let href = browser
-            .eval("return document.querySelector('.van-ban-download').getAttribute('href')", vec![])
-            .await;
-        let href = href.as_str().unwrap().to_string();
-        assert!(href.ends_with("/data/tep/nhiem-vu/chon-tao-giong-lua-chiu-man.pdf"), "{href}");
-        let fetched = browser
-            .eval(
-                "return fetch(arguments[0]).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 8)]);",
-                vec![json!(href)],
-            )
-            .await;
-        assert_eq!(fetched, json!([200, "application/pdf", "%PDF-1.4"]));
-        assert!(server.served().iter().all(|s| s.status < 400 || s.path.starts_with("/thong-ke")), "no request failed");
+        assert_download_is_a_pdf(&browser, "/data/tep/nhiem-vu/chon-tao-giong-lua-chiu-man.pdf").await;
+        assert_no_request_failed(&server);
     })
     .await;
 }
@@ -183,20 +157,10 @@ async fn a_task_found_by_search_has_every_field_its_news_and_its_file() {
 #[tokio::test]
 async fn a_broken_document_says_so_and_thu_lai_loads_it() {
     with_browser("nhiem_vu_error", Build::Root, Viewport::Desktop, |browser, server| async move {
-        server.serve_app_shell_only();
-        server.set_reply(GENE_FILE, Reply::status(500));
-        browser.open(GENE).await;
-        browser.wait_for_text("main [role=alert]", "nhiệm vụ “bao-ton-nguon-gen-cay-duoc-lieu”").await;
-        browser.wait_for_text("main [role=alert] button", "Thử lại").await;
-        server.clear_reply(GENE_FILE);
-        browser.click("main [role=alert] button").await;
-        browser.wait_for_text("main h1", GENE_NAME).await;
-        assert!(browser.text_of("main [role=alert]").await.is_none());
+        let gene = (GENE, GENE_FILE, "nhiệm vụ “bao-ton-nguon-gen-cay-duoc-lieu”", GENE_NAME);
         // The list's facet index, truncated.
-        server.set_reply("/data/nhiem-vu/bo-loc.json", Reply::json("{\"facets\":"));
-        browser.open("/nhiem-vu").await;
-        browser.wait_for_text("main [role=alert]", "bộ lọc nhiệm vụ").await;
-        browser.wait_for_text("main [role=alert] button", "Thử lại").await;
+        let list = ("/nhiem-vu", "/data/nhiem-vu/bo-loc.json", "bộ lọc nhiệm vụ");
+        a_broken_document_then_thu_lai(&browser, &server, gene, list).await;
     })
     .await;
 }
@@ -205,25 +169,20 @@ async fn a_broken_document_says_so_and_thu_lai_loads_it() {
 async fn without_javascript_the_list_and_a_task_read_whole() {
     with_browser_scripted("nhiem_vu_no_js", Build::Root, Viewport::Phone, false, |browser, _server| async move {
         browser.open("/nhiem-vu").await;
-        let count = browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await;
+        let count = item_count(&browser).await;
         assert_eq!(count, json!(20));
         assert!(browser.text_of(".list-count").await.unwrap_or_default().contains("Có 36 nhiệm vụ"));
         let (total, charted) = summary(&browser).await;
         assert!(total.contains("đồng") && !charted.is_empty(), "{total} {charted:?}");
         browser.click(".page-list a[href$='/nhiem-vu/trang/2']").await;
         wait_for_path(&browser, "/nhiem-vu/trang/2").await;
-        assert_eq!(browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await, json!(16));
+        assert_eq!(item_count(&browser).await, json!(16));
         browser.open(GENE).await;
         assert_eq!(browser.text_of("main h1").await.as_deref(), Some(GENE_NAME));
         let table = browser.text_of(".van-ban-meta").await.unwrap_or_default();
         assert!(table.contains("ĐTKH.07/23") && table.contains("1.250.000.000 đồng"), "{table}");
         assert!(browser.text_of(".nhiem-vu-news").await.unwrap_or_default().contains("Hội đồng tư vấn"));
-        let json_ld = browser
-            .eval(
-                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)",
-                vec![],
-            )
-            .await;
+        let json_ld = json_ld(&browser).await;
         assert_eq!(json_ld["@type"], "ResearchProject");
         assert_eq!(json_ld["identifier"], "ĐTKH.07/23");
         assert_eq!(json_ld["funding"]["amount"]["value"], 1_250_000_000_u64);

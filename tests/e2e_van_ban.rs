@@ -9,7 +9,11 @@
 mod support;
 
 use serde_json::json;
-use support::{with_browser, with_browser_scripted, Browser, Build, Reply, Viewport};
+use support::registry::{
+    a_broken_document_then_thu_lai, assert_download_is_a_pdf, assert_no_request_failed, choose, item_count, json_ld,
+    search, wait_for_filter, wait_for_list, wait_for_path,
+};
+use support::{with_browser, with_browser_scripted, Browser, Build, Viewport};
 
 const SEED_ARTICLE: &str =
     "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
@@ -19,29 +23,11 @@ const PLAN_TITLE: &str = "Kế hoạch số 65/KH-UBND";
 
 /// Waits for the list to be drawn by the app, and returns its rows' titles.
 async fn rows(browser: &Browser) -> Vec<String> {
-    browser
-        .wait_for_app_with("document.querySelector('main .van-ban-list') && !document.querySelector('main .skeleton')")
-        .await;
+    wait_for_list(browser).await;
     let titles = browser
         .eval("return [...document.querySelectorAll('.van-ban-item-title')].map((e) => e.textContent.trim());", vec![])
         .await;
     serde_json::from_value(titles).unwrap()
-}
-
-/// Chooses `value` in the filter `name`, as a reader does (a `change`).
-async fn choose(browser: &Browser, name: &str, value: &str) {
-    browser
-        .eval(
-            "const s = document.querySelector(`.van-ban-filters select[name=${arguments[0]}]`);
-             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(name), json!(value)],
-        )
-        .await;
-}
-
-async fn wait_for_path(browser: &Browser, path: &str) {
-    let condition = format!("location.pathname + location.search === {}", json!(path));
-    browser.wait_until(&format!("the address {path}"), &condition).await;
 }
 
 #[tokio::test]
@@ -55,9 +41,7 @@ async fn filters_live_in_the_address_through_reload_and_back() {
 
         choose(&browser, "loai", "ke-hoach").await;
         wait_for_path(&browser, "/van-ban?loai=ke-hoach").await;
-        browser
-            .wait_for_app_with("document.querySelector('.van-ban-filters select[name=loai]').value === 'ke-hoach'")
-            .await;
+        wait_for_filter(&browser, "loai", "ke-hoach").await;
         let plans = rows(&browser).await;
         assert!(!plans.is_empty() && plans.iter().all(|t| t.starts_with("Kế hoạch")), "{plans:?}");
         assert!(browser.title().await.starts_with("Văn bản: Kế hoạch - "));
@@ -74,7 +58,7 @@ async fn filters_live_in_the_address_through_reload_and_back() {
         assert_eq!(rows(&browser).await, both, "reload shows the same list");
         browser.back().await;
         wait_for_path(&browser, "/van-ban?loai=ke-hoach").await;
-        browser.wait_for_app_with("document.querySelector('.van-ban-filters select[name=nam]').value === ''").await;
+        wait_for_filter(&browser, "nam", "").await;
         assert_eq!(rows(&browser).await, plans, "Back shows the previous filters");
 
         // A draft's status, and the pages of the whole registry.
@@ -93,19 +77,9 @@ async fn a_number_however_typed_finds_the_plan_and_its_page_has_the_file() {
     with_browser("van_ban_number", Build::Root, Viewport::Phone, |browser, server| async move {
         for typed in ["65 kh ubnd", "65/kh", "65/KH-UBND"] {
             browser.open("/van-ban").await;
-            browser.wait_for_app().await;
-            browser
-                .eval(
-                    "document.querySelector('#van-ban-q').value = arguments[0];
-                     document.querySelector('.van-ban-search').requestSubmit();",
-                    vec![json!(typed)],
-                )
-                .await;
-            browser.wait_for_app_with("document.querySelector('.search-hits a')").await;
+            search(&browser, "van-ban-q", typed, "van-ban").await;
             let first = browser.text_of(".search-hits .search-hit-title a").await.unwrap_or_default();
             assert_eq!(first, PLAN_TITLE, "{typed}");
-            let kind = browser.eval("return document.querySelector('select[name=kieu]').value", vec![]).await;
-            assert_eq!(kind, json!("van-ban"), "the search keeps to the registry");
         }
         browser.click(".search-hits .search-hit-title a").await;
         wait_for_path(&browser, PLAN).await;
@@ -116,25 +90,14 @@ async fn a_number_however_typed_finds_the_plan_and_its_page_has_the_file() {
         }
         assert!(browser.title().await.starts_with(PLAN_TITLE));
         // The file: a plain link the browser's own viewer opens, served as a PDF.
-        let href = browser
-            .eval("return document.querySelector('.van-ban-download').getAttribute('href')", vec![])
-            .await;
-        let href = href.as_str().unwrap().to_string();
-        assert!(href.ends_with("/data/tep/van-ban/2023-65-kh-ubnd.pdf"), "{href}");
-        let fetched = browser
-            .eval(
-                "return fetch(arguments[0]).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 8)]);",
-                vec![json!(href)],
-            )
-            .await;
-        assert_eq!(fetched, json!([200, "application/pdf", "%PDF-1.4"]));
+        assert_download_is_a_pdf(&browser, "/data/tep/van-ban/2023-65-kh-ubnd.pdf").await;
         // The news that cites it, and the way back to it from that article.
         browser.click(".van-ban-cited a").await;
         wait_for_path(&browser, SEED_ARTICLE).await;
         browser.click(&format!("main a[href$='{PLAN}']")).await;
         wait_for_path(&browser, PLAN).await;
         assert_eq!(browser.settled_heading().await, PLAN_TITLE);
-        assert!(server.served().iter().all(|s| s.status < 400 || s.path.starts_with("/thong-ke")), "no request failed");
+        assert_no_request_failed(&server);
     })
     .await;
 }
@@ -142,19 +105,10 @@ async fn a_number_however_typed_finds_the_plan_and_its_page_has_the_file() {
 #[tokio::test]
 async fn a_broken_document_says_so_and_thu_lai_loads_it() {
     with_browser("van_ban_error", Build::Root, Viewport::Desktop, |browser, server| async move {
-        server.serve_app_shell_only();
-        server.set_reply(PLAN_FILE, Reply::status(500));
-        browser.open(PLAN).await;
-        browser.wait_for_text("main [role=alert]", "văn bản “2023-65-kh-ubnd”").await;
-        browser.wait_for_text("main [role=alert] button", "Thử lại").await;
-        server.clear_reply(PLAN_FILE);
-        browser.click("main [role=alert] button").await;
-        browser.wait_for_text("main h1", PLAN_TITLE).await;
-        assert!(browser.text_of("main [role=alert]").await.is_none());
-        // The list's documents too.
-        server.set_reply("/data/van-ban/bo-loc.json", Reply::json("{\"facets\":"));
-        browser.open("/van-ban").await;
-        browser.wait_for_text("main [role=alert]", "bộ lọc văn bản").await;
+        let plan = (PLAN, PLAN_FILE, "văn bản “2023-65-kh-ubnd”", PLAN_TITLE);
+        // The list's documents too: its facet index, cut short.
+        let list = ("/van-ban", "/data/van-ban/bo-loc.json", "bộ lọc văn bản");
+        a_broken_document_then_thu_lai(&browser, &server, plan, list).await;
     })
     .await;
 }
@@ -163,23 +117,18 @@ async fn a_broken_document_says_so_and_thu_lai_loads_it() {
 async fn without_javascript_the_list_and_a_document_read_whole() {
     with_browser_scripted("van_ban_no_js", Build::Root, Viewport::Phone, false, |browser, _server| async move {
         browser.open("/van-ban").await;
-        let count = browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await;
+        let count = item_count(&browser).await;
         assert_eq!(count, json!(20));
         assert!(browser.text_of(".list-count").await.unwrap_or_default().contains("Có 64 văn bản"));
         browser.click(".page-list a[href$='/van-ban/trang/2']").await;
         wait_for_path(&browser, "/van-ban/trang/2").await;
-        assert_eq!(browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await, json!(20));
+        assert_eq!(item_count(&browser).await, json!(20));
         browser.open(PLAN).await;
         assert_eq!(browser.text_of("main h1").await.as_deref(), Some(PLAN_TITLE));
         let table = browser.text_of(".van-ban-meta").await.unwrap_or_default();
         assert!(table.contains("65/KH-UBND") && table.contains("Cải cách hành chính"), "{table}");
         assert!(browser.text_of(".van-ban-files").await.unwrap_or_default().contains("PDF"));
-        let json_ld = browser
-            .eval(
-                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)",
-                vec![],
-            )
-            .await;
+        let json_ld = json_ld(&browser).await;
         assert_eq!(json_ld["@type"], "Legislation");
         assert_eq!(json_ld["legislationIdentifier"], "65/KH-UBND");
     })

@@ -27,6 +27,7 @@ pub mod model;
 pub mod nhiem_vu;
 pub mod paths;
 pub mod pdf;
+pub mod registry_facets;
 pub mod registry_list;
 pub mod sink;
 pub mod source;

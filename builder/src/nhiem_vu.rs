@@ -8,6 +8,7 @@
 //! the archive, titles taken from it, newest first), one code given twice.
 
 use crate::attachment::FileFacts;
+use crate::registry_facets::{group_by_value, FacetGroup, Naming};
 use crate::registry_list::write_paged_list;
 use crate::source::nhiem_vu::{read_task, TaskSource, LEVELS};
 use crate::source::problem::{Problem, Report};
@@ -17,7 +18,7 @@ use portal_core::facets::{list_name, ALL_LIST};
 use portal_core::nhiem_vu::{derive_task_status, TaskStatus, NHIEM_VU_FORMAT_VERSION, TASK_FACET_KEYS};
 use portal_core::slug::slugify;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
@@ -144,15 +145,11 @@ fn write_lists(entries: &[Entry], data_dir: &str, out: &mut Output<'_>) -> io::R
     write_list(ALL_LIST, "Tất cả nhiệm vụ", &all, data_dir, out)?;
     let mut facets = Vec::new();
     for key in TASK_FACET_KEYS {
-        // slug → (its name, its entries in order).
-        let mut values: BTreeMap<String, (String, Vec<&Entry>)> = BTreeMap::new();
-        for entry in entries {
-            let (slug, name) = facet_value(entry, key);
-            values.entry(slug).or_insert_with(|| (name, Vec::new())).1.push(entry);
-        }
         let mut listed = Vec::new();
-        for (slug, (name, members)) in values {
+        for group in group_by_value(entries, |entry| facet_value(entry, key), Naming::First) {
+            let FacetGroup { slug, name, members } = group;
             write_list(&list_name(key, &slug), &format!("{}: {name}", facet_name(key)), &members, data_dir, out)?;
+            // Unlike the legal documents, each value also sums its money.
             let funding = members.iter().map(|entry| entry.source.funding).sum();
             listed.push(FacetValueDoc { slug, name, count: members.len() as u64, funding });
         }

@@ -410,17 +410,6 @@ mod tests {
     fn the_sample_reads_back_through_the_builders_own_reader() {
         let dir = TempContent::new();
         write_nhiem_vu_content(dir.path(), 24, true).unwrap();
-        let mut names: Vec<String> = fs::read_dir(dir.path().join("nhiem-vu"))
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names.len(), 24);
-        for name in names {
-            let path = format!("nhiem-vu/{name}");
-            let text = fs::read_to_string(dir.path().join(&path)).unwrap();
-            let read = crate::source::nhiem_vu::read_task(dir.path(), &path, &path, &text);
-            assert!(read.is_ok(), "{path}: {:?}\n{text}", read.err());
-        }
+        dir.assert_each_reads_back("nhiem-vu", 24, crate::source::nhiem_vu::read_task);
     }
 }

@@ -287,17 +287,6 @@ mod tests {
     fn the_sample_reads_back_through_the_builders_own_reader() {
         let dir = TempContent::new();
         write_van_ban_content(dir.path(), 20, true).unwrap();
-        let mut names: Vec<String> = fs::read_dir(dir.path().join("van-ban"))
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names.len(), 20);
-        for name in names {
-            let path = format!("van-ban/{name}");
-            let text = fs::read_to_string(dir.path().join(&path)).unwrap();
-            let read = crate::source::van_ban::read_van_ban(dir.path(), &path, &path, &text);
-            assert!(read.is_ok(), "{path}: {:?}", read.err());
-        }
+        dir.assert_each_reads_back("van-ban", 20, crate::source::van_ban::read_van_ban);
     }
 }

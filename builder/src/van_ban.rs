@@ -8,6 +8,7 @@
 //! checks across files (an unknown id, one number given twice).
 
 use crate::attachment::{AttachmentDoc, FileFacts};
+use crate::registry_facets::{group_by_value, FacetGroup, Naming};
 use crate::registry_list::write_paged_list;
 use crate::sink::Sink;
 use crate::source::problem::{Problem, Report};
@@ -19,7 +20,7 @@ use portal_core::facets::{list_name, ALL_LIST};
 use portal_core::slug::slugify;
 use portal_core::van_ban::{derive_status, title_of, Relation, Status, FACET_KEYS, VAN_BAN_FORMAT_VERSION};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::Path;
 
@@ -216,18 +217,9 @@ fn write_lists(entries: &[Entry], data_dir: &str, out: &mut Output<'_>) -> io::R
     write_list(ALL_LIST, "Tất cả văn bản", &all, data_dir, out)?;
     let mut facets = Vec::new();
     for key in FACET_KEYS {
-        // slug → (the name most entries spell it with, its entries in order).
-        let mut values: BTreeMap<String, (BTreeMap<String, usize>, Vec<&Entry>)> = BTreeMap::new();
-        for entry in entries {
-            let (slug, name) = facet_value(entry, key);
-            let value = values.entry(slug).or_default();
-            *value.0.entry(name).or_default() += 1;
-            value.1.push(entry);
-        }
         let mut listed = Vec::new();
-        for (slug, (names, members)) in values {
-            let name = names.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(n, _)| n);
-            let name = name.unwrap_or_default();
+        for group in group_by_value(entries, |entry| facet_value(entry, key), Naming::MostSpelled) {
+            let FacetGroup { slug, name, members } = group;
             write_list(&list_name(key, &slug), &format!("{}: {name}", facet_name(key)), &members, data_dir, out)?;
             listed.push(FacetValueDoc { slug, name, count: members.len() as u64 });
         }

@@ -116,15 +116,23 @@ fn organisation(agency: &Agency, home: &str, english: bool, map: Option<String>)
         "department": departments,
         "contactPoint": points,
     });
-    if let Some(address) = address {
-        document["address"] = json!({ "@type": "PostalAddress", "streetAddress": address, "addressRegion": "Quảng Trị", "addressCountry": "VN" });
+    let postal = address.map(|address| json!({ "@type": "PostalAddress", "streetAddress": address, "addressRegion": "Quảng Trị", "addressCountry": "VN" }));
+    if let Some(postal) = &postal {
+        document["address"] = postal.clone();
     }
-    for (key, value) in
-        [("telephone", &agency.contact.phone), ("email", &agency.contact.email), ("hasMap", &agency.map_url)]
-    {
+    for (key, value) in [("telephone", &agency.contact.phone), ("email", &agency.contact.email)] {
         if let Some(value) = value {
             document[key] = json!(value);
         }
+    }
+    // schema.org's `hasMap` belongs to a Place, not to an organisation: the
+    // office's map goes on the place where it stands (tests/schema_org).
+    if let Some(map_url) = &agency.map_url {
+        let mut place = json!({ "@type": "Place", "hasMap": map_url });
+        if let Some(postal) = postal {
+            place["address"] = postal;
+        }
+        document["location"] = place;
     }
     if let Some(map) = map {
         document["image"] = json!(map);

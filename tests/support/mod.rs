@@ -15,6 +15,7 @@
 
 pub mod browser;
 pub mod engine;
+pub mod registry;
 pub mod server;
 
 pub use browser::{Browser, Engine, Session, Viewport};

@@ -147,6 +147,29 @@ pub mod tempdir {
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();
             std::fs::write(full, bytes).unwrap();
         }
+
+        /// Reads each of the `count` files of `folder` back, in name order,
+        /// with `read`, a builder's own source reader (content folder,
+        /// path, path shown, text): a generator's output must pass it.
+        pub fn assert_each_reads_back<T, E: std::fmt::Debug>(
+            &self,
+            folder: &str,
+            count: usize,
+            read: impl Fn(&Path, &str, &str, &str) -> Result<T, E>,
+        ) {
+            let mut names: Vec<String> = std::fs::read_dir(self.0.join(folder))
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            assert_eq!(names.len(), count);
+            for name in names {
+                let path = format!("{folder}/{name}");
+                let text = std::fs::read_to_string(self.0.join(&path)).unwrap();
+                let read = read(&self.0, &path, &path, &text);
+                assert!(read.is_ok(), "{path}: {:?}\n{text}", read.err());
+            }
+        }
     }
 
     impl Drop for TempContent {
