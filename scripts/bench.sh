@@ -14,13 +14,13 @@
 #   ARTICLES=50000 bash scripts/bench.sh  # another archive size
 #   THROTTLING=devtools bash scripts/bench.sh  # throttle the real load
 #   FLOOR=1 RUNS=3 bash scripts/bench.sh       # against the same markup with no code (issue 28)
-#   FLOOR=1 NO_BUILD=1 COMPARE=dist-before bash scripts/bench.sh  # and another build, in the same run
+#   FLOOR=1 NO_BUILD=1 COMPARE="dist-a dist-b" bash scripts/bench.sh  # and other builds, in the same run
 #
 # FLOOR=1 measures the release against its "no code" copy (scripts/no_code.py:
 # every <script>, embedded document and code preload cut from each HTML
 # file), both served the same way, their runs interleaved page by page so
-# that the machine's noise falls on both; COMPARE=DIR adds an already built
-# release (e.g. before a change) to the same loop. It prints FCP, LCP, TBT,
+# that the machine's noise falls on both; COMPARE adds already built sites
+# (e.g. before a change), each named by its folder, to the same loop. It prints FCP, LCP, TBT,
 # the Performance score and the bytes with the ratios to the floor, then
 # the app's wasm+JS brotli bytes of each build. No archives, no route timing.
 set -euo pipefail
@@ -220,10 +220,12 @@ if [ "$FLOOR" = 1 ]; then
     python3 "$PORTAL_ROOT/scripts/no_code.py" "$NO_CODE"
     serve "$NO_CODE" "$OUT/server-no-code.log"
     sites=("portal=$SAMPLE=$SAMPLE_URL" "no-code=$NO_CODE=$SERVED_URL")
-    if [ -n "${COMPARE:-}" ]; then
-        serve "$(realpath "$COMPARE")" "$OUT/server-compare.log"
-        sites+=("compare=$(realpath "$COMPARE")=$SERVED_URL")
-    fi
+    # COMPARE: one or more built sites, space-separated, each named by its folder.
+    for compare in ${COMPARE:-}; do
+        compare=$(realpath "$compare")
+        serve "$compare" "$OUT/server-$(basename "$compare").log"
+        sites+=("$(basename "$compare")=$compare=$SERVED_URL")
+    done
     declare -A runs_of=()
     for path in "${PAGES[@]}"; do
         for run in $(seq "$RUNS"); do

@@ -2,6 +2,7 @@
 """Rewrites a built site into the same markup with no code (issue 28's floor).
 
     python3 scripts/no_code.py DIR
+    python3 scripts/no_code.py --documents-only DIR
 
 Every HTML file under DIR loses each `<script>` element (the loader, the
 head's scripts, the embedded JSON documents) and each `<link>` that only
@@ -29,8 +30,9 @@ CODE_LINK_RELS = {"modulepreload", "preload", "prefetch"}
 class CodeFinder(HTMLParser):
     """Collects the character ranges of script elements and code links."""
 
-    def __init__(self, text):
+    def __init__(self, text, documents_only=False):
         super().__init__(convert_charrefs=False)
+        self.documents_only = documents_only
         self.text = text
         # Where each line starts, to turn getpos()'s (line, column) into an offset.
         self.line_starts = [0]
@@ -48,8 +50,10 @@ class CodeFinder(HTMLParser):
         start = self.text_position()
         end = start + len(self.get_starttag_text())
         if tag == "script":
-            self.script_start = start
-        elif tag == "link" and CODE_LINK_RELS & set((dict(attrs).get("rel") or "").lower().split()):
+            is_document = (dict(attrs).get("type") or "").lower() == "application/json"
+            if is_document or not self.documents_only:
+                self.script_start = start
+        elif tag == "link" and not self.documents_only and CODE_LINK_RELS & set((dict(attrs).get("rel") or "").lower().split()):
             self.cuts.append((start, end))
 
     def handle_startendtag(self, tag, attrs):
@@ -63,8 +67,8 @@ class CodeFinder(HTMLParser):
             self.script_start = None
 
 
-def without_code(text):
-    finder = CodeFinder(text)
+def without_code(text, documents_only=False):
+    finder = CodeFinder(text, documents_only)
     finder.feed(text)
     finder.close()
     if finder.script_start is not None:
@@ -78,7 +82,8 @@ def without_code(text):
 
 
 def main():
-    root = sys.argv[1]
+    documents_only = sys.argv[1] == "--documents-only"
+    root = sys.argv[-1]
     files = cut_bytes = elements = 0
     for folder, _, names in os.walk(root):
         for name in names:
@@ -87,7 +92,7 @@ def main():
             path = os.path.join(folder, name)
             with open(path, encoding="utf-8") as f:
                 text = f.read()
-            rewritten, cut = without_code(text)
+            rewritten, cut = without_code(text, documents_only)
             if not cut:
                 continue
             data = rewritten.encode("utf-8")
