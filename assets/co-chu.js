@@ -1,6 +1,7 @@
 // The text size (A−, A, A+; src/components/text_size.rs draws the buttons).
-// Loaded in the head, not deferred: the remembered size is on the page
-// before its first paint, so nothing moves when the app arrives. The buttons
+// Inlined in the head by index.html, which names its SHA-256 in the CSP (a
+// test checks it): the remembered size is on the page before its first
+// paint, so nothing moves when the app arrives. The buttons
 // work before the app too, by one listener on the document.
 (function () {
   "use strict";

@@ -13,6 +13,16 @@
 #   RUNS=3 bash scripts/bench.sh          # medians of three
 #   ARTICLES=50000 bash scripts/bench.sh  # another archive size
 #   THROTTLING=devtools bash scripts/bench.sh  # throttle the real load
+#   FLOOR=1 RUNS=3 bash scripts/bench.sh       # against the same markup with no code (issue 28)
+#   FLOOR=1 NO_BUILD=1 COMPARE="dist-a dist-b" bash scripts/bench.sh  # and other builds, in the same run
+#
+# FLOOR=1 measures the release against its "no code" copy (scripts/no_code.py:
+# every <script>, embedded document and code preload cut from each HTML
+# file), both served the same way, their runs interleaved page by page so
+# that the machine's noise falls on both; COMPARE adds already built sites
+# (e.g. before a change), each named by its folder, to the same loop. It prints FCP, LCP, TBT,
+# the Performance score and the bytes with the ratios to the floor, then
+# the app's wasm+JS brotli bytes of each build. No archives, no route timing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
@@ -45,10 +55,15 @@ if ! lighthouse --version 2>/dev/null | grep -qx "$LIGHTHOUSE_VERSION"; then
     npm install --prefix "$PORTAL_TOOLS" --no-audit --no-fund -E "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
 fi
 
-say "building the release"
-rm -rf "$SAMPLE"
-mkdir -p "$OUT"
-bash scripts/release-build.sh --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
+FLOOR="${FLOOR:-0}"
+if [ "${NO_BUILD:-0}" = 1 ] && [ -f "$SAMPLE/index.html" ]; then
+    say "measuring the release already in $SAMPLE"
+else
+    say "building the release"
+    rm -rf "$SAMPLE"
+    mkdir -p "$OUT"
+    bash scripts/release-build.sh --dist "$SAMPLE" >"$OUT/trunk.log" 2>&1 || { cat "$OUT/trunk.log"; exit 1; }
+fi
 
 
 # The builder writes the archive's documents over the sample's; whatever it does not
@@ -75,8 +90,10 @@ lay_out_archive() {
     brotli -f -k -q 11 "$dir/index.html"
     gzip -f -k -9 "$dir/index.html"
 }
-lay_out_archive "$SMALL_ARTICLES" "$SMALL_ARCHIVE"
-lay_out_archive "$ARTICLES" "$ARCHIVE"
+if [ "$FLOOR" != 1 ]; then
+    lay_out_archive "$SMALL_ARTICLES" "$SMALL_ARCHIVE"
+    lay_out_archive "$ARTICLES" "$ARCHIVE"
+fi
 
 SERVERS=()
 stop_servers() {
@@ -159,10 +176,12 @@ serve() {
 }
 serve "$SAMPLE" "$OUT/server-sample.log"
 SAMPLE_URL="$SERVED_URL"
-serve "$SMALL_ARCHIVE" "$OUT/server-archive-small.log"
-SMALL_ARCHIVE_URL="$SERVED_URL"
-serve "$ARCHIVE" "$OUT/server-archive.log"
-ARCHIVE_URL="$SERVED_URL"
+if [ "$FLOOR" != 1 ]; then
+    serve "$SMALL_ARCHIVE" "$OUT/server-archive-small.log"
+    SMALL_ARCHIVE_URL="$SERVED_URL"
+    serve "$ARCHIVE" "$OUT/server-archive.log"
+    ARCHIVE_URL="$SERVED_URL"
+fi
 
 # The flags that keep Chromium off the closed network and let it run as root.
 CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
@@ -190,6 +209,51 @@ measure() {
 rm -rf "$OUT/lighthouse" # no report of an earlier run may end up in this table
 MANIFEST="$OUT/manifest.tsv"
 : >"$MANIFEST"
+
+# FLOOR=1: the release, the same markup with no code, and COMPARE if given,
+# one page at a time and one run of each in turn.
+if [ "$FLOOR" = 1 ]; then
+    NO_CODE="$OUT/no-code"
+    say "the same markup with no code in $NO_CODE"
+    rm -rf "$NO_CODE"
+    cp -r "$SAMPLE" "$NO_CODE"
+    python3 "$PORTAL_ROOT/scripts/no_code.py" "$NO_CODE"
+    serve "$NO_CODE" "$OUT/server-no-code.log"
+    sites=("portal=$SAMPLE=$SAMPLE_URL" "no-code=$NO_CODE=$SERVED_URL")
+    # COMPARE: one or more built sites, space-separated, each named by its folder.
+    for compare in ${COMPARE:-}; do
+        compare=$(realpath "$compare")
+        serve "$compare" "$OUT/server-$(basename "$compare").log"
+        sites+=("$(basename "$compare")=$compare=$SERVED_URL")
+    done
+    declare -A runs_of=()
+    for path in "${PAGES[@]}"; do
+        for run in $(seq "$RUNS"); do
+            for site in "${sites[@]}"; do
+                IFS== read -r label _ url <<<"$site"
+                say "lighthouse: $label $path, run $run of $RUNS"
+                report=$(RUNS=1 measure "$label-run$run" "$url" "$path")
+                runs_of["$label $path"]+="${runs_of["$label $path"]:+,}$report"
+            done
+        done
+    done
+    for path in "${PAGES[@]}"; do
+        for site in "${sites[@]}"; do
+            IFS== read -r label _ _ <<<"$site"
+            printf '%s\t%s\t%s\n' "$label" "$path" "${runs_of["$label $path"]}" >>"$MANIFEST"
+        done
+    done
+    echo
+    python3 "$PORTAL_ROOT/scripts/bench_table.py" --floor no-code "$MANIFEST"
+    echo
+    for site in "${sites[@]}"; do
+        IFS== read -r label dir _ <<<"$site"
+        [ "$label" = no-code ] && continue
+        echo "$label ($dir): $(bash "$PORTAL_ROOT/scripts/size-report.sh" --no-build --dist "$dir" | grep '^total wasm+JS' | awk '{print "wasm+JS " $NF " B brotli"}')"
+    done
+    say "done"
+    exit 0
+fi
 for path in "${PAGES[@]}"; do
     say "lighthouse: sample $path"
     printf 'sample\t%s\t%s\n' "$path" "$(measure sample "$SAMPLE_URL" "$path")" >>"$MANIFEST"

@@ -2,6 +2,10 @@
 """Prints the benchmark's table from Lighthouse's JSON reports.
 
     python3 scripts/bench_table.py MANIFEST
+    python3 scripts/bench_table.py --floor no-code MANIFEST
+
+With --floor SITE, the table is issue 28's: each page of each build with its
+FCP and LCP over those of SITE (the same markup with no code) on that page.
 
 MANIFEST has one line per page: `site<TAB>path<TAB>report.json[,report.json…]`.
 With several runs of a page, each figure is the median of the runs, as
@@ -52,14 +56,41 @@ def median_row(rows):
     return merged
 
 
+def floor_table(rows, floor_site):
+    """Each build against the floor: issue 28's goal is FCP ≤ 1.05×, LCP ≤ 1.10×,
+    TBT ≤ 50 ms and Performance 100 on every page."""
+    floors = {path: r for site, path, r in rows if site == floor_site}
+    header = f"{'page':<30} {'build':<10} {'FCP s':>6} {'LCP s':>6} {'TBT ms':>6} {'Perf':>4} {'bytes':>8} "
+    header += f"{'FCP/floor':>9} {'LCP/floor':>9}"
+    print(header)
+    print("-" * len(header))
+    for site, path, r in rows:
+        floor = floors.get(path)
+        ratios = f"{r['fcp'] / floor['fcp']:>9.2f} {r['lcp'] / floor['lcp']:>9.2f}" if floor else ""
+        print(
+            f"{path[:30]:<30} {site[:10]:<10} {r['fcp'] / 1000:>6.2f} {r['lcp'] / 1000:>6.2f} {r['tbt']:>6.0f} "
+            f"{r['performance']:>4.0f} {r['bytes']:>8.0f} {ratios}"
+        )
+    print()
+    print(f"(Lighthouse 12 mobile, {rows[0][2]['throttling']} throttling; medians of {rows[0][2]['runs']} run(s); "
+          f"ratios of the medians; goal: FCP ≤ 1.05, LCP ≤ 1.10, TBT ≤ 50 ms, Perf 100)")
+
+
 def main():
+    args = sys.argv[1:]
+    floor_site = None
+    if args[0] == "--floor":
+        floor_site, args = args[1], args[2:]
     rows = []
-    with open(sys.argv[1]) as f:
+    with open(args[0]) as f:
         for line in f:
             if not line.strip():
                 continue
             site, path, reports = line.rstrip("\n").split("\t")
             rows.append((site, path, median_row([figures(r) for r in reports.split(",")])))
+    if floor_site:
+        floor_table(rows, floor_site)
+        return
 
     header = f"{'site':<16} {'page':<30} {'Perf':>4} {'A11y':>4} {'BP':>4} {'SEO':>4} "
     header += f"{'FCP s':>6} {'LCP s':>6} {'LCP/FCP':>7} {'max':>5} {'TBT ms':>6} {'CLS':>6} {'bytes':>8} {'reqs':>4}"

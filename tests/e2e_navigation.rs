@@ -212,11 +212,27 @@ async fn phone_panel(engine: Engine) {
 
 in_every_engine!(on_phones_the_panel_opens_closes_and_gives_focus_back, phone_panel);
 
+/// "listed" when the text-size script is inline (no request for a file of
+/// its own) and its SHA-256 is in the Content-Security-Policy; else what is wrong.
+const TEXT_SIZE_SCRIPT_HASH_LISTED: &str = "
+    if (performance.getEntriesByType('resource').some(r => r.name.includes('co-chu')))
+        return 'the text-size script was fetched as a file';
+    const script = [...document.scripts].find(s => !s.src && s.textContent.includes('data-co-chu-doi'));
+    if (!script) return 'no inline text-size script';
+    const policy = document.querySelector('meta[http-equiv=Content-Security-Policy]').content;
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(script.textContent)).then(digest => {
+        const hash = 'sha256-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
+        return policy.includes(`'${hash}'`) ? 'listed' : `${hash} is not in the policy`;
+    });";
+
 async fn text_size(engine: Engine) {
     with_browser_in(engine, "nav-text-size", Build::Root, Viewport::Phone, |browser, _server| async move {
         let root_size = "return getComputedStyle(document.documentElement).fontSize;";
         open_with_nav(&browser, "/tin/1019").await;
         assert_eq!(browser.eval(root_size, vec![]).await, json!("16px"));
+        // Issue 28: the script is inline in the head, so no request blocks the
+        // first paint, and the page's policy names its SHA-256.
+        assert_eq!(browser.eval(TEXT_SIZE_SCRIPT_HASH_LISTED, vec![]).await, json!("listed"));
         browser.click("[data-co-chu-doi='1']").await;
         browser.click("[data-co-chu-doi='1']").await;
         assert_eq!(browser.eval(root_size, vec![]).await, json!("20px"), "A+ twice is 125 %");
