@@ -9,6 +9,7 @@
 #   bash scripts/bench-search.sh                    # 100 000 articles
 #   ARTICLES=20000 bash scripts/bench-search.sh
 #   AGAIN=1 bash scripts/bench-search.sh            # keep the index built by a previous run
+#   BROWSER=1 bash scripts/bench-search.sh          # then the queries typed in Chromium too (needs dist/)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
@@ -36,8 +37,9 @@ if [ -z "${AGAIN:-}" ]; then
     echo "--- build ($ARTICLES articles)"
     /usr/bin/time -f "build: %e s, peak %M KB" "$PRERENDER" --site "$SITE" --base-url "$BASE_URL" --search-index-only
 fi
-echo "files: $(find "$SITE/tim-kiem" -type f ! -name ids.txt | wc -l) served (+ $(find "$SITE/tim-kiem" -name ids.txt | wc -l) ids.txt for the writer only)"
-echo "bytes: $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(find "$SITE/tim-kiem" -type f ! -name ids.txt -printf '%s\n' | sort -n | tail -1)"
+served_files() { find "$SITE/tim-kiem" -type f ! -name ids.txt ! -name '*.br' ! -name '*.gz' "$@"; }
+echo "files: $(served_files | wc -l) served (+ $(find "$SITE/tim-kiem" -name ids.txt | wc -l) ids.txt for the writer only)"
+echo "bytes: $(served_files -printf '%s\n' | awk '{s+=$1} END {print s}') served, largest file $(served_files -printf '%s\n' | sort -n | tail -1)"
 
 echo "--- publishing one article (scripts/publish_one.py), three times (the queries below then see a recent segment, as on a live site)"
 for _ in 1 2 3; do
@@ -71,3 +73,45 @@ CARGO_TARGET_DIR="$PORTAL_ROOT/target-search" cargo build -q --release -p portal
 wasm="$PORTAL_ROOT/target-search/wasm32-unknown-unknown/release/examples/wasm_size.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$wasm" -o "$OUT/engine.wasm"
 echo "engine wasm: $(stat -c %s "$OUT/engine.wasm") B raw, $(brotli -c -q 11 "$OUT/engine.wasm" | wc -c) B brotli"
+
+[ -n "${BROWSER:-}" ] || exit 0
+echo "--- in Chromium (scripts/bench-search-browser.mjs): the release's pages and worker (dist/) over this archive's documents and index"
+[ -f "$PORTAL_ROOT/dist/tim-kiem.html" ] || { echo "bench-search: no dist/ (bash scripts/release-build.sh)" >&2; exit 1; }
+# The index as a CDN sends it, compressed once ahead; an article document
+# fetched for a snippet is compressed on its first request by the server.
+bash scripts/precompress.sh "$SITE/tim-kiem" >/dev/null
+SERVED="$OUT/served"
+rm -rf "$SERVED"
+mkdir -p "$SERVED"
+for entry in "$PORTAL_ROOT"/dist/*; do
+    case "$(basename "$entry")" in
+        data | tim-kiem) ;;
+        *) ln -s "$entry" "$SERVED/" ;;
+    esac
+done
+ln -s "$SITE/data" "$SERVED/data"
+ln -s "$SITE/tim-kiem" "$SERVED/tim-kiem"
+log="$OUT/server.log"
+python3 scripts/cdn_server.py "$SERVED" 0 >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 100); do
+    url=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
+    [ -n "$url" ] && break
+    sleep 0.1
+done
+[ -n "$url" ] || { cat "$log" >&2; exit 1; }
+browser_queries=("${QUERIES[@]}" "${TOP[@]:0:10}")
+for mode in typed whole; do
+    if [ "$mode" = whole ]; then export MODE=whole; else unset MODE; fi
+    node scripts/bench-search-browser.mjs "$url/" "${browser_queries[@]}" >"$OUT/browser-$mode.tsv"
+    for kind in cold first-in-page warm; do
+        awk -F'\t' -v k="$kind" -v m="$mode" '$1 == k && $3 >= 0 { print $3 }' "$OUT/browser-$mode.tsv" | sort -n |
+            awk -v k="$kind" -v m="$mode" '{ v[NR] = $1 } END {
+                if (NR == 0) { print m " " k ": no result"; exit }
+                p95 = v[int(0.95 * NR + 0.999)]; if (p95 == "") p95 = v[NR]
+                printf "%s %-14s n=%3d  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", m, k, NR, v[int((NR + 1) / 2)], p95, v[NR] }'
+    done
+    failed=$(awk -F'\t' '$3 < 0' "$OUT/browser-$mode.tsv" | wc -l)
+    [ "$failed" -eq 0 ] || echo "$mode: $failed queries showed an error or no result in 30 s ($OUT/browser-$mode.tsv)"
+done
