@@ -80,20 +80,37 @@ impl Session {
     }
 
     /// A session in `engine`, its page `viewport` wide.
+    /// Starting the browser is tried up to three times, each with a new
+    /// driver on a new port: on a loaded machine a driver has, rarely,
+    /// dropped the connection of its first request ("webdriver server did
+    /// not respond … SendRequest", seen once in a new machine's run). Only
+    /// the start is tried again, never a test's step.
     pub async fn start_in(engine: Engine, viewport: Viewport, javascript: bool) -> Session {
-        take_browser_slot();
-        let profile = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), unique()));
-        std::fs::create_dir_all(&profile).expect("creating the browser's profile folder");
-        let port = free_port();
-        // From here on, dropping `driver` cleans up, even if connecting fails.
-        let mut driver = Driver { children: Vec::new(), profile };
-        driver.children = engine.start_driver(port, &driver.profile);
-        wait_for_port(port, engine);
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(engine.capabilities(viewport.size(), &driver.profile, javascript))
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .unwrap_or_else(|e| panic!("starting {} through its WebDriver server: {e}", engine.name()));
+        const ATTEMPTS: u32 = 3;
+        let mut attempt = 1;
+        let (client, driver) = loop {
+            take_browser_slot();
+            let profile = std::env::temp_dir().join(format!("portal-e2e-{}-{}", std::process::id(), unique()));
+            std::fs::create_dir_all(&profile).expect("creating the browser's profile folder");
+            let port = free_port();
+            // From here on, dropping `driver` cleans up, even if connecting fails.
+            let mut driver = Driver { children: Vec::new(), profile };
+            driver.children = engine.start_driver(port, &driver.profile);
+            wait_for_port(port, engine);
+            let connected = ClientBuilder::new(HttpConnector::new())
+                .capabilities(engine.capabilities(viewport.size(), &driver.profile, javascript))
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match connected {
+                Ok(client) => break (client, driver),
+                Err(e) if attempt < ATTEMPTS => {
+                    eprintln!("starting {} through its WebDriver server failed ({e}); trying again", engine.name());
+                    drop(driver);
+                    attempt += 1;
+                }
+                Err(e) => panic!("starting {} through its WebDriver server, {ATTEMPTS} times: {e}", engine.name()),
+            }
+        };
         let session = Session { client, driver };
         if engine != Engine::Chromium {
             let (width, height) = viewport.size();
