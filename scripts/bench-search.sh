@@ -93,20 +93,12 @@ for entry in "$PORTAL_ROOT"/dist/*; do
 done
 cp -al "$SITE/data" "$SERVED/data"
 cp -al "$SITE/tim-kiem" "$SERVED/tim-kiem"
-log="$OUT/server.log"
-python3 scripts/cdn_server.py "$SERVED" 0 >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null' EXIT
-for _ in $(seq 100); do
-    url=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { cat "$log" >&2; exit 1; }
+source scripts/scale-common.sh
+serve_site "$SERVED" "$OUT/server.log"
 browser_queries=("${QUERIES[@]}" "${TOP[@]:0:10}")
 for mode in typed whole; do
     if [ "$mode" = whole ]; then export MODE=whole; else unset MODE; fi
-    node scripts/bench-search-browser.mjs "$url/" "${browser_queries[@]}" >"$OUT/browser-$mode.tsv"
+    node scripts/bench-search-browser.mjs "$SERVED_URL/" "${browser_queries[@]}" >"$OUT/browser-$mode.tsv"
     for kind in cold first-in-page warm; do
         awk -F'\t' -v k="$kind" -v m="$mode" '$1 == k && $3 >= 0 { print $3 }' "$OUT/browser-$mode.tsv" | sort -n |
             awk -v k="$kind" -v m="$mode" '{ v[NR] = $1 } END {

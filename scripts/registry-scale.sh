@@ -80,15 +80,6 @@ echo
 # request of each index file waits for the server's brotli -q 11 and the
 # search's times measure the compression.
 bash scripts/precompress.sh "$OUT/large/site/tim-kiem"
-log="$OUT/server.log"
-python3 scripts/cdn_server.py "$OUT/large/site" 0 >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    url=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
-    [ -n "$url" ] && break
-    sleep 0.2
-done
-[ -n "$url" ] || { echo "registry-scale: the server did not start: $(cat "$log")" >&2; exit 1; }
-node scripts/registry_timing.mjs "$url"
+serve_site "$OUT/large/site" "$OUT/server.log"
+node scripts/registry_timing.mjs "$SERVED_URL"
 echo "registry-scale: load average $(cut -d' ' -f1-3 /proc/loadavg)"

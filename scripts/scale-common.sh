@@ -1,5 +1,5 @@
 # What the scale measurements (scripts/prerender-scale.sh,
-# scripts/registry-scale.sh) share: the release build they take the app
+# scripts/registry-scale.sh, scripts/bench-search.sh) share: the release build they take the app
 # from, the builder and the prerender built with the prerender profile,
 # and one command timed. Sourced from the repository root, after setup.sh.
 
@@ -22,4 +22,20 @@ run_timed() {
     PEAK_MB=$((peak_kb / 1024))
     CPU="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
     LAST_LINE="$(tail -1 "$file.log")"
+}
+
+# serve_site DIR LOG: serves DIR as a CDN would (scripts/cdn_server.py, on a
+# free port) until the calling script exits; sets SERVED_URL (no final /).
+serve_site() {
+    python3 scripts/cdn_server.py "$1" 0 >"$2" 2>&1 &
+    local server=$!
+    trap "kill $server 2>/dev/null || true" EXIT
+    SERVED_URL=""
+    for _ in $(seq 50); do
+        SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$2")
+        [ -n "$SERVED_URL" ] && return
+        sleep 0.2
+    done
+    echo "the server did not start: $(cat "$2")" >&2
+    exit 1
 }
