@@ -99,12 +99,8 @@ if [ "$FLOOR" != 1 ]; then
     lay_out_archive "$ARTICLES" "$ARCHIVE"
 fi
 
-SERVERS=()
-stop_servers() {
-    local pid
-    for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
-trap stop_servers EXIT
+# The servers started below are stopped on exit (scale-common.sh).
+source "$PORTAL_ROOT/scripts/scale-common.sh"
 
 # SERVER=nginx (the default): Debian's nginx with the shipped rules
 # (deploy/nginx), over HTTPS and HTTP/2 with a throwaway certificate, as a CDN
@@ -165,18 +161,7 @@ serve() {
         serve_nginx "$@"
         return
     fi
-    local root="$1" log="$2" i
-    : >"$log" # exists before the server writes to it, for the first look below
-    python3 "$PORTAL_ROOT/scripts/cdn_server.py" "$root" 0 >>"$log" 2>&1 &
-    SERVERS+=($!)
-    for i in $(seq 100); do
-        SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
-        [ -n "$SERVED_URL" ] && return
-        sleep 0.1
-    done
-    echo "bench: the server for $root did not start:" >&2
-    cat "$log" >&2
-    return 1
+    serve_site "$@"
 }
 serve "$SAMPLE" "$OUT/server-sample.log"
 SAMPLE_URL="$SERVED_URL"

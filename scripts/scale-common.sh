@@ -1,6 +1,7 @@
-# What the scale measurements (scripts/prerender-scale.sh,
-# scripts/registry-scale.sh, scripts/bench-search.sh) share: the release build they take the app
-# from, the builder and the prerender built with the prerender profile,
+# What the measurements (scripts/prerender-scale.sh, scripts/registry-scale.sh,
+# scripts/bench-search.sh, and scripts/bench.sh for its servers) share: the
+# release build they take the app from, the builder and the prerender built
+# with the prerender profile,
 # and one command timed. Sourced from the repository root, after setup.sh.
 
 # scale_prepare NAME: stops unless dist/ has a release build; builds the
@@ -24,18 +25,29 @@ run_timed() {
     LAST_LINE="$(tail -1 "$file.log")"
 }
 
+# Every server serve_site (or bench.sh's nginx) starts, stopped when the
+# calling script exits, however it exits: one trap for all of them.
+SERVERS=()
+stop_servers() {
+    local pid
+    for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap stop_servers EXIT
+
 # serve_site DIR LOG: serves DIR as a CDN would (scripts/cdn_server.py, on a
 # free port) until the calling script exits; sets SERVED_URL (no final /).
 serve_site() {
-    python3 scripts/cdn_server.py "$1" 0 >"$2" 2>&1 &
-    local server=$!
-    trap "kill $server 2>/dev/null || true" EXIT
+    local root="$1" log="$2"
+    : >"$log" # exists before the server writes to it, for the first look below
+    python3 "$PORTAL_ROOT/scripts/cdn_server.py" "$root" 0 >>"$log" 2>&1 &
+    SERVERS+=($!)
     SERVED_URL=""
-    for _ in $(seq 50); do
-        SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$2")
+    for _ in $(seq 100); do
+        SERVED_URL=$(sed -n 's#^cdn_server: \(http://[^ ]*\)/ .*#\1#p' "$log")
         [ -n "$SERVED_URL" ] && return
-        sleep 0.2
+        sleep 0.1
     done
-    echo "the server did not start: $(cat "$2")" >&2
+    echo "the server for $root did not start:" >&2
+    cat "$log" >&2
     exit 1
 }
