@@ -86,6 +86,44 @@ cargo_install_tool() {
         cargo install "$@"
 }
 
+# The three tool builds run in the background, all at once, while the
+# Debian and npm packages install in the foreground: those mostly wait on
+# downloads and dpkg's one core, and each build has long stretches where
+# one crate keeps one core busy (2026-12-05 on a new machine: 504 s of
+# builds one after another, then 220 s of packages).
+# `start_step NAME CHECK INSTALL` starts the install unless CHECK holds;
+# `finish_step NAME` waits for it and reports as `step` does, with the
+# install's output shown when it failed (nothing when it was present).
+# A failed setup leaves the builds to finish on their own: each one only
+# installs its tool.
+BACKGROUND_LOGS=""
+declare -gA BACKGROUND_PIDS=() BACKGROUND_LOG=() BACKGROUND_CHECKS=() BACKGROUND_STARTED=()
+start_step() {
+    local name="$1" check="$2" install="$3"
+    BACKGROUND_STARTED[$name]=$(now_ms)
+    BACKGROUND_CHECKS[$name]="$check"
+    if eval "$check" >/dev/null 2>&1; then
+        echo "setup: $name: present ($(since "${BACKGROUND_STARTED[$name]}"))"
+        return
+    fi
+    echo "setup: $name: installing in the background…"
+    [ -n "$BACKGROUND_LOGS" ] || BACKGROUND_LOGS="$(mktemp -d)"
+    BACKGROUND_LOG[$name]="$BACKGROUND_LOGS/$(printf '%s' "$name" | tr -c 'A-Za-z0-9.' _).log"
+    (eval "$install") >"${BACKGROUND_LOG[$name]}" 2>&1 &
+    BACKGROUND_PIDS[$name]=$!
+}
+finish_step() {
+    local name="$1" status=0
+    [ -n "${BACKGROUND_PIDS[$name]:-}" ] || return 0 # present: said so at the start
+    wait "${BACKGROUND_PIDS[$name]}" || status=$?
+    if [ "$status" -ne 0 ] || ! eval "${BACKGROUND_CHECKS[$name]}" >/dev/null 2>&1; then
+        tail -n 40 "${BACKGROUND_LOG[$name]}" >&2
+        echo "setup: $name: still missing after installing it (exit status $status)" >&2
+        return 1
+    fi
+    echo "setup: $name: installed ($(since "${BACKGROUND_STARTED[$name]}"), alongside the packages)"
+}
+
 # Debian's nginx for the hosting tests (tests/e2e_hosting.rs start their own
 # on a free port). Its package starts and enables the system service on port
 # 80 when installed: a policy-rc.d that refuses (exit 101) keeps it from
@@ -157,15 +195,21 @@ setup_all() {
         "cargo fetch --offline --locked --manifest-path '$PORTAL_ROOT/Cargo.toml'" \
         "cargo fetch --locked --manifest-path '$PORTAL_ROOT/Cargo.toml'"
 
-    step "trunk $TRUNK_VERSION" \
+    start_step "trunk $TRUNK_VERSION" \
         "trunk --version | grep -qx 'trunk $TRUNK_VERSION'" \
         "cargo_install_tool trunk --version $TRUNK_VERSION --locked"
 
     # Without --locked: the CLI's own lock file names a crate version that the
     # registry here lacks (shared/TOOLCHAIN.md).
-    step "wasm-bindgen-cli $wbg_version" \
+    start_step "wasm-bindgen-cli $wbg_version" \
         "wasm-bindgen --version | grep -qx 'wasm-bindgen $wbg_version' && wasm-bindgen-test-runner --version | grep -q '$wbg_version'" \
         "cargo_install_tool wasm-bindgen-cli --version $wbg_version"
+
+    # Its version's first line, read whole: `| head -n 1` closed the pipe
+    # on geckodriver's licence lines, and pipefail made the check fail.
+    start_step "geckodriver $GECKODRIVER_VERSION" \
+        "[ \"\$(geckodriver --version 2>/dev/null | sed -n 1p)\" = 'geckodriver $GECKODRIVER_VERSION' ]" \
+        "cargo_install_tool geckodriver --version $GECKODRIVER_VERSION --locked"
 
     step "node and npm" \
         "command -v node && command -v npm" \
@@ -212,12 +256,6 @@ setup_all() {
         "command -v firefox-esr && command -v WebKitWebDriver && command -v Xvfb && ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser" \
         "apt_install firefox-esr webkit2gtk-driver xvfb"
 
-    # Its version's first line, read whole: `| head -n 1` closed the pipe
-    # on geckodriver's licence lines, and pipefail made the check fail.
-    step "geckodriver $GECKODRIVER_VERSION" \
-        "[ \"\$(geckodriver --version 2>/dev/null | sed -n 1p)\" = 'geckodriver $GECKODRIVER_VERSION' ]" \
-        "cargo_install_tool geckodriver --version $GECKODRIVER_VERSION --locked"
-
     step "nginx with brotli_static (Debian; never started as a service)" \
         "[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]" \
         "install_nginx"
@@ -232,6 +270,11 @@ setup_all() {
     step "python3-feedparser, poppler-utils (Debian; the feeds' and the print's checkers)" \
         "/usr/bin/python3 -c 'import feedparser' && command -v pdftotext" \
         "apt_install python3-feedparser poppler-utils"
+
+    finish_step "trunk $TRUNK_VERSION"
+    finish_step "wasm-bindgen-cli $wbg_version"
+    finish_step "geckodriver $GECKODRIVER_VERSION"
+    [ -z "$BACKGROUND_LOGS" ] || rm -rf "$BACKGROUND_LOGS"
 
     echo "setup: done in $(since "$total_started")"
 }
