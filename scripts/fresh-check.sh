@@ -10,6 +10,7 @@
 #
 #   bash scripts/fresh-check.sh                 # in a new folder under /tmp
 #   FRESH_DIR=/work/fresh bash scripts/fresh-check.sh
+#   SETUP_ONLY=1 bash scripts/fresh-check.sh    # the set-up alone (10-15 minutes)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${FRESH_DIR:-$(mktemp -d /tmp/portal-fresh.XXXXXX)}"
@@ -39,6 +40,10 @@ cd "$dir/clone"
 started=$(date +%s)
 bash scripts/setup.sh 2>&1 | tee "$dir/setup.log"
 setup_seconds=$(($(date +%s) - started))
+if [ -n "${SETUP_ONLY:-}" ]; then
+    echo "fresh-check: set-up $((setup_seconds / 60)) min $((setup_seconds % 60)) s (log in $dir/setup.log)"
+    exit 0
+fi
 bash .ci/run 2>&1 | tee "$dir/test.log"
 total_seconds=$(($(date +%s) - started))
 
