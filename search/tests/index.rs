@@ -73,7 +73,7 @@ impl Site {
 /// articles, so that it has what the index has at 100 000: heavy terms in
 /// files of their own, many shards, many result files.
 fn scaled() -> Options {
-    Options { shard_bytes: 2048, heavy_bytes: 40, chunk_docs: 40, ..Options::default() }
+    Options { shard_bytes: 2048, heavy_bytes: 40, ..Options::default() }
 }
 
 fn sorted(mut ids: Vec<String>) -> Vec<String> {
