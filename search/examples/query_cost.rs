@@ -62,7 +62,7 @@ fn typed(dir: &std::path::Path, text: &str) {
         let keystroke = Query { text: text[..end].to_string(), typing: true, ..Query::default() };
         total = search_with_ranges(&mut engine, &keystroke, &mut |path| {
             files.push(path.to_string());
-            read(&dir, path)
+            read(dir, path)
         })
         .map(|r| r.total)
         .unwrap_or(0);
