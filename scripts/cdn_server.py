@@ -10,6 +10,11 @@
 - SPA fallback: any other such path gets the app shell (app.html, or
   index.html in a build without prerender); a missing file with an
   extension is a real 404;
+- ranges: a single `Range: bytes=A-B` (or `A-`, `-N`) of a file that is
+  not compressed (the search index's result records, `tim-kiem/*/d.dat`,
+  docs/hosting.md) gets 206 and those bytes, as every CDN and nginx send;
+  an unsatisfiable one 416; several ranges, the whole file (200), which
+  servers may do; a compressed file is always sent whole;
 - caching: hashed file names (trunk's `name-0123456789abcdef.ext`) are
   `public, max-age=31536000, immutable`; HTML and JSON are short-lived;
 - HTTP/1.1 keep-alive, as browsers use with any real host, with TCP_NODELAY
@@ -43,9 +48,11 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
     ".xml": "application/xml",
+    ".dat": "application/octet-stream",
 }
 COMPRESSIBLE = {".html", ".js", ".wasm", ".css", ".json", ".svg", ".txt", ".ics", ".xml", ".bin"}
 # trunk writes the hash in hex without leading zeros, so 12 to 16 digits.
+RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
 HASHED = re.compile(r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=60"
@@ -95,6 +102,25 @@ class Site:
         return cached
 
 
+def byte_range(header, size):
+    """The (first, last) byte a single-range `Range` header asks for, None
+    for the whole file (no header, several ranges, a unit not bytes), or
+    "unsatisfiable" (RFC 9110, 14.1.2)."""
+    match = RANGE.match(header or "")
+    if not match or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # the last N bytes
+        if int(last) == 0 or size == 0:
+            return "unsatisfiable"
+        return max(0, size - int(last)), size - 1
+    first = int(first)
+    last = size - 1 if last == "" else min(int(last), size - 1)
+    if first >= size or first > last:
+        return "unsatisfiable"
+    return first, last
+
+
 def handler_for(site):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -125,10 +151,20 @@ def handler_for(site):
             if ext in COMPRESSIBLE and accepts_br:
                 body = site.brotli(file)
                 headers["Content-Encoding"] = "br"
-            else:
-                with open(file, "rb") as f:
-                    body = f.read()
-            self.reply(200, headers, body, send_body)
+                return self.reply(200, headers, body, send_body)
+            headers["Accept-Ranges"] = "bytes"
+            size = os.path.getsize(file)
+            wanted = byte_range(self.headers.get("Range"), size)
+            if wanted == "unsatisfiable":
+                headers["Content-Range"] = f"bytes */{size}"
+                return self.reply(416, headers, b"", send_body)
+            with open(file, "rb") as f:
+                if wanted is None:
+                    return self.reply(200, headers, f.read(), send_body)
+                start, end = wanted
+                f.seek(start)
+                headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+                self.reply(206, headers, f.read(end - start + 1), send_body)
 
         def reply(self, status, headers, body, send_body):
             self.send_response(status)

@@ -99,6 +99,9 @@ check_search_worker() {
     kill "$server" 2>/dev/null || true
     return "$status"
 }
+# The server above answers HTTP ranges, as CDNs do: the worker reads the
+# index's result records (tim-kiem/*/d.dat) by range.
+run "CDN-like server's ranges" python3 scripts/test_cdn_server.py
 run "search worker (Chromium)" check_search_worker
 # The editor at /quan-tri/ (docs/editor.md) through Decap's real UI in
 # Chromium, against a real decap-server over a temporary git repository: an

@@ -9,7 +9,7 @@
 
 mod protocol;
 
-use portal_search::engine::is_optional;
+use portal_search::engine::{cut_range, is_optional, split_range};
 use portal_search::{Engine, Query, Results, SearchError, Step};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -133,14 +133,28 @@ async fn run(worker: &Worker, query: &Query) -> Result<Results, SearchError> {
 async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, SearchError> {
     let missing = |file: &str, why: &str| SearchError::Missing { file: file.into(), why: why.into() };
     let first = paths.first().map_or("", String::as_str);
-    let init = RequestInit::new();
-    if worker.revalidate.get() {
-        init.set_cache(RequestCache::NoCache);
-    }
     let requests: Array = paths
         .iter()
-        .map(|path| worker.scope.fetch_with_str_and_init(&(String::from("tim-kiem/") + path), &init))
+        .map(|path| {
+            let init = RequestInit::new();
+            if worker.revalidate.get() {
+                init.set_cache(RequestCache::NoCache);
+            }
+            // A range of the result records: one HTTP range of a file that
+            // is served as it is (docs/hosting.md).
+            let (file, range) = split_range(path);
+            if range.is_some() {
+                let headers = js_sys::Object::new();
+                let bytes = String::from("bytes=") + path.split_once('#').map_or("", |(_, r)| r);
+                let _ = js_sys::Reflect::set(&headers, &JsValue::from_str("Range"), &JsValue::from_str(&bytes));
+                init.set_headers(&headers);
+            }
+            worker.scope.fetch_with_str_and_init(&(String::from("tim-kiem/") + file), &init)
+        })
         .collect();
+    // Whether each answer is the range asked for (206), or the whole file
+    // from a server that ignores `Range` (200), cut here.
+    let mut whole = Vec::with_capacity(paths.len());
     let settled = JsFuture::from(Promise::all_settled(&requests)).await.map_err(|_| missing(first, "network"))?;
     let bodies = Array::new();
     for (path, outcome) in paths.iter().zip(Array::from(&settled).iter()) {
@@ -149,19 +163,30 @@ async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, Se
         let response = field("value").filter(|_| fulfilled).map(|value| value.unchecked_into::<Response>());
         match response.filter(Response::ok) {
             Some(response) => {
+                whole.push(response.status() != 206);
                 let body: Promise = response.array_buffer().map_err(|_| missing(path, "body"))?;
                 bodies.push(&body)
             }
-            None if is_optional(path) => bodies.push(&Promise::resolve(&js_sys::ArrayBuffer::new(0))),
+            None if is_optional(path) => {
+                whole.push(true);
+                bodies.push(&Promise::resolve(&js_sys::ArrayBuffer::new(0)))
+            }
             None => return Err(missing(path, if fulfilled { "HTTP status" } else { "network" })),
         };
     }
     let bodies = JsFuture::from(Promise::all(&bodies)).await.map_err(|_| missing(first, "network"))?;
     let bodies = Array::from(&bodies);
-    let files = paths.iter().zip(bodies.iter());
-    Ok(files
-        .map(|(path, buffer)| if is_optional(path) { article_html(&buffer) } else { Uint8Array::new(&buffer).to_vec() })
-        .collect())
+    let mut files = Vec::with_capacity(paths.len());
+    for ((path, buffer), whole) in paths.iter().zip(bodies.iter()).zip(whole) {
+        files.push(match split_range(path) {
+            _ if is_optional(path) => article_html(&buffer),
+            (_, Some(range)) if whole => {
+                cut_range(Uint8Array::new(&buffer).to_vec(), Some(range)).map_err(|why| missing(path, &why))?
+            }
+            _ => Uint8Array::new(&buffer).to_vec(),
+        });
+    }
+    Ok(files)
 }
 
 /// An article document's body HTML (`engine::article_html`, read here with

@@ -6,8 +6,20 @@
 //!
 //! `cargo run --release -p portal-search --example query_cost -- DIR/tim-kiem "đà nẵng" "cai cach" …`
 
-use portal_search::{search_with, Engine, Query};
+use portal_search::{search_with_ranges, split_range, Engine, Query};
+use std::io::{Read, Seek, SeekFrom};
 use std::time::Instant;
+
+/// A request's bytes: a whole file, or the range of one (`split_range`).
+fn read(dir: &std::path::Path, request: &str) -> Result<Vec<u8>, String> {
+    let (file, range) = split_range(request);
+    let Some((start, end)) = range else { return std::fs::read(dir.join(file)).map_err(|e| e.to_string()) };
+    let mut opened = std::fs::File::open(dir.join(file)).map_err(|e| e.to_string())?;
+    opened.seek(SeekFrom::Start(start)).map_err(|e| e.to_string())?;
+    let mut bytes = vec![0; (end - start + 1) as usize];
+    opened.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -18,16 +30,16 @@ fn main() {
         for (label, engine) in [("cold", &mut Engine::new()), ("warm", &mut warm)] {
             if label == "warm" && n == 0 {
                 // The warm engine's first query makes it warm.
-                let _ = search_with(engine, &Query { text: text.clone(), ..Query::default() }, &mut |p| {
-                    std::fs::read(dir.join(p)).map_err(|e| e.to_string())
+                let _ = search_with_ranges(engine, &Query { text: text.clone(), ..Query::default() }, &mut |p| {
+                    read(&dir, p)
                 });
                 continue;
             }
             let mut fetched = Vec::new();
             let started = Instant::now();
-            let results = search_with(engine, &Query { text: text.clone(), ..Query::default() }, &mut |path| {
+            let results = search_with_ranges(engine, &Query { text: text.clone(), ..Query::default() }, &mut |path| {
                 fetched.push(path.to_string());
-                std::fs::read(dir.join(path)).map_err(|e| e.to_string())
+                read(&dir, path)
             });
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let total = results.map(|r| r.total).unwrap_or(0);
@@ -48,9 +60,9 @@ fn typed(dir: &std::path::Path, text: &str) {
     let mut total = 0;
     for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
         let keystroke = Query { text: text[..end].to_string(), typing: true, ..Query::default() };
-        total = search_with(&mut engine, &keystroke, &mut |path| {
+        total = search_with_ranges(&mut engine, &keystroke, &mut |path| {
             files.push(path.to_string());
-            std::fs::read(dir.join(path)).map_err(|e| e.to_string())
+            read(dir, path)
         })
         .map(|r| r.total)
         .unwrap_or(0);

@@ -130,12 +130,11 @@ impl Engine {
         rank_first(&mut found, end);
         let shown = found[(page * per_page).min(total)..end].to_vec();
         self.last = Some((key, found));
-        let chunk = manifest.chunk_docs;
+        let records = record_requests(&manifest, &shown);
         let mut need = Vec::new();
-        for m in &shown {
-            let path = format!("{}/d/{}.txt", manifest.segments[m.segment].name, m.local / chunk);
-            if !self.files.contains_key(&path) && !need.contains(&path) {
-                need.push(path);
+        for r in &records {
+            if !self.files.contains_key(&r.request) && !need.contains(&r.request) {
+                need.push(r.request.clone());
             }
         }
         let mut suggestion = None;
@@ -174,10 +173,15 @@ impl Engine {
         let mut body_needed = Vec::new();
         for m in shown {
             let segment = &manifest.segments[m.segment];
-            let path = format!("{}/d/{}.txt", segment.name, m.local / chunk);
-            let corrupt = |why| SearchError::Corrupt { file: path.clone(), why };
-            let text = std::str::from_utf8(&self.files[&path]).map_err(|_| corrupt("not UTF-8"))?;
-            let line = text.lines().nth((m.local % chunk) as usize).ok_or_else(|| corrupt("short result file"))?;
+            let Some(r) = records.iter().find(|r| r.segment == m.segment && (r.first..=r.last).contains(&m.local))
+            else {
+                return Err(SearchError::Corrupt { file: "manifest.txt".into(), why: "no record" });
+            };
+            let corrupt = |why| SearchError::Corrupt { file: r.request.clone(), why };
+            let at = (m.local - r.first) as usize * segment.record as usize;
+            let record =
+                self.files[&r.request].get(at..at + segment.record as usize).ok_or_else(|| corrupt("short record"))?;
+            let line = std::str::from_utf8(record).map_err(|_| corrupt("not UTF-8"))?.trim_end_matches([' ', '\n']);
             let fields: Vec<&str> = line.split('\t').collect();
             if fields.len() != 5 {
                 return Err(corrupt("bad result line"));
@@ -475,6 +479,63 @@ enum Body {
     Text(String),
 }
 
+/// A range of a segment's result records (`d.dat`) that the engine asks for:
+/// `request` names it (`s…/d.dat#start-end`, bytes, the end included, as
+/// HTTP's `Range: bytes=start-end` says), and it holds records `first..=last`.
+struct RecordRequest {
+    request: String,
+    segment: usize,
+    first: u32,
+    last: u32,
+}
+
+/// The ranges of records that hold the results shown: one per result, but
+/// results whose records lie close together (within [`RANGE_SPAN`] bytes
+/// from the first's start) share one, which saves a request for a few
+/// hundred bytes more. The same results always give the same requests.
+fn record_requests(manifest: &Manifest, shown: &[Found]) -> Vec<RecordRequest> {
+    let mut wanted: Vec<(usize, u32)> = shown.iter().map(|m| (m.segment, m.local)).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out: Vec<RecordRequest> = Vec::new();
+    for (segment, local) in wanted {
+        let record = manifest.segments[segment].record as u64;
+        match out.last_mut() {
+            Some(r) if r.segment == segment && (local - r.first + 1) as u64 * record <= RANGE_SPAN => r.last = local,
+            _ => out.push(RecordRequest { request: String::new(), segment, first: local, last: local }),
+        }
+    }
+    for r in &mut out {
+        let record = manifest.segments[r.segment].record as u64;
+        let start = r.first as u64 * record;
+        let end = (r.last as u64 + 1) * record - 1;
+        r.request = format!("{}/d.dat#{start}-{end}", manifest.segments[r.segment].name);
+    }
+    out
+}
+
+/// How far apart two results' records may lie and still be read in one
+/// range: 16 KB, what a request's own headers and round trip outweigh.
+pub const RANGE_SPAN: u64 = 16 * 1024;
+
+/// The file and the byte range (first and last byte) a request names:
+/// `"s…/d.dat#0-639"` is bytes 0 to 639 of `s…/d.dat`; any other, a whole file.
+pub fn split_range(request: &str) -> (&str, Option<(u64, u64)>) {
+    let Some((file, range)) = request.split_once('#') else { return (request, None) };
+    let parsed = range.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+    match parsed {
+        Some((start, end)) if start <= end => (file, Some((start, end))),
+        _ => (request, None),
+    }
+}
+
+/// The bytes a range request gets from a whole file: what a server that
+/// ignores `Range` sends is cut here (the worker does the same).
+pub fn cut_range(bytes: Vec<u8>, range: Option<(u64, u64)>) -> Result<Vec<u8>, String> {
+    let Some((start, end)) = range else { return Ok(bytes) };
+    bytes.get(start as usize..=end as usize).map(<[u8]>::to_vec).ok_or_else(|| "range past the end".to_string())
+}
+
 /// Whether a path the engine asks for lies outside the index (`../`, an
 /// article's document, for a snippet): a failure to fetch it is handed over
 /// as empty bytes, never an error.
@@ -483,13 +544,28 @@ pub fn is_optional(path: &str) -> bool {
 }
 
 /// Runs `query` to the end, fetching files through `fetch` (a path under
-/// `tim-kiem/` to its bytes): for native callers, tests and the benchmark.
+/// `tim-kiem/` to its bytes; a range of a file is cut here): for native
+/// callers and tests.
 pub fn search_with(
     engine: &mut Engine,
     query: &Query,
     fetch: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Results, SearchError> {
-    // Manifest, shards, result files (and shards for a suggestion): a few rounds.
+    search_with_ranges(engine, query, &mut |request| {
+        let (file, range) = split_range(request);
+        fetch(file).and_then(|bytes| cut_range(bytes, range))
+    })
+}
+
+/// [`search_with`], `fetch` being handed each request as the engine names
+/// it, a range of a file included (`split_range`): the benchmark reads and
+/// counts only the bytes a browser would fetch.
+pub fn search_with_ranges(
+    engine: &mut Engine,
+    query: &Query,
+    fetch: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<Results, SearchError> {
+    // Manifest, shards, result records, article documents (and shards for a suggestion): a few rounds.
     for _ in 0..6 {
         match engine.run(query)? {
             Step::Done(results) => return Ok(results),

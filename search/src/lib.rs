@@ -21,6 +21,8 @@ pub mod terms;
 pub use portal_core::text;
 pub mod writer;
 
-pub use engine::{search_with, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE};
+pub use engine::{
+    search_with, search_with_ranges, split_range, Engine, Hit, Query, Results, SearchError, Step, PAGE_SIZE,
+};
 pub use terms::Doc;
 pub use writer::{publish, publish_filling, Options, Publication, INDEX_DIR};

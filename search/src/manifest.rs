@@ -6,13 +6,16 @@
 use crate::codec::shard_of;
 use std::collections::BTreeMap;
 
-pub const MANIFEST_HEADER: &str = "portal-search-index 4";
+pub const MANIFEST_HEADER: &str = "portal-search-index 5";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentInfo {
     pub name: String,
     pub docs: u32,
     pub shards: u32,
+    /// Bytes of each article's record in `d.dat` (a fixed stride, so that
+    /// article `n`'s is read by one HTTP range, `n·record` on).
+    pub record: u32,
     /// All its files' bytes.
     pub bytes: u64,
     /// The recent segment: rewritten by the next publication.
@@ -75,7 +78,6 @@ pub fn shard_key(term: &str, is_heavy: impl Fn(&str) -> bool) -> &str {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Manifest {
-    pub chunk_docs: u32,
     /// slug → name.
     pub categories: BTreeMap<String, String>,
     /// Oldest first; the recent one, if any, last.
@@ -89,7 +91,7 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn to_text(&self) -> String {
-        let mut out = format!("{MANIFEST_HEADER}\nchunk\t{}\n", self.chunk_docs);
+        let mut out = format!("{MANIFEST_HEADER}\n");
         if let Some(path) = &self.article_path {
             out.push_str(&format!("article\t{}\n", path.replace(['\t', '\n', '\r'], "")));
         }
@@ -100,10 +102,11 @@ impl Manifest {
         for s in &self.segments {
             let years: Vec<String> = s.years.iter().map(|(y, first)| format!("{y}:{first}")).collect();
             out.push_str(&format!(
-                "segment\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                "segment\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                 s.name,
                 s.docs,
                 s.shards,
+                s.record,
                 s.bytes,
                 if s.recent { "recent" } else { "fixed" },
                 years.join(",")
@@ -128,14 +131,13 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, &'static str> {
         let mut lines = text.lines();
         if lines.next() != Some(MANIFEST_HEADER) {
-            return Err("not a search index manifest (version 4)");
+            return Err("not a search index manifest (version 5)");
         }
         let mut manifest = Manifest::default();
         for line in lines {
             let fields: Vec<&str> = line.split('\t').collect();
             let number = |at: usize| fields.get(at).and_then(|f| f.parse::<u64>().ok()).ok_or("bad number");
             match fields[0] {
-                "chunk" => manifest.chunk_docs = number(1)?.clamp(1, 1 << 20) as u32,
                 // Only a path under the site, so the worker never fetches elsewhere.
                 "article" if fields.len() == 2 => {
                     let path = fields[1];
@@ -147,15 +149,20 @@ impl Manifest {
                 "category" if fields.len() == 3 => {
                     manifest.categories.insert(fields[1].into(), fields[2].into());
                 }
-                "segment" if fields.len() == 7 => {
+                "segment" if fields.len() == 8 => {
                     let name = fields[1];
                     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
                         return Err("bad segment name");
                     }
                     let docs = u32::try_from(number(2)?).map_err(|_| "bad number")?;
                     let shards = u32::try_from(number(3)?).map_err(|_| "bad number")?.max(1);
+                    // A record holds at least its line break; past 64 KB it is no record.
+                    let record = number(4)?;
+                    if !(1..=1 << 16).contains(&record) {
+                        return Err("bad record size");
+                    }
                     let mut years = Vec::new();
-                    for pair in fields[6].split(',').filter(|p| !p.is_empty()) {
+                    for pair in fields[7].split(',').filter(|p| !p.is_empty()) {
                         let (y, first) = pair.split_once(':').ok_or("bad year")?;
                         let y = y.parse().map_err(|_| "bad year")?;
                         let first: u32 = first.parse().map_err(|_| "bad year")?;
@@ -168,8 +175,9 @@ impl Manifest {
                         name: name.into(),
                         docs,
                         shards,
-                        bytes: number(4)?,
-                        recent: fields[5] == "recent",
+                        record: record as u32,
+                        bytes: number(5)?,
+                        recent: fields[6] == "recent",
                         years,
                         heavy: Vec::new(),
                         same: Vec::new(),
@@ -205,9 +213,6 @@ impl Manifest {
                 _ => return Err("unknown line"),
             }
         }
-        if manifest.chunk_docs == 0 {
-            return Err("no chunk size");
-        }
         Ok(manifest)
     }
 }
@@ -219,12 +224,12 @@ mod tests {
     #[test]
     fn round_trips_and_rejects_bad_lines() {
         let manifest = Manifest {
-            chunk_docs: 100,
             categories: [("tin".to_string(), "Tin tức".to_string())].into(),
             segments: vec![SegmentInfo {
                 name: "s0a".into(),
                 docs: 10,
                 shards: 2,
+                record: 640,
                 bytes: 999,
                 recent: false,
                 years: vec![(2023, 0), (2024, 4)],
@@ -242,6 +247,7 @@ mod tests {
         assert!(Manifest::parse("hello").is_err());
         assert!(Manifest::parse(&text.replace("../data", "https://x/data")).is_err());
         assert!(Manifest::parse(&text.replace("s0a\t10", "../x\t10")).is_err());
+        assert!(Manifest::parse(&text.replace("\t640\t", "\t0\t")).is_err(), "a record holds its line break");
         assert!(Manifest::parse(&text.replace("2024:4", "2024:40")).is_err());
         assert!(Manifest::parse(&text.replace("da nang\tng*", "ng*\tda nang")).is_err());
         assert!(Manifest::parse(&text.replace("\tnghe*", "\tnghe")).is_err(), "only prefixes read as their syllable");

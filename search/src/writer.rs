@@ -21,6 +21,9 @@ pub const AVERAGE_LENGTH: f32 = 1500.0;
 /// for the snippet (about 180 around the first match), and a long lead does
 /// not make every result file of its chunk heavier.
 pub const MAX_LEAD_CHARS: usize = 320;
+/// The longest result record (`d.dat`) in bytes, its line break included:
+/// the synthetic archive's longest line is 650 bytes (a 320-character lead).
+pub const MAX_RECORD: usize = 1024;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -29,8 +32,6 @@ pub struct Options {
     /// A term whose postings take at least this many bytes in a segment of
     /// more than one shard gets a file of its own ([`heavy_threshold`]).
     pub heavy_bytes: usize,
-    /// Articles per result-data file.
-    pub chunk_docs: usize,
     /// The recent segment becomes immutable once it holds this share of the index's bytes.
     pub recent_share: f64,
     /// More immutable segments than this, or more replaced articles than
@@ -45,9 +46,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            shard_bytes: 20 * 1024,
+            shard_bytes: 32 * 1024,
             heavy_bytes: 4096,
-            chunk_docs: 50,
             recent_share: 0.01,
             max_segments: 8,
             max_gone_share: 0.05,
@@ -189,13 +189,7 @@ pub fn publish_filling(
     for doc in &docs {
         categories.entry(doc.category_slug.clone()).or_insert_with(|| doc.category_name.clone());
     }
-    let manifest = Manifest {
-        chunk_docs: options.chunk_docs as u32,
-        categories,
-        segments,
-        gone,
-        article_path: options.article_path.clone(),
-    };
+    let manifest = Manifest { categories, segments, gone, article_path: options.article_path.clone() };
     let text = manifest.to_text();
     if let Some(old) = &old {
         for segment in &old.segments {
@@ -311,18 +305,8 @@ fn build_segment(
         file.extend_from_slice(&body);
         files.push((format!("{name}/t/{index}.bin"), file));
     }
-    let chunk_docs = options.chunk_docs.max(1);
-    for (index, (chunk, chunk_leads)) in docs.chunks(chunk_docs).zip(leads.chunks(chunk_docs)).enumerate() {
-        let mut text = String::new();
-        for (doc, lead) in chunk.iter().zip(chunk_leads) {
-            let lead = cut(lead, MAX_LEAD_CHARS);
-            let fields = [&doc.id, &doc.published.to_string(), &doc.category_slug, &doc.title, &lead];
-            let line: Vec<String> = fields.iter().map(|f| clean(f)).collect();
-            text.push_str(&line.join("\t"));
-            text.push('\n');
-        }
-        files.push((format!("{name}/d/{index}.txt"), text.into_bytes()));
-    }
+    let (records, record) = result_records(&docs, &leads);
+    files.push((format!("{name}/d.dat"), records));
     let mut years: Vec<(i32, u32)> = Vec::new();
     for (local, doc) in docs.iter().enumerate() {
         let year = year_of(doc.published);
@@ -332,7 +316,7 @@ fn build_segment(
     }
     files.push((format!("{name}/ids.txt"), ids.into_bytes()));
     let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
-    (files, SegmentInfo { name, docs: count, shards, bytes, recent, years, heavy, same })
+    (files, SegmentInfo { name, docs: count, shards, record, bytes, recent, years, heavy, same })
 }
 
 /// Strings numbered as they are first met: an article's 2 000 terms are
@@ -494,6 +478,47 @@ fn merge_postings(into: &mut Postings, later: Postings) {
 /// the archive.
 pub fn heavy_threshold(docs: u32, options: &Options) -> usize {
     options.heavy_bytes.max(docs as usize / 8 / 8)
+}
+
+/// The segment's result data, `d.dat`: one record per article, in order,
+/// each the same number of bytes (returned), so that a query reads the
+/// records of its results by HTTP ranges, `n·record` on, and nothing else.
+/// A record is a line, `id TAB published TAB category TAB title TAB lead`,
+/// padded with spaces: as long as the segment's longest, but at most
+/// [`MAX_RECORD`], a longer line's lead (then title) cut to fit.
+fn result_records(docs: &[&Doc], leads: &[String]) -> (Vec<u8>, u32) {
+    let lines: Vec<String> = docs
+        .iter()
+        .zip(leads)
+        .map(|(doc, lead)| {
+            let head = [&doc.id, &doc.published.to_string(), &doc.category_slug].map(|f| clean(f)).join("\t");
+            // The line break, four tabs and at least "…" for the lead.
+            let title = cut_bytes(&clean(&doc.title), MAX_RECORD - 1 - head.len().min(MAX_RECORD / 2) - 4 - 3);
+            let lead = clean(cut(lead, MAX_LEAD_CHARS).trim_end());
+            let room = MAX_RECORD - 1 - head.len().min(MAX_RECORD / 2) - title.len() - 4;
+            format!("{head}\t{title}\t{}", cut_bytes(&lead, room))
+        })
+        .collect();
+    let record = lines.iter().map(|l| l.len() + 1).max().unwrap_or(1);
+    let mut bytes = Vec::with_capacity(record * lines.len());
+    for line in &lines {
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.resize(bytes.len() + record - 1 - line.len(), b' ');
+        bytes.push(b'\n');
+    }
+    (bytes, record as u32)
+}
+
+/// `text` in at most `bytes` bytes, cut at a character with "…" (3 bytes) when it does not fit.
+fn cut_bytes(text: &str, bytes: usize) -> String {
+    if text.len() <= bytes {
+        return text.to_string();
+    }
+    let mut end = bytes.saturating_sub(3);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 /// `text` up to `chars` characters, then "…" if it goes on.

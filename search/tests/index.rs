@@ -73,7 +73,7 @@ impl Site {
 /// articles, so that it has what the index has at 100 000: heavy terms in
 /// files of their own, many shards, many result files.
 fn scaled() -> Options {
-    Options { shard_bytes: 2048, heavy_bytes: 40, chunk_docs: 40, ..Options::default() }
+    Options { shard_bytes: 2048, heavy_bytes: 40, ..Options::default() }
 }
 
 fn sorted(mut ids: Vec<String>) -> Vec<String> {
@@ -483,4 +483,48 @@ fn the_filters_offer_the_years_and_categories_of_the_index() {
     let mut slugs: Vec<&str> = CATEGORIES.iter().map(|(slug, _)| *slug).collect();
     slugs.sort_unstable();
     assert_eq!(categories.iter().map(|(slug, _)| slug.as_str()).collect::<Vec<_>>(), slugs);
+}
+
+#[test]
+fn result_data_is_one_file_of_records_per_segment_read_by_ranges() {
+    let mut docs = corpus(3000, 5);
+    // One article whose title and lead would not fit a record: both are cut.
+    docs[7].title = "Đông Hà ".repeat(200);
+    docs[7].summary = "Khoa học ".repeat(200);
+    let mut site = Site::default();
+    site.publish(&docs, &scaled());
+    let manifest =
+        portal_search::manifest::Manifest::parse(std::str::from_utf8(&site.files["manifest.txt"]).unwrap()).unwrap();
+    let segment = &manifest.segments[0];
+    // Without records, 3 000 articles were 60 files of result data; now one.
+    let data: Vec<&String> = site.files.keys().filter(|p| p.contains("/d")).collect();
+    assert_eq!(data, [&format!("{}/d.dat", segment.name)]);
+    let record = segment.record as usize;
+    assert!(record <= portal_search::writer::MAX_RECORD);
+    assert_eq!(site.files[data[0]].len(), record * docs.len());
+    // Each result is read by a range of its record (or of a few close together).
+    for text in ["Đông Hà", "khoa học công nghệ", "xã"] {
+        let mut ranges = Vec::new();
+        let mut engine = Engine::new();
+        let query = Query { text: text.into(), ..Query::default() };
+        let ranged = portal_search::search_with_ranges(&mut engine, &query, &mut |request| {
+            let (file, range) = portal_search::split_range(request);
+            let bytes = site.files.get(file).cloned().ok_or("404")?;
+            let Some((start, end)) = range else { return Ok(bytes) };
+            ranges.push(end - start + 1);
+            Ok(bytes[start as usize..=end as usize].to_vec())
+        })
+        .unwrap();
+        assert_eq!(ranged, site.query(&query).unwrap(), "{text}");
+        assert_eq!(ranged.hits.len(), 10, "{text}");
+        assert!((1..=10).contains(&ranges.len()), "{text}: {ranges:?}");
+        let span = portal_search::engine::RANGE_SPAN;
+        assert!(
+            ranges.iter().all(|&bytes| bytes % record as u64 == 0 && bytes <= span.max(record as u64)),
+            "{ranges:?}"
+        );
+    }
+    let long = site.query(&Query { text: "khoa học đông hà".into(), per_page: 5000, ..Query::default() }).unwrap();
+    let hit = long.hits.iter().find(|h| h.id == docs[7].id).expect("the long article is found");
+    assert!(hit.title.ends_with('…') && hit.title.len() < record, "{}", hit.title.len());
 }
