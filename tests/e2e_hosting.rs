@@ -195,6 +195,35 @@ fn the_search_worker_is_served_under_the_sub_path() {
     the_search_worker_is_served(Build::SubPath);
 }
 
+/// The search's result records (`tim-kiem/<segment>/d.dat`) are read by
+/// range (docs/formats/search-index.md): nginx answers a single range with
+/// 206 and those bytes, never compressed, even to a browser that accepts
+/// brotli (a range of a compressed answer cannot be decoded).
+fn result_records_are_sent_by_range(build: Build) {
+    let files = build_files(&build.dist());
+    let records =
+        files.iter().find(|f| f.starts_with("tim-kiem/") && f.ends_with("/d.dat")).expect("no d.dat in the build");
+    let whole = std::fs::read(build.dist().join(records)).expect("reading d.dat");
+    assert!(whole.len() > 20, "{records} has {} bytes", whole.len());
+    let server = Nginx::start(build);
+    let path = server.path(&format!("/{records}"));
+    let response = server.get_with(&path, &[("Range", "bytes=10-19"), ("Accept-Encoding", "br, gzip")]);
+    assert_eq!(response.status, 206, "{path} with Range: {}", server.error_log());
+    assert_eq!(response.header("content-encoding"), None, "{path}: a range must not be compressed");
+    assert_eq!(response.header("content-range").map(|r| r.starts_with("bytes 10-19/")), Some(true));
+    assert_eq!(response.body, whole[10..20], "{path}: not the bytes asked for");
+}
+
+#[test]
+fn result_records_are_sent_by_range_at_the_root() {
+    result_records_are_sent_by_range(Build::Root);
+}
+
+#[test]
+fn result_records_are_sent_by_range_under_the_sub_path() {
+    result_records_are_sent_by_range(Build::SubPath);
+}
+
 /// The editor's policy as a header: its own `<meta>` (editor/index.html,
 /// copied into quan-tri/ of the build) plus framing by the site alone.
 fn editor_header_policy(dist: &std::path::Path) -> String {

@@ -87,7 +87,13 @@ impl Nginx {
     /// GETs `path` (a full request path, prefix included) with the given
     /// Accept-Encoding (None: none sent).
     pub fn get(&self, path: &str, accept_encoding: Option<&str>) -> Response {
-        http_get(self.port, path, accept_encoding)
+        let headers: Vec<(&str, &str)> = accept_encoding.map(|e| ("Accept-Encoding", e)).into_iter().collect();
+        http_get(self.port, path, &headers)
+    }
+
+    /// GETs `path` with these request headers (e.g. a `Range`).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        http_get(self.port, path, headers)
     }
 
     pub fn error_log(&self) -> String {
@@ -221,11 +227,11 @@ impl Response {
 }
 
 /// A plain HTTP/1.1 GET (HTTP/1.0 would turn nginx's compression off).
-fn http_get(port: u16, path: &str, accept_encoding: Option<&str>) -> Response {
+fn http_get(port: u16, path: &str, headers: &[(&str, &str)]) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connecting to nginx");
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    let encoding = accept_encoding.map(|e| format!("Accept-Encoding: {e}\r\n")).unwrap_or_default();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{encoding}Connection: close\r\n\r\n");
+    let headers: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}Connection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).expect("sending the request");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("reading the answer");
