@@ -143,9 +143,9 @@ async fn fetch_all(worker: &Worker, paths: &[String]) -> Result<Vec<Vec<u8>>, Se
             // A range of the result records: one HTTP range of a file that
             // is served as it is (docs/hosting.md).
             let (file, range) = split_range(path);
-            if range.is_some() {
+            if let Some((start, end)) = range {
                 let headers = js_sys::Object::new();
-                let bytes = String::from("bytes=") + path.split_once('#').map_or("", |(_, r)| r);
+                let bytes = format!("bytes={start}-{end}");
                 let _ = js_sys::Reflect::set(&headers, &JsValue::from_str("Range"), &JsValue::from_str(&bytes));
                 init.set_headers(&headers);
             }
