@@ -205,8 +205,8 @@ async fn summary_fits_its_box_on_a_phone(browser: &Browser) {
         // the desktop browser's bar is added to the window.
         browser.client.set_window_size(width, 900).await.expect("resizing the window");
         let layout_width = browser.eval("return document.documentElement.clientWidth;", vec![]).await;
-        let scroll_bar =
-            u32::try_from(layout_width.as_u64().unwrap_or(width.into())).map_or(0, |w| width.saturating_sub(w));
+        let layout_width = layout_width.as_u64().and_then(|w| u32::try_from(w).ok()).unwrap_or(width);
+        let scroll_bar = width.saturating_sub(layout_width);
         browser.client.set_window_size(width + scroll_bar, 900).await.expect("resizing the window");
         let past_the_edge = browser
             .eval(
