@@ -10,9 +10,10 @@
 # The prerender profile (optimised, no LTO) rather than --release, whose
 # settings are tuned for the wasm's size and take minutes to link here;
 # `cargo run --release -p portal-builder -- --content content --out data`
-# (the CI files' command) writes the same documents.
+# (the CI files' command) writes the same documents. PORTAL_NATIVE_PROFILE
+# names another cargo profile (scripts/test.sh: dev, see there).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
-cargo run --quiet --profile prerender -p portal-builder -- --content content --out data \
+cargo run --quiet --profile "${PORTAL_NATIVE_PROFILE:-prerender}" -p portal-builder -- --content content --out data \
     ${PORTAL_PAGE_SIZE:+--page-size "$PORTAL_PAGE_SIZE"} "$@"

@@ -10,7 +10,8 @@
 #
 # --base-url is the site's absolute address without the sub-path (for
 # canonical links, Open Graph and the sitemap); PORTAL_BASE_URL sets it too.
-# Other arguments go to trunk.
+# Other arguments go to trunk. The builder and the prerender are built with
+# the prerender profile, or the one PORTAL_NATIVE_PROFILE names (test.sh: dev).
 #
 # Why nightly, for the wasm only: stable ships std precompiled with panic
 # messages, file locations and Debug formatting that the portal never shows
@@ -55,7 +56,7 @@ bash "$PORTAL_ROOT/scripts/build-content.sh"
 if [ "$prerender" = 1 ]; then
     # The site's address: the host, then the sub-path trunk built for.
     site_url="${base_url%/}/${public_url#/}"
-    cargo run --quiet --profile prerender -p prerender -- --site "$dist" --base-url "$site_url"
+    cargo run --quiet --profile "${PORTAL_NATIVE_PROFILE:-prerender}" -p prerender -- --site "$dist" --base-url "$site_url"
 fi
 bash "$PORTAL_ROOT/scripts/stamp-sw.sh" "$dist" # the service worker's version and precache list (docs/offline.md)
 bash "$PORTAL_ROOT/scripts/precompress.sh" "$dist" # X.br and X.gz beside each text file, for servers that send them (docs/hosting.md)

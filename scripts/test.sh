@@ -34,6 +34,14 @@ run() {
 }
 
 run "format" cargo fmt --all --check
+# The builder and the prerender run in the dev profile here (build-content.sh,
+# release-build.sh, the editor's test): the tests compile both crates and
+# their dependencies in that profile anyway, so the prerender profile's
+# second, optimised compile of them (about 230 s on a new machine) is
+# saved. They write the same documents and pages either way; the sample is
+# small enough that their speed does not matter, and the benchmarks keep
+# the prerender profile.
+export PORTAL_NATIVE_PROFILE=dev
 # The shipped sample's documents, from content/, before anything reads data/
 # (tests/no_panic.rs even at compile time). Six items a page: the sample's
 # 47 articles then still give lists of several pages to walk.

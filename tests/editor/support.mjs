@@ -365,15 +365,16 @@ export async function publishThroughWorkflow(page, repo, branch, onDraft = () =>
 
 // ---- The publishing pipeline, as CI runs it on each commit to main --------
 
-// The builder and the prerender, built once with the prerender profile (as
-// scripts/build-content.sh and release-build.sh build them, so test.sh has
-// built them already and this is a no-op); cargo names the executables.
+// The builder and the prerender, built once with the profile that
+// scripts/build-content.sh and release-build.sh build them with (prerender,
+// or PORTAL_NATIVE_PROFILE's: test.sh has built them already, so this is a
+// no-op); cargo names the executables.
 let binaries;
 function pipelineBinaries() {
   if (!binaries) {
     const output = execFileSync(
       "cargo",
-      ["build", "--quiet", "--profile", "prerender", "-p", "portal-builder", "-p", "prerender", "--message-format=json"],
+      ["build", "--quiet", "--profile", process.env.PORTAL_NATIVE_PROFILE || "prerender", "-p", "portal-builder", "-p", "prerender", "--message-format=json"],
       { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] },
     );
     const executables = Object.fromEntries(output.split("\n").filter(Boolean).map((line) => JSON.parse(line))
