@@ -11,6 +11,7 @@
 #   ARTICLES=20000 bash scripts/bench-search.sh
 #   AGAIN=1 bash scripts/bench-search.sh            # keep the index built by a previous run
 #   BROWSER=1 bash scripts/bench-search.sh          # then the queries typed in Chromium too (needs dist/)
+#   BROWSER=1 SERVER=nginx bash scripts/bench-search.sh   # served by nginx over HTTP/2, as a CDN
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
 cd "$PORTAL_ROOT"
@@ -102,7 +103,16 @@ done
 cp -al "$SITE/data" "$SERVED/data"
 cp -al "$SITE/tim-kiem" "$SERVED/tim-kiem"
 source scripts/scale-common.sh
-serve_site "$SERVED" "$OUT/server.log"
+# scripts/cdn_server.py by default (HTTP/1.1: Chromium opens at most six
+# connections to it, so a cold query's 8-10 ranges of the result records
+# take two rounds); SERVER=nginx: the shipped rules over HTTP/2, every
+# request on one connection, as a CDN serves.
+if [ "${SERVER:-python}" = nginx ]; then
+    NGINX_DIR="$OUT/nginx"
+    serve_nginx "$SERVED" "$OUT/server.log"
+else
+    serve_site "$SERVED" "$OUT/server.log"
+fi
 browser_queries=("${QUERIES[@]}" "${TOP[@]:0:10}")
 for mode in typed whole; do
     if [ "$mode" = whole ]; then export MODE=whole; else unset MODE; fi

@@ -102,58 +102,12 @@ fi
 # The servers started below are stopped on exit (scale-common.sh).
 source "$PORTAL_ROOT/scripts/scale-common.sh"
 
-# SERVER=nginx (the default): Debian's nginx with the shipped rules
-# (deploy/nginx), over HTTPS and HTTP/2 with a throwaway certificate, as a CDN
-# serves: one connection for every request, as Lighthouse then simulates it.
+# SERVER=nginx (the default): Debian's nginx with the shipped rules over
+# HTTPS and HTTP/2 (serve_nginx, scale-common.sh), as a CDN serves: one
+# connection for every request, as Lighthouse then simulates it.
 # SERVER=python: scripts/cdn_server.py (HTTP/1.1, a connection per request).
 SERVER="${SERVER:-nginx}"
 NGINX_DIR="$OUT/nginx"
-
-# Starts nginx for `root` on a free port; sets SERVED_URL.
-serve_nginx() {
-    local root="$1" log="$2" port dir i
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    dir="$NGINX_DIR/$port"
-    mkdir -p "$dir"
-    ln -sfn "$PORTAL_ROOT/deploy/nginx" "$dir/portal"
-    [ -f "$NGINX_DIR/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
-        -keyout "$NGINX_DIR/key.pem" -out "$NGINX_DIR/cert.pem" 2>/dev/null
-    cat >"$dir/nginx.conf" <<CONF
-load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
-daemon off;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    server {
-        listen 127.0.0.1:$port ssl http2;
-        ssl_certificate $NGINX_DIR/cert.pem;
-        ssl_certificate_key $NGINX_DIR/key.pem;
-        root $root;
-        include portal/portal-at-root.conf;
-    }
-}
-CONF
-    /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" >>"$log" 2>&1 &
-    SERVERS+=($!)
-    for i in $(seq 100); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            SERVED_URL="https://127.0.0.1:$port"
-            return
-        fi
-        sleep 0.1
-    done
-    echo "bench: nginx for $root did not start:" >&2
-    cat "$log" >&2
-    return 1
-}
 
 # Starts the CDN-like server on a free port; sets SERVED_URL.
 serve() {
