@@ -35,6 +35,9 @@ thread_local! {
     static CACHE_ONLY: Cell<bool> = const { Cell::new(false) };
     /// URLs preloaded for the first page only, until [`forget_preloaded`].
     static PRELOADED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// URLs the prerendered page was drawn without (not found then), until
+    /// [`forget_preloaded`]: the app draws the same page without asking again.
+    static ABSENT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `poll` (which polls fetches) so that a document not already at hand
@@ -75,14 +78,22 @@ pub fn preload(url: &str, body: Rc<str>, for_this_page_only: bool) {
     }
 }
 
+/// Hands over that `url` did not exist when the prerendered page was drawn
+/// (an unpublished week): a fetch of it then answers "not found" at once,
+/// as the page shows, until [`forget_preloaded`].
+pub fn preload_absent(url: &str) {
+    ABSENT.with(|urls| urls.borrow_mut().push(url.to_string()));
+}
+
 /// Drops the documents preloaded for the first page only, once it is drawn:
 /// their copy may be older than the site's (a page is not redrawn when only
 /// parts of a document it does not show changed), so the views the visitor
-/// opens next fetch their own.
+/// opens next fetch their own. A document absent then may be published now.
 pub fn forget_preloaded() {
     for url in PRELOADED.with(|urls| std::mem::take(&mut *urls.borrow_mut())) {
         forget(&url);
     }
+    ABSENT.with(|urls| urls.borrow_mut().clear());
 }
 
 /// Natively (the prerender) documents come from a source the prerender
@@ -116,6 +127,9 @@ pub fn take_used() -> Vec<String> {
 pub async fn fetch_text(document: &str, url: &str, limit_bytes: usize) -> Result<Rc<str>, DocError> {
     if let Some(body) = FETCHED.with(|cache| cache.borrow().get(url).cloned()) {
         return Ok(body);
+    }
+    if ABSENT.with(|urls| urls.borrow().iter().any(|absent| absent == url)) {
+        return Err(DocError::new(document, Problem::NotFound));
     }
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(source) = SOURCE.with(|slot| slot.borrow().clone()) {

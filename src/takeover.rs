@@ -5,7 +5,9 @@
 //! the prerendered markup with the same markup in one task, so nothing
 //! blinks or moves, and nothing is fetched twice.
 //! Documents marked `data-co-the-cu` may be older than the site's copy; they
-//! are forgotten once the page is drawn (`net::forget_preloaded`).
+//! are forgotten once the page is drawn (`net::forget_preloaded`), as are
+//! those marked `data-khong-co`, which the page was drawn without (not
+//! found then): asking for them again would show a placeholder in between.
 
 use crate::core::url::resolve;
 use crate::net;
@@ -22,11 +24,16 @@ pub fn preload_embedded_documents(site_root: &str) -> bool {
             continue;
         };
         if let (Some(url), Some(text)) = (element.get_attribute("data-tai-lieu"), element.text_content()) {
-            // `data-co-the-cu`: the page was not redrawn when only parts of
-            // this document it does not show changed; it serves this drawing
-            // only, and the views opened later fetch it afresh.
-            let for_this_page_only = element.has_attribute("data-co-the-cu");
-            net::preload(&resolve(site_root, &url), Rc::from(text), for_this_page_only);
+            let url = resolve(site_root, &url);
+            if element.has_attribute("data-khong-co") {
+                net::preload_absent(&url);
+            } else {
+                // `data-co-the-cu`: the page was not redrawn when only parts of
+                // this document it does not show changed; it serves this drawing
+                // only, and the views opened later fetch it afresh.
+                let for_this_page_only = element.has_attribute("data-co-the-cu");
+                net::preload(&url, Rc::from(text), for_this_page_only);
+            }
         }
         element.remove();
     }

@@ -77,6 +77,14 @@ pub fn compose(
             script_safe(text)
         ));
     }
+    // And those it asked for that were not found: the app then shows the
+    // same "not published" view at once, not a placeholder while it asks.
+    for url in &drawn.absent {
+        page.push_str(&format!(
+            "<script type=\"application/json\" data-tai-lieu=\"{}\" data-khong-co></script>\n",
+            escape(store.site_relative(url), true)
+        ));
+    }
     page.push_str(&head[end..]);
     page
 }

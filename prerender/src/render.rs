@@ -28,6 +28,9 @@ pub struct Drawn {
     pub body: String,
     /// The documents it was drawn from: (URL, text), in the order first read.
     pub documents: Vec<(String, Rc<str>)>,
+    /// The URLs it asked for that do not exist (an unpublished week): the
+    /// app, told so, draws the same page without asking again.
+    pub absent: Vec<String>,
     /// Documents that could not be read: the page says so.
     pub failures: Vec<DocError>,
     /// Files the page links to, to write beside it: (path under the site, text).
@@ -79,11 +82,19 @@ pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
     let mut used = net::take_used();
     let mut seen = std::collections::HashSet::new();
     used.retain(|url| seen.insert(url.clone()));
-    let embedded = used.into_iter().filter_map(|url| documents.read(&url).ok().map(|text| (url, text))).collect();
+    let (mut embedded, mut absent) = (Vec::new(), Vec::new());
+    for url in used {
+        match documents.read(&url) {
+            Ok(text) => embedded.push((url, text)),
+            Err(Problem::NotFound) => absent.push(url),
+            // The page shows the error; the app fetches the document again.
+            Err(_) => {}
+        }
+    }
     let files = std::mem::take(&mut *files.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let asked = std::mem::take(&mut *asked.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let failures = std::mem::take(&mut *documents.failures.borrow_mut());
-    Drawn { body, documents: embedded, failures, files, asked }
+    Drawn { body, documents: embedded, absent, failures, files, asked }
 }
 
 fn draw_once(portal: &Portal, store: &Store, route: &str, files: &PrerenderFiles, asked: &PrerenderRoutes) -> String {

@@ -1,7 +1,9 @@
 //! A week without a schedule has a page, so that the week picker's links
 //! and "Tuần trước/Tuần sau" always lead somewhere, but nothing on it is
 //! worth a search result: it is kept out of indexes (`noindex`), and a
-//! published week is not.
+//! published week is not. Its page also tells the app that the week's
+//! document was not found (`data-khong-co`), so that the app draws the same
+//! page at once instead of asking for the document again.
 
 mod support;
 
@@ -25,6 +27,8 @@ fn only_weeks_without_a_schedule_are_kept_out_of_indexes() {
             let html = std::fs::read_to_string(page.path()).unwrap();
             let noindex = html.contains(r#"<meta name="robots" content="noindex">"#);
             assert_eq!(noindex, !published.contains(&week), "{week}");
+            let absent = format!("data-tai-lieu=\"data/lich-cong-tac/{week}.json\" data-khong-co></script>");
+            assert_eq!(html.contains(&absent), noindex, "{week}: its document marked as not found");
             if noindex {
                 empty += 1;
             } else {
