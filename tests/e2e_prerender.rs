@@ -311,7 +311,7 @@ async fn every_kind_of_page_is_taken_over_without_a_placeholder_or_a_request_for
             let placeholders = browser.eval("return window.__placeholders;", vec![]).await;
             assert_eq!(placeholders, json!([]), "{address}: placeholders shown during the takeover");
             let asked: Vec<String> = server.served()[before..].iter().map(|s| s.path.clone()).collect();
-            // Save the visitor statistics: the copy drawn into the page is as
+            // Except the visitor statistics: the copy drawn into the page is as
             // old as the page, so the app asks for today's figures at once.
             let again: Vec<&String> =
                 asked.iter().filter(|path| held.contains(path) && *path != "/data/thong-ke.json").collect();
