@@ -120,6 +120,7 @@ async fn draw_screenshots(engine: Engine) {
             ("home", "/", "main#noi-dung a[href^='/tin/']"),
             ("article", "/tin/1019", "main#noi-dung .article-body p"),
             ("schedule", "/lich-cong-tac/2023/42", "main .schedule-table"),
+            ("empty-week", "/lich-cong-tac/2023/44", "main .schedule-nearest a"),
             ("search", "/tim-kiem?q=cai+cach", ".search-hits mark"),
         ];
         for width in [390, 1280] {
