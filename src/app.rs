@@ -71,11 +71,3 @@ pub fn App(portal: Portal) -> impl IntoView {
         </Router>
     }
 }
-
-/// Removes the banner-and-spinner shell that index.html paints before the
-/// wasm arrives; the app draws the same banner in the same place.
-pub fn remove_static_shell() {
-    if let Some(shell) = document().get_element_by_id("tai-trang") {
-        shell.remove();
-    }
-}

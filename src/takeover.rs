@@ -8,12 +8,50 @@
 //! are forgotten once the page is drawn (`net::forget_preloaded`), as are
 //! those marked `data-khong-co`, which the page was drawn without (not
 //! found then): asking for them again would show a placeholder in between.
+//!
+//! A prerendered page is taken over when the reader first reaches for it
+//! (`when_reached`), not at load.
 
+mod place;
+mod when_reached;
+
+use crate::context::{load_portal, set_taking_over_prerendered_page, site_root, Portal};
 use crate::core::url::resolve;
 use crate::net;
-use leptos::prelude::document;
+use leptos::prelude::{document, set_timeout, window};
 use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+/// Starts the app: reads config.json, then, on a prerendered page, reports
+/// the page view and waits for the reader to reach for the page before
+/// `mount` draws the app over it; on the app shell (an address with no page
+/// of its own) or an address whose query the prerender did not draw (a
+/// search's words, a week asked by a form sent before the app ran), at once.
+pub fn start(mount: impl FnOnce(Portal) + 'static) {
+    // config.json is read before mounting, so this runs on the browser's own
+    // microtask queue: leptos's executor is set up by mounting itself.
+    wasm_bindgen_futures::spawn_local(async move {
+        let prerendered = preload_embedded_documents(&site_root());
+        set_taking_over_prerendered_page(prerendered);
+        let portal = load_portal().await;
+        let page_is_whole = prerendered && window().location().search().unwrap_or_default().is_empty();
+        if page_is_whole {
+            crate::components::visitor_widget::report_view_at_load(&portal);
+        }
+        let take_over = move || {
+            place::replace_page(move || mount(portal));
+            // After the first effects: the documents embedded for this page
+            // only have drawn it; the views opened later fetch their own.
+            set_timeout(net::forget_preloaded, Duration::ZERO);
+        };
+        if page_is_whole {
+            when_reached::take_over_when_reached(take_over);
+        } else {
+            take_over();
+        }
+    });
+}
 
 /// Preloads the documents embedded in the page (then removes them); whether
 /// there were any, i.e. whether the page was prerendered.

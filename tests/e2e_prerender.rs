@@ -413,3 +413,93 @@ async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
     })
     .await;
 }
+
+/// Whether the app has replaced the prerendered page (support::browser).
+const TAKEN_OVER: &str = "!document.getElementById('tai-trang')";
+
+/// Waits, without touching the page, until the app has started and asked
+/// for config.json: from then on it only waits for the reader.
+async fn wait_for_the_app_to_start(browser: &Browser, server: &support::StaticServer) {
+    browser.wait_untouched("the wasm to start", "window.wasmBindings").await;
+    let deadline = std::time::Instant::now() + support::browser::WAIT;
+    while !server.served().iter().any(|served| served.path == "/config.json") {
+        assert!(std::time::Instant::now() < deadline, "config.json never asked for");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    browser.eval("return new Promise(r => setTimeout(r, 1000));", vec![]).await;
+}
+
+/// Issue 28: a reader who only reads is never blocked by the app drawing the
+/// page again; the first sign that they reach for the page (here the focus
+/// entering it, as a keyboard's or a screen reader's) has it taken over,
+/// with the focus kept on the same link.
+#[tokio::test]
+async fn a_page_left_alone_is_taken_over_when_the_reader_reaches_for_it() {
+    with_browser("prerender-reached", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open(SEED_ADDRESS).await;
+        wait_for_the_app_to_start(&browser, &server).await;
+        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
+        let link = browser
+            .eval(
+                "const link = document.querySelector('#tai-trang main a[href]');
+                 link.focus();
+                 return link.getAttribute('href');",
+                vec![],
+            )
+            .await;
+        let link = link.as_str().expect("a link in the article").to_string();
+        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        let focus_kept = format!("document.activeElement.getAttribute('href') === {}", json!(link));
+        browser.wait_untouched(&format!("the focus back on {link}"), &focus_kept).await;
+        // From here on it is the app: a link changes the view without a page load.
+        browser.eval("window.__sameDocument = true;", vec![]).await;
+        browser.click_nav_link("/lich-cong-tac").await;
+        browser.wait_for("main#noi-dung .schedule-heading").await;
+        assert!(browser.holds("return window.__sameDocument === true;", vec![]).await, "a full page load");
+    })
+    .await;
+}
+
+/// A click that comes before any pointer movement (a page opened under a
+/// still mouse) on one of the app's buttons is not lost: the app takes
+/// over and the click reaches its drawing of the same button.
+#[tokio::test]
+async fn a_click_before_the_takeover_reaches_the_apps_button() {
+    with_browser("prerender-early-click", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_the_app_to_start(&browser, &server).await;
+        browser
+            .eval(
+                "[...document.querySelectorAll('#tai-trang button')].find(b => b.textContent.includes('A+')).click();",
+                vec![],
+            )
+            .await;
+        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser.wait_untouched("the larger text", "document.documentElement.getAttribute('data-co-chu') === '2'").await;
+    })
+    .await;
+}
+
+/// Addresses whose page the prerender could not draw as the reader asked
+/// for it are taken over at once, untouched: a search's words, and an
+/// address with no page of its own (the app shell).
+#[tokio::test]
+async fn a_search_and_the_app_shell_are_drawn_at_once() {
+    with_browser("prerender-at-once", Build::Root, Viewport::Phone, |browser, _server| async move {
+        browser.open("/tim-kiem?q=ki%E1%BB%83m%20tra").await;
+        browser
+            .wait_untouched(
+                "the search's results",
+                "document.querySelector('.search-status')?.textContent.includes('Tìm thấy')",
+            )
+            .await;
+        browser.open("/khong-co-trang-nay").await;
+        browser
+            .wait_untouched(
+                "the app's not-found page",
+                &format!("{TAKEN_OVER} && document.querySelector('main#noi-dung h1')"),
+            )
+            .await;
+    })
+    .await;
+}

@@ -27,6 +27,15 @@ use polling::StatsPolling;
 #[cfg(not(feature = "ssr"))]
 use send_wrapper::SendWrapper;
 
+/// Reports the page view of the page as loaded, when config.json names a
+/// counter (see `pageview::report_at_load`).
+#[cfg(not(feature = "ssr"))]
+pub fn report_view_at_load(portal: &crate::context::Portal) {
+    if let Some(url) = portal.config.pageview_url.as_deref() {
+        pageview::report_at_load(&portal.url(url));
+    }
+}
+
 /// The visitor statistics box: online now, today, total, and when counted.
 #[component]
 pub fn VisitorWidget() -> impl IntoView {

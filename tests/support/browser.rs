@@ -6,6 +6,7 @@
 //! takes the driver and every browser process it started down with it.
 
 pub use super::engine::Engine;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -247,12 +248,29 @@ impl Browser {
     }
 
     /// Waits until `condition` (a JS expression) is true, or fails saying `what`.
+    /// Meanwhile, on a prerendered page the app has not taken over, it moves
+    /// the mouse now and then, as a reader does: the app takes such a page
+    /// over only when the reader reaches for it (src/takeover/when_reached.rs).
     pub async fn wait_until(&self, what: &str, condition: &str) {
-        let script = format!("return Boolean({condition});");
+        self.wait_until_with(what, condition, true).await;
+    }
+
+    /// [`Browser::wait_until`] without moving the mouse: the page as a
+    /// reader leaves it who does not touch it.
+    pub async fn wait_untouched(&self, what: &str, condition: &str) {
+        self.wait_until_with(what, condition, false).await;
+    }
+
+    async fn wait_until_with(&self, what: &str, condition: &str, reach: bool) {
+        // 1: the condition holds; 2: it does not, and the page is the
+        // prerendered one (or the app shell) still.
+        let script = format!("return Boolean({condition}) ? 1 : document.getElementById('tai-trang') ? 2 : 0;");
         let deadline = Instant::now() + WAIT;
         for poll in 0.. {
-            if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
-                return;
+            match self.client.execute(&script, vec![]).await.ok().and_then(|v| v.as_u64()) {
+                Some(1) => return,
+                Some(2) if reach && self.javascript && poll % 4 == 1 => self.move_mouse(poll / 4).await,
+                _ => {}
             }
             // A panicked app never gets there: say so now rather than in 15 s
             // (where the driver hands out the console: chromedriver).
@@ -268,6 +286,16 @@ impl Browser {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Moves the mouse to a pixel or the next in the page's top left corner
+    /// (the banner), as a reader's hand does: `step` after step, it goes back
+    /// and forth (a move to where it is already is no move in some engines).
+    /// A failed move only delays the wait.
+    pub async fn move_mouse(&self, step: u32) {
+        let at = f64::from(1 + step % 2);
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo { duration: None, x: at, y: at });
+        let _ = self.client.perform_actions(mouse).await;
     }
 
     /// Waits until the app has taken the page over ([`APP_TOOK_OVER`]).

@@ -3,12 +3,29 @@
 use crate::core::stats::{pageview_body, visitor_id};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::cell::Cell;
 use web_sys::js_sys::Math;
 use web_sys::Storage;
 
 /// The one key, in localStorage (the visitor id) and in sessionStorage
 /// (present: this browser session was already reported).
 const KEY: &str = "luot-truy-cap";
+
+thread_local! {
+    /// The page as loaded was reported before the app took it over.
+    static REPORTED_AT_LOAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reports the page as loaded, before the app takes it over: a prerendered
+/// page is taken over only when the reader reaches for it (crate::takeover),
+/// and a reader who only reads it is a page view too.
+pub fn report_at_load(url: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
+    let (_, session_known) = kept(window().session_storage(), String::new());
+    send(url, &pageview_body(&path, &visitor, !session_known));
+    REPORTED_AT_LOAD.with(|reported| reported.set(true));
+}
 
 /// Sends one beacon per page view, the first load included, so that a
 /// counter service can count visits. Renders nothing.
@@ -22,7 +39,8 @@ pub fn PageViewBeacon(url: String) -> impl IntoView {
     // The router's pathname is the browser's, sub-path included.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.as_ref() != Some(&path) {
+        let reported_at_load = previous.is_none() && REPORTED_AT_LOAD.with(|reported| reported.replace(false));
+        if previous.as_ref() != Some(&path) && !reported_at_load {
             send(&url, &pageview_body(&path, &visitor, previous.is_none() && !session_known));
         }
         path
