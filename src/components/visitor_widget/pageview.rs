@@ -19,6 +19,7 @@ thread_local! {
 /// Reports the page as loaded, before the app takes it over: a prerendered
 /// page is taken over only when the reader reaches for it (crate::takeover),
 /// and a reader who only reads it is a page view too.
+#[cfg(not(feature = "ssr"))]
 pub fn report_at_load(url: &str) {
     let path = window().location().pathname().unwrap_or_default();
     let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
