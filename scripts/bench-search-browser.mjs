@@ -7,6 +7,7 @@
 //   node scripts/bench-search-browser.mjs http://127.0.0.1:8080/ "khoa học" "da nang" …
 //   MODE=whole node scripts/…   each query sent whole (Enter), not typed
 // Prints one line per query: kind, query, ms, requests, bytes, the files.
+import { waitAsReader } from "./as_reader.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 const [site, ...queries] = process.argv.slice(2);
@@ -34,7 +35,7 @@ async function openSearch(context) {
     await session.send("Network.enable").catch(() => {});
   });
   await page.goto(new URL("tim-kiem", site).href, { waitUntil: "networkidle0" });
-  await page.waitForSelector("#o-tim-kiem");
+  await waitAsReader(page, "!document.getElementById('tai-trang') && document.querySelector('#o-tim-kiem')");
   return { page, fetched };
 }
 

@@ -6,6 +6,7 @@
 //   bash scripts/release-build.sh
 //   python3 scripts/cdn_server.py dist 8411 &
 //   node scripts/readme-screenshots.mjs http://127.0.0.1:8411/
+import { waitAsReader } from "./as_reader.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2] || "http://127.0.0.1:8411/";
@@ -22,7 +23,7 @@ for (const shot of shots) {
   const page = await browser.newPage();
   await page.setViewport({ width: shot.width, height: shot.height });
   await page.goto(new URL(shot.path, base).href, { waitUntil: "load" });
-  await page.waitForFunction(`${APP_READY} && document.querySelector(${JSON.stringify(shot.ready)})`, { timeout: 15000 });
+  await waitAsReader(page, `${APP_READY} && document.querySelector(${JSON.stringify(shot.ready)})`, { timeout: 15000 });
   // Fonts and images settle, and no focus ring or caret is caught mid-blink.
   await page.evaluate(() => document.activeElement?.blur());
   await new Promise((done) => setTimeout(done, 500));

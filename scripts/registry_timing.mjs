@@ -9,6 +9,7 @@
 // Prints p50 and p95 of each over its samples. Reported, not asserted.
 //
 //   node scripts/registry_timing.mjs http://127.0.0.1:PORT    (scripts/registry-scale.sh serves it)
+import { waitAsReader } from "./as_reader.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2].replace(/\/$/, "");
@@ -47,7 +48,7 @@ const report = (registry, what, times) =>
 
 async function open(page, path) {
   await page.goto(`${base}${path}`);
-  await page.waitForFunction(drawn, { timeout: 30000 });
+  await waitAsReader(page, drawn);
 }
 
 // The values of a filter, from the page's own select.
@@ -95,7 +96,7 @@ async function measure(page, registry, [first, second], searchTerms) {
   // The search kept to the registry: each term typed at once (an input
   // event with the whole term).
   await page.goto(`${base}/tim-kiem?kieu=${registry}`);
-  await page.waitForFunction("!document.getElementById('tai-trang') && document.getElementById('o-tim-kiem')");
+  await waitAsReader(page, "!document.getElementById('tai-trang') && document.getElementById('o-tim-kiem')");
   const type = (term) => `const box = document.getElementById('o-tim-kiem'); box.value = ${JSON.stringify(term)};
     box.dispatchEvent(new Event('input', { bubbles: true }));`;
   // Done when the results for this term are drawn and announced: the live

@@ -7,6 +7,7 @@
 //   node scripts/route_timing.mjs http://127.0.0.1:PORT
 //
 // Uses the puppeteer-core that Lighthouse brings with it into .tools/.
+import { waitAsReader } from "./as_reader.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2].replace(/\/$/, "");
@@ -50,7 +51,7 @@ try {
   for (const slowdown of [1, 4]) {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
     await page.goto(`${base}/`);
-    await page.waitForFunction(settled, { timeout: 30000 });
+    await waitAsReader(page, settled);
     const rows = [];
     // Two rounds: the first fetches each view's documents, the second is the
     // figure that matters.

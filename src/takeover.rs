@@ -32,8 +32,13 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
     // config.json is read before mounting, so this runs on the browser's own
     // microtask queue: leptos's executor is set up by mounting itself.
     wasm_bindgen_futures::spawn_local(async move {
+        // The wasm's compilation and start is one task already, of 90-200 ms
+        // on a slow phone; reading the embedded documents and asking for
+        // config.json (each a first call of much code) take a task each.
+        next_task().await;
         let prerendered = preload_embedded_documents(&site_root());
         set_taking_over_prerendered_page(prerendered);
+        next_task().await;
         let portal = load_portal().await;
         let page_is_whole = prerendered && window().location().search().unwrap_or_default().is_empty();
         if page_is_whole {
@@ -51,6 +56,15 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
             take_over();
         }
     });
+}
+
+/// Resolves in a later task (a timer's), so that the work after it does not
+/// lengthen the task that is running.
+async fn next_task() {
+    let timer = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// Preloads the documents embedded in the page (then removes them); whether

@@ -503,3 +503,31 @@ async fn a_search_and_the_app_shell_are_drawn_at_once() {
     })
     .await;
 }
+
+/// On a phone the first sign is the finger itself: its touch on the page
+/// has the app take over before the tap's click is dispatched, so that
+/// first tap opens the phone's menu panel (the app's button).
+#[tokio::test]
+async fn a_fingers_first_tap_reaches_the_apps_button() {
+    use fantoccini::actions::{InputSource, PointerAction, TouchActions, MOUSE_BUTTON_LEFT};
+    use fantoccini::Locator;
+    with_browser("prerender-first-tap", Build::Root, Viewport::Phone, |browser, server| async move {
+        browser.open("/").await;
+        wait_for_the_app_to_start(&browser, &server).await;
+        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
+        let toggle = browser.client.find(Locator::Css(".site-nav-toggle")).await.expect("the Danh mục button");
+        let tap = TouchActions::new("finger".into())
+            .then(PointerAction::MoveToElement { element: toggle, duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        browser.client.perform_actions(tap).await.expect("tapping the Danh mục button");
+        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser
+            .wait_untouched(
+                "the panel open",
+                "document.querySelector('.site-nav-toggle').getAttribute('aria-expanded') === 'true'",
+            )
+            .await;
+    })
+    .await;
+}

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, readFileSync, statSync, existsSync, cpSync, copyFi
 import { tmpdir } from "node:os";
 import { join, extname, resolve, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitAsReader } from "../../scripts/as_reader.mjs";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const TOOLS = join(ROOT, ".tools");
@@ -457,13 +458,15 @@ export async function visit(chromium, url) {
   page.on("pageerror", (error) => problems.push(`page error: ${error?.message ?? error}`));
   await page.goto(url, { waitUntil: "load" });
   // As the Rust end-to-end tests wait (tests/support/browser.rs): the app
-  // removes #tai-trang when it takes over, and the view in main#noi-dung has
-  // loaded when it has a heading and no placeholder left.
-  await page.waitForFunction(
+  // removes #tai-trang when it takes over (at a reader's first movement:
+  // scripts/as_reader.mjs), and the view in main#noi-dung has loaded when it
+  // has a heading and no placeholder left.
+  await waitAsReader(
+    page,
     () => !document.getElementById("tai-trang") &&
-      document.querySelector("main#noi-dung h1")?.textContent.trim() &&
+      Boolean(document.querySelector("main#noi-dung h1")?.textContent.trim()) &&
       !document.querySelector("main#noi-dung .skeleton"),
-    { timeout: TIMEOUT, polling: 100 },
+    { timeout: TIMEOUT },
   );
   return { page, problems, close: () => context.close() };
 }
