@@ -531,3 +531,32 @@ async fn a_fingers_first_tap_reaches_the_apps_button() {
     })
     .await;
 }
+
+/// A keyboard's reader: the Tab that is their first sign has the app take
+/// over before it moves the focus, so the focus lands on the app's first
+/// control, as it would have on the prerendered one.
+#[tokio::test]
+async fn a_first_tab_moves_the_focus_into_the_apps_page() {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    const TAB: char = '\u{E004}';
+    with_browser("prerender-first-tab", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open(SEED_ADDRESS).await;
+        wait_for_the_app_to_start(&browser, &server).await;
+        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
+        // Named by its tag, class and address: the app writes the same
+        // attributes, not always in the same order.
+        let name = "e => e && [e.tagName, e.className, e.getAttribute('href')].join(' ')";
+        let first_control = format!(
+            "return ({name})([...document.querySelectorAll('#tai-trang a[href], #tai-trang button')].find(e => e.offsetParent));"
+        );
+        let first_control = browser.eval(&first_control, vec![]).await;
+        let tab =
+            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: TAB }).then(KeyAction::Up { value: TAB });
+        browser.client.perform_actions(tab).await.expect("pressing Tab");
+        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        let focused_in_app =
+            format!("document.activeElement.isConnected && ({name})(document.activeElement) === {first_control}");
+        browser.wait_untouched(&format!("the focus on {first_control}"), &focused_in_app).await;
+    })
+    .await;
+}
