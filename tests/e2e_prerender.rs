@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
+use support::browser::APP_TOOK_OVER;
 use support::{
     repo, seed_paragraphs, with_browser, with_browser_scripted, Browser, Build, Reply, Viewport, SEED_TITLE,
 };
@@ -414,11 +415,9 @@ async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
     .await;
 }
 
-/// Whether the app has replaced the prerendered page (support::browser).
-const TAKEN_OVER: &str = "!document.getElementById('tai-trang')";
-
 /// Waits, without touching the page, until the app has started and asked
-/// for config.json: from then on it only waits for the reader.
+/// for config.json; a second later, it has still not taken the page over:
+/// from then on it only waits for the reader.
 async fn wait_for_the_app_to_start(browser: &Browser, server: &support::StaticServer) {
     browser.wait_untouched("the wasm to start", "window.wasmBindings").await;
     let deadline = std::time::Instant::now() + support::browser::WAIT;
@@ -427,6 +426,7 @@ async fn wait_for_the_app_to_start(browser: &Browser, server: &support::StaticSe
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     browser.eval("return new Promise(r => setTimeout(r, 1000));", vec![]).await;
+    assert!(!browser.holds(&format!("return {APP_TOOK_OVER};"), vec![]).await, "taken over with no reader's sign");
 }
 
 /// Issue 28: a reader who only reads is never blocked by the app drawing the
@@ -438,7 +438,6 @@ async fn a_page_left_alone_is_taken_over_when_the_reader_reaches_for_it() {
     with_browser("prerender-reached", Build::Root, Viewport::Desktop, |browser, server| async move {
         browser.open(SEED_ADDRESS).await;
         wait_for_the_app_to_start(&browser, &server).await;
-        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
         let link = browser
             .eval(
                 "const link = document.querySelector('#tai-trang main a[href]');
@@ -448,7 +447,7 @@ async fn a_page_left_alone_is_taken_over_when_the_reader_reaches_for_it() {
             )
             .await;
         let link = link.as_str().expect("a link in the article").to_string();
-        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser.wait_untouched("the takeover", APP_TOOK_OVER).await;
         let focus_kept = format!("document.activeElement.getAttribute('href') === {}", json!(link));
         browser.wait_untouched(&format!("the focus back on {link}"), &focus_kept).await;
         // From here on it is the app: a link changes the view without a page load.
@@ -474,7 +473,7 @@ async fn a_click_before_the_takeover_reaches_the_apps_button() {
                 vec![],
             )
             .await;
-        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser.wait_untouched("the takeover", APP_TOOK_OVER).await;
         browser.wait_untouched("the larger text", "document.documentElement.getAttribute('data-co-chu') === '2'").await;
     })
     .await;
@@ -497,7 +496,7 @@ async fn a_search_and_the_app_shell_are_drawn_at_once() {
         browser
             .wait_untouched(
                 "the app's not-found page",
-                &format!("{TAKEN_OVER} && document.querySelector('main#noi-dung h1')"),
+                &format!("{APP_TOOK_OVER} && document.querySelector('main#noi-dung h1')"),
             )
             .await;
     })
@@ -514,14 +513,13 @@ async fn a_fingers_first_tap_reaches_the_apps_button() {
     with_browser("prerender-first-tap", Build::Root, Viewport::Phone, |browser, server| async move {
         browser.open("/").await;
         wait_for_the_app_to_start(&browser, &server).await;
-        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
         let toggle = browser.client.find(Locator::Css(".site-nav-toggle")).await.expect("the Danh mục button");
         let tap = TouchActions::new("finger".into())
             .then(PointerAction::MoveToElement { element: toggle, duration: None, x: 0.0, y: 0.0 })
             .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
             .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
         browser.client.perform_actions(tap).await.expect("tapping the Danh mục button");
-        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser.wait_untouched("the takeover", APP_TOOK_OVER).await;
         browser
             .wait_untouched(
                 "the panel open",
@@ -542,7 +540,6 @@ async fn a_first_tab_moves_the_focus_into_the_apps_page() {
     with_browser("prerender-first-tab", Build::Root, Viewport::Desktop, |browser, server| async move {
         browser.open(SEED_ADDRESS).await;
         wait_for_the_app_to_start(&browser, &server).await;
-        assert!(!browser.holds(&format!("return {TAKEN_OVER};"), vec![]).await, "taken over with no reader's sign");
         // Named by its tag, class and address: the app writes the same
         // attributes, not always in the same order.
         let name = "e => e && [e.tagName, e.className, e.getAttribute('href')].join(' ')";
@@ -553,7 +550,7 @@ async fn a_first_tab_moves_the_focus_into_the_apps_page() {
         let tab =
             KeyActions::new("keyboard".into()).then(KeyAction::Down { value: TAB }).then(KeyAction::Up { value: TAB });
         browser.client.perform_actions(tab).await.expect("pressing Tab");
-        browser.wait_untouched("the takeover", TAKEN_OVER).await;
+        browser.wait_untouched("the takeover", APP_TOOK_OVER).await;
         let focused_in_app =
             format!("document.activeElement.isConnected && ({name})(document.activeElement) === {first_control}");
         browser.wait_untouched(&format!("the focus on {first_control}"), &focused_in_app).await;

@@ -178,7 +178,7 @@ pub async fn set_page_size(client: &Client, width: u32, height: u32) {
 
 /// True once the app has taken the page over: the loading notice, in
 /// index.html and in every prerendered page, is gone.
-const APP_TOOK_OVER: &str = "!document.getElementById('tai-trang')";
+pub const APP_TOOK_OVER: &str = "!document.getElementById('tai-trang')";
 
 /// The page helpers the tests use; cheap to clone into a test's future.
 #[derive(Clone)]
@@ -264,7 +264,7 @@ impl Browser {
     async fn wait_until_with(&self, what: &str, condition: &str, reach: bool) {
         // 1: the condition holds; 2: it does not, and the page is the
         // prerendered one (or the app shell) still.
-        let script = format!("return Boolean({condition}) ? 1 : document.getElementById('tai-trang') ? 2 : 0;");
+        let script = format!("return Boolean({condition}) ? 1 : !({APP_TOOK_OVER}) ? 2 : 0;");
         let deadline = Instant::now() + WAIT;
         for poll in 0.. {
             match self.client.execute(&script, vec![]).await.ok().and_then(|v| v.as_u64()) {
@@ -292,7 +292,7 @@ impl Browser {
     /// (the banner), as a reader's hand does: `step` after step, it goes back
     /// and forth (a move to where it is already is no move in some engines).
     /// A failed move only delays the wait.
-    pub async fn move_mouse(&self, step: u32) {
+    async fn move_mouse(&self, step: u32) {
         let at = f64::from(1 + step % 2);
         let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo { duration: None, x: at, y: at });
         let _ = self.client.perform_actions(mouse).await;
