@@ -22,8 +22,7 @@ thread_local! {
 #[cfg(not(feature = "ssr"))]
 pub fn report_at_load(url: &str) {
     let path = window().location().pathname().unwrap_or_default();
-    let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
-    let (_, session_known) = kept(window().session_storage(), String::new());
+    let (visitor, session_known) = visitor_and_session();
     send(url, &pageview_body(&path, &visitor, !session_known));
     REPORTED_AT_LOAD.with(|reported| reported.set(true));
 }
@@ -35,8 +34,7 @@ pub fn PageViewBeacon(url: String) -> impl IntoView {
     let location = use_location();
     // Where storage is refused, the id lives as long as this tab's app, and
     // every load starts a session: the counter's visit window merges them.
-    let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
-    let (_, session_known) = kept(window().session_storage(), String::new());
+    let (visitor, session_known) = visitor_and_session();
     // The router's pathname is the browser's, sub-path included.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
@@ -46,6 +44,14 @@ pub fn PageViewBeacon(url: String) -> impl IntoView {
         }
         path
     });
+}
+
+/// This browser's visitor id, and whether this browser session was already
+/// reported; both stored where the browser lets it.
+fn visitor_and_session() -> (String, bool) {
+    let (visitor, _) = kept(window().local_storage(), visitor_id(Math::random()));
+    let (_, session_known) = kept(window().session_storage(), String::new());
+    (visitor, session_known)
 }
 
 /// The value under KEY in `storage` and true; else `new`, stored there
