@@ -38,14 +38,16 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 # What index.html loads: the wasm, trunk's JS glue plus any snippets, the CSS.
 # Reading offline has its own ceiling: the service worker (sw.js at the root)
 # and the script that registers it (offline-<hash>.js). The search worker
-# (tim-kiem-worker*: loader, JS glue, wasm) is listed apart and in no total:
-# it is downloaded only when a visitor searches.
+# (tim-kiem-worker*: loader, JS glue, wasm) and the registries' worker
+# (tra-cuu-worker*) are listed apart and in no total: each is downloaded
+# only when a visitor searches, or opens a registry page in the app.
 # The editor (quan-tri/, Decap CMS, 5.8 MB of its own) is fetched only by the
 # office staff at /quan-tri/, never by a visitor: in no figure here.
-mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' ! -path "$dist/quan-tri/*" | sort)
-mapfile -t js_files < <(find "$dist" -name '*.js' ! -path "$dist/sw.js" ! -name 'offline-*.js' ! -name 'tim-kiem-worker*' ! -path "$dist/quan-tri/*" | sort)
+mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' ! -name 'tra-cuu-worker*' ! -path "$dist/quan-tri/*" | sort)
+mapfile -t js_files < <(find "$dist" -name '*.js' ! -path "$dist/sw.js" ! -name 'offline-*.js' ! -name 'tim-kiem-worker*' ! -name 'tra-cuu-worker*' ! -path "$dist/quan-tri/*" | sort)
 mapfile -t sw_files < <(find "$dist" -maxdepth 1 \( -name 'sw.js' -o -name 'offline-*.js' \) | sort)
 mapfile -t search_files < <(find "$dist" -maxdepth 1 -name 'tim-kiem-worker*' \( -name '*.js' -o -name '*.wasm' \) | sort)
+mapfile -t registry_files < <(find "$dist" -maxdepth 1 -name 'tra-cuu-worker*' \( -name '*.js' -o -name '*.wasm' \) | sort)
 mapfile -t css_files < <(find "$dist" -name '*.css' ! -path "$dist/quan-tri/*" | sort)
 
 declare -A raw_sum=() gz_sum=() br_sum=()
@@ -66,6 +68,7 @@ report js "${js_files[@]}"
 report css "${css_files[@]}"
 report worker "${sw_files[@]}"
 report search "${search_files[@]}"
+report registry "${registry_files[@]}"
 
 code_raw=$((${raw_sum[wasm]:-0} + ${raw_sum[js]:-0}))
 code_gz=$((${gz_sum[wasm]:-0} + ${gz_sum[js]:-0}))
@@ -81,6 +84,7 @@ echo "budget wasm+JS brotli: $code_br of $code_max bytes ($((code_br * 100 / cod
 echo "budget CSS brotli:     ${br_sum[css]:-0} of $css_max bytes ($((${br_sum[css]:-0} * 100 / css_max)) %)"
 echo "budget offline brotli: ${br_sum[worker]:-0} of $sw_max bytes ($((${br_sum[worker]:-0} * 100 / sw_max)) %) (sw.js + offline.js)"
 echo "search worker brotli:  ${br_sum[search]:-0} bytes (tim-kiem-worker*, on the first search only; no budget)"
+echo "registries' worker brotli: ${br_sum[registry]:-0} bytes (tra-cuu-worker*, on the first registry page drawn in the app; no budget)"
 
 # Which crates the bytes come from, when twiggy is there (optional: `cargo
 # install twiggy`). trunk's output has no names left, so this reads the wasm

@@ -62,6 +62,7 @@ run "clippy (search)" cargo clippy -p portal-search --all-targets -- -D warnings
 run "search builds for wasm32" cargo build -q -p portal-search --target wasm32-unknown-unknown
 # The search Web Worker (search-worker/), browser only: trunk builds it.
 run "clippy (search worker)" cargo clippy -p search-worker --target wasm32-unknown-unknown -- -D warnings
+run "clippy (registries' worker)" cargo clippy -p registry-worker --target wasm32-unknown-unknown -- -D warnings
 # The pure core first, so that a broken unit fails in seconds, not after builds.
 run_core_tests() { cargo test -p portal-core -p portal-builder 2>&1 | tee -a "$TEST_LOG"; }
 run "core and builder tests (native)" run_core_tests

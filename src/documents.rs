@@ -8,21 +8,18 @@ use crate::core::agenda::{nearest_weeks, week_reach};
 use crate::core::config::{parse_config, Config, CONFIG_DOCUMENT, CONFIG_LIMIT_BYTES};
 use crate::core::episodes::{parse_programme, Programme, EPISODES_LIMIT_BYTES};
 use crate::core::error::DocError;
-use crate::core::facets::{pages_at_once, parse_facets, plan, FacetIndex, Filters, ALL_LIST};
 use crate::core::feed::{
     parse_article, parse_categories, parse_feed, CategoryEntry, FeedPage, NewsItem, FEED_LIMIT_BYTES,
 };
-use crate::core::nhiem_vu::{parse_task, parse_task_list, Task, TaskDetail, NHIEM_VU_LIMIT_BYTES};
+#[cfg(feature = "ssr")]
+use crate::core::registry_walk::{draw, Asked, Drawn, Registry, Setting, Wanted, REGISTRY_LIMIT_BYTES};
 use crate::core::schedule::{expect_week, parse_index, parse_week, ScheduleIndex, WeekSchedule, SCHEDULE_LIMIT_BYTES};
 use crate::core::stats::{parse_stats, VisitorStats, STATS_DOCUMENT, STATS_LIMIT_BYTES};
-use crate::core::van_ban::{parse_detail, parse_list_page, LegalDoc, LegalDocDetail, VAN_BAN_LIMIT_BYTES};
 use crate::core::week::IsoWeek;
 use crate::net::{fetch_parsed, fetch_text, fetch_uncached, from_cache_only};
-use futures::future::LocalBoxFuture;
 use futures::future::{join, join_all};
 use futures::FutureExt;
 use std::future::Future;
-use std::rc::Rc;
 
 /// Fetches and parses one news document (feed size limit).
 async fn load<T>(name: &str, url: &str, parse: fn(&str, &str, &str) -> Result<T, DocError>) -> Result<T, DocError> {
@@ -219,191 +216,26 @@ pub fn config(url: &str) -> impl Future<Output = Result<Option<Config>, DocError
     })
 }
 
-/// The text of one document of a registry (legal documents, tasks). One
-/// boxed future for all their kinds: through `fetch_parsed`, each kind's
-/// parser made the compiler copy the whole fetch into it (measured: 3–9 KB
-/// of wasm before optimisation each).
-fn registry_text<'a>(name: &'a str, url: &'a str) -> LocalBoxFuture<'a, Result<Rc<str>, DocError>> {
-    fetch_text(name, url, VAN_BAN_LIMIT_BYTES.max(NHIEM_VU_LIMIT_BYTES)).boxed_local()
-}
-
-/// A body that does not parse is not kept, so "Thử lại" fetches it again.
-fn kept_if_parsed<T>(url: &str, parsed: Result<T, DocError>) -> Result<T, DocError> {
-    parsed.inspect_err(|_| crate::net::forget(url))
-}
-
-/// Which registry: the legal documents (`/van-ban`) or the tasks (`/nhiem-vu`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Registry {
-    VanBan,
-    NhiemVu,
-}
-
-/// Entries of one registry or the other. One type for both, so that the
-/// walk over a registry's list pages (`registry_shown`) is compiled once:
-/// generic over the entry, it was two copies of the same future.
-#[derive(Clone, Debug)]
-pub enum Entries {
-    Docs(Vec<LegalDoc>),
-    Tasks(Vec<Task>),
-}
-
-impl Entries {
-    fn len(&self) -> usize {
-        match self {
-            Entries::Docs(docs) => docs.len(),
-            Entries::Tasks(tasks) => tasks.len(),
-        }
-    }
-
-    /// Adds `other`'s entries that have every `(facet, slug)` of `filters`.
-    fn extend_matching(&mut self, other: Entries, filters: &[(String, String)]) {
-        match (self, other) {
-            (Entries::Docs(docs), Entries::Docs(more)) => docs.extend(more.into_iter().filter(|d| d.matches(filters))),
-            (Entries::Tasks(tasks), Entries::Tasks(more)) => {
-                tasks.extend(more.into_iter().filter(|t| t.matches(filters)))
-            }
-            _ => {}
-        }
-    }
-
-    /// Entries `start..end` (clamped).
-    fn window(&self, start: usize, end: usize) -> Entries {
-        let end = end.min(self.len());
-        let start = start.min(end);
-        match self {
-            Entries::Docs(docs) => Entries::Docs(docs[start..end].to_vec()),
-            Entries::Tasks(tasks) => Entries::Tasks(tasks[start..end].to_vec()),
-        }
-    }
-}
-
-/// One page of a registry's list: its entries, and the list's size.
-struct Listed {
-    entries: Entries,
-    total_items: u64,
-    total_pages: u32,
-}
-
-/// A registry's facet index (each filter's values and counts; for tasks,
-/// their money too).
-async fn registry_facets(portal: &Portal, registry: Registry) -> Result<FacetIndex, DocError> {
-    let (name, url) = match registry {
-        Registry::VanBan => ("bộ lọc văn bản", &portal.config.sources.van_ban_facets),
-        Registry::NhiemVu => ("bộ lọc nhiệm vụ", &portal.config.sources.nhiem_vu_facets),
-    };
-    let url = portal.url(url);
-    let text = registry_text(name, &url).await?;
-    kept_if_parsed(&url, parse_facets(name, &text, VAN_BAN_LIMIT_BYTES))
-}
-
-/// Page `page` of a registry's list `list` (`tat-ca`, `loai-ke-hoach`, `cap-tinh`).
-async fn registry_page(portal: &Portal, registry: Registry, list: String, page: u32) -> Result<Listed, DocError> {
-    let sources = &portal.config.sources;
-    let (name, url) = match registry {
-        Registry::VanBan => (format!("danh sách văn bản, trang {page}"), sources.van_ban_list_url(&list, page)),
-        Registry::NhiemVu => (format!("danh sách nhiệm vụ, trang {page}"), sources.nhiem_vu_list_url(&list, page)),
-    };
-    if page == 0 {
-        return Err(DocError::new(&name, crate::core::error::Problem::NotFound));
-    }
-    let url = portal.url(&url);
-    let text = registry_text(&name, &url).await?;
-    let parsed = match registry {
-        Registry::VanBan => parse_list_page(&name, &text).map(|list| Listed {
-            entries: Entries::Docs(list.items),
-            total_items: list.total_items,
-            total_pages: list.total_pages,
-        }),
-        Registry::NhiemVu => parse_task_list(&name, &text).map(|list| Listed {
-            entries: Entries::Tasks(list.items),
-            total_items: list.total_items,
-            total_pages: list.total_pages,
-        }),
-    };
-    kept_if_parsed(&url, parsed)
-}
-
-/// One legal document's own document.
-pub async fn van_ban(portal: &Portal, id: &str) -> Result<LegalDocDetail, DocError> {
-    let url = portal.url(&portal.config.sources.van_ban_url(id));
-    let name = format!("văn bản “{id}”");
-    let text = registry_text(&name, &url).await?;
-    kept_if_parsed(&url, parse_detail(&name, &url, &text))
-}
-
-/// One task's own document.
-pub async fn nhiem_vu(portal: &Portal, id: &str) -> Result<TaskDetail, DocError> {
-    let url = portal.url(&portal.config.sources.nhiem_vu_url(id));
-    let name = format!("nhiệm vụ “{id}”");
-    let text = registry_text(&name, &url).await?;
-    kept_if_parsed(&url, parse_task(&name, &url, &text))
-}
-
-/// What a registry's list shows for some filters and a page.
-#[derive(Clone, Debug)]
-pub struct Shown {
-    pub facets: FacetIndex,
-    pub entries: Entries,
-    /// Entries matching the filters, when known: always for no filter or
-    /// one; for several, once the narrowest list has been read to its end.
-    pub total: Option<u64>,
-    pub total_pages: u32,
-}
-
-/// Page `page` (of 20) of a registry's entries matching `filters`: one
-/// list page for no filter or one; for several, the narrowest list's pages
-/// (`core::facets::plan`), as many at a time as the counts say the page
-/// needs (`core::facets::pages_at_once`), until it is full.
-pub async fn registry_shown(
+/// A registry's page drawn here, natively: the prerender (`ssr`) runs the
+/// core's walk over `net`'s documents. In the browser the registries'
+/// worker draws it (`crate::registry_worker`), so the app's wasm carries
+/// none of the walk, the registries' parsers or their HTML.
+#[cfg(feature = "ssr")]
+pub async fn registry_page(
     portal: &Portal,
     registry: Registry,
-    filters: &Filters,
-    page: u32,
-) -> Result<Shown, DocError> {
-    const PER_PAGE: usize = 20;
-    let whole = |list: Listed, facets: FacetIndex| Shown {
-        facets,
-        entries: list.entries,
-        total: Some(list.total_items),
-        total_pages: list.total_pages,
-    };
-    if filters.is_empty() {
-        let (facets, list) =
-            join(registry_facets(portal, registry), registry_page(portal, registry, ALL_LIST.into(), page)).await;
-        return Ok(whole(list?, facets?));
-    }
-    let facets = registry_facets(portal, registry).await?;
-    let plan = plan(filters, &facets);
-    let mut matching = match registry {
-        Registry::VanBan => Entries::Docs(Vec::new()),
-        Registry::NhiemVu => Entries::Tasks(Vec::new()),
-    };
-    if plan.list_count.is_none() {
-        return Ok(Shown { facets, entries: matching, total: Some(0), total_pages: 1 });
-    }
-    if plan.remaining.is_empty() {
-        return Ok(whole(registry_page(portal, registry, plan.list.clone(), page).await?, facets));
-    }
-    let wanted = page.max(1) as usize * PER_PAGE;
-    // The index says how long the list is and how many pages to read at once.
-    let at_once = pages_at_once(&plan, &facets, wanted + 1, PER_PAGE);
-    let mut next = 1_u32;
-    let mut last = plan.list_count.map(|count| (count as usize).div_ceil(PER_PAGE).max(1) as u32);
-    while matching.len() <= wanted && last.is_none_or(|last| next <= last) {
-        let batch_end = last.map_or(next, |last| (next + at_once - 1).min(last));
-        let pages =
-            join_all((next..=batch_end).map(|number| registry_page(portal, registry, plan.list.clone(), number))).await;
-        for fetched in pages {
-            let fetched = fetched?;
-            last = Some(fetched.total_pages);
-            matching.extend_matching(fetched.entries, &plan.remaining);
+    asked: &Asked,
+    today: crate::core::date::Date,
+    href: &dyn Fn(&str) -> String,
+) -> Result<Drawn, DocError> {
+    let resolve = |source: &str| portal.url(source);
+    let setting = Setting { sources: &portal.config.sources, resolve: &resolve, href, today };
+    let fetch_all = |wanted: Vec<Wanted>| async move {
+        let mut answers = Vec::with_capacity(wanted.len());
+        for document in wanted {
+            answers.push(fetch_text(&document.name, &document.url, REGISTRY_LIMIT_BYTES).await);
         }
-        next = batch_end + 1;
-    }
-    let complete = last.is_some_and(|last| next > last);
-    let start = (page.max(1) as usize - 1) * PER_PAGE;
-    let total_pages = if complete { matching.len().div_ceil(PER_PAGE).max(1) as u32 } else { page + 1 };
-    let total = complete.then_some(matching.len() as u64);
-    Ok(Shown { facets, entries: matching.window(start, start + PER_PAGE), total, total_pages })
+        answers
+    };
+    draw(registry, asked, &setting, fetch_all).await
 }

@@ -13,6 +13,8 @@ pub use portal_core as core;
 pub mod documents;
 pub mod net;
 pub mod pages;
+#[cfg(not(feature = "ssr"))]
+pub mod registry_worker;
 pub mod sanitize;
 pub mod search_worker;
 #[cfg(not(feature = "ssr"))]

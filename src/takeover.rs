@@ -15,6 +15,8 @@
 mod place;
 mod when_reached;
 
+pub use place::prerendered_markup;
+
 use crate::context::{load_portal, set_taking_over_prerendered_page, site_root, Portal};
 use crate::core::url::resolve;
 use crate::net;
@@ -45,7 +47,7 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
             crate::components::visitor_widget::report_view_at_load(&portal);
         }
         let take_over = move || {
-            place::replace_page(move || mount(portal));
+            place::replace_page(page_is_whole, move || mount(portal));
             // After the first effects: the documents embedded for this page
             // only have drawn it; the views opened later fetch their own.
             set_timeout(net::forget_preloaded, Duration::ZERO);

@@ -166,15 +166,18 @@ fn compressed_copies_are_sent(build: Build) {
     }
 }
 
-/// The search worker's files keep their names from build to build (trunk
-/// does not hash a worker's): nginx sends them as any other file, "no-cache",
-/// with their types, and their precompressed copies.
-fn the_search_worker_is_served(build: Build) {
+/// The workers' files (the search's, the registries') keep their names from
+/// build to build (trunk does not hash a worker's): nginx sends them as any
+/// other file, "no-cache", with their types, and their precompressed copies.
+fn the_workers_are_served(build: Build) {
     let server = Nginx::start(build);
     for (file, content_type) in [
         ("tim-kiem-worker_loader.js", "text/javascript; charset=utf-8"),
         ("tim-kiem-worker.js", "text/javascript; charset=utf-8"),
         ("tim-kiem-worker_bg.wasm", "application/wasm"),
+        ("tra-cuu-worker_loader.js", "text/javascript; charset=utf-8"),
+        ("tra-cuu-worker.js", "text/javascript; charset=utf-8"),
+        ("tra-cuu-worker_bg.wasm", "application/wasm"),
     ] {
         let path = server.path(&format!("/{file}"));
         let response = server.get(&path, None);
@@ -186,13 +189,13 @@ fn the_search_worker_is_served(build: Build) {
 }
 
 #[test]
-fn the_search_worker_is_served_at_the_root() {
-    the_search_worker_is_served(Build::Root);
+fn the_workers_are_served_at_the_root() {
+    the_workers_are_served(Build::Root);
 }
 
 #[test]
-fn the_search_worker_is_served_under_the_sub_path() {
-    the_search_worker_is_served(Build::SubPath);
+fn the_workers_are_served_under_the_sub_path() {
+    the_workers_are_served(Build::SubPath);
 }
 
 /// The search's result records (`tim-kiem/<segment>/d.dat`) are read by

@@ -156,3 +156,46 @@ async fn screenshots() {
         .await;
     }
 }
+
+/// Whether any of the worker's files was asked for.
+fn worker_fetched(server: &support::StaticServer) -> bool {
+    server.served().iter().any(|served| served.path.starts_with("/tra-cuu-worker"))
+}
+
+#[tokio::test]
+async fn a_prerendered_list_is_taken_over_as_drawn_and_the_worker_comes_with_the_first_filter() {
+    with_browser("van_ban_takeover", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/van-ban").await;
+        let titles = "return [...document.querySelectorAll('.van-ban-item-title')].map((e) => e.textContent.trim());";
+        let prerendered = browser.eval(titles, vec![]).await;
+        assert_eq!(prerendered.as_array().map(Vec::len), Some(20), "{prerendered}");
+        // Taken over (the harness moves the mouse): the same list at once,
+        // from the page's own markup, with no worker asked for.
+        let taken_over = rows(&browser).await;
+        assert_eq!(json!(taken_over), prerendered);
+        assert!(!worker_fetched(&server), "the worker was fetched for a page already drawn");
+        choose(&browser, "loai", "ke-hoach").await;
+        wait_for_filter(&browser, "loai", "ke-hoach").await;
+        let plans = rows(&browser).await;
+        assert!(!plans.is_empty() && plans.iter().all(|t| t.starts_with("Kế hoạch")), "{plans:?}");
+        assert!(worker_fetched(&server));
+        assert_no_request_failed(&server);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_worker_that_cannot_start_says_so_and_thu_lai_starts_another() {
+    with_browser("van_ban_worker_down", Build::Root, Viewport::Phone, |browser, server| async move {
+        server.serve_app_shell_only();
+        server.set_reply("/tra-cuu-worker_bg.wasm", support::Reply::status(503));
+        browser.open("/van-ban").await;
+        browser.wait_for_text("main [role=alert]", "Không kết nối được để tải bộ tra cứu văn bản").await;
+        browser.wait_for_text("main [role=alert] button", "Thử lại").await;
+        server.clear_reply("/tra-cuu-worker_bg.wasm");
+        browser.click("main [role=alert] button").await;
+        assert_eq!(rows(&browser).await.len(), 20);
+        assert!(browser.text_of("main [role=alert]").await.is_none());
+    })
+    .await;
+}

@@ -53,8 +53,16 @@ impl Platform {
     }
 }
 
-/// What the search worker is made of in the build (index.html, search-worker/).
-const SEARCH_WORKER_FILES: [&str; 3] = ["tim-kiem-worker_loader.js", "tim-kiem-worker.js", "tim-kiem-worker_bg.wasm"];
+/// What the two workers are made of in the build (index.html, search-worker/,
+/// registry-worker/).
+const WORKER_FILES: [&str; 6] = [
+    "tim-kiem-worker_loader.js",
+    "tim-kiem-worker.js",
+    "tim-kiem-worker_bg.wasm",
+    "tra-cuu-worker_loader.js",
+    "tra-cuu-worker.js",
+    "tra-cuu-worker_bg.wasm",
+];
 
 // ---- patterns -------------------------------------------------------------
 
@@ -553,15 +561,15 @@ fn patterns_match_as_the_platforms_document() {
     assert!(simple("/tim-kiem-worker*", "/tim-kiem-worker_bg.wasm") && !simple("/tim-kiem/*", "/tim-kiem-worker.js"));
 }
 
-/// The search worker's files keep their names from build to build (trunk
-/// does not hash a worker's), so every platform must have them asked again;
-/// a build without them (made before the worker) fails here.
+/// The workers' files keep their names from build to build (trunk does
+/// not hash a worker's), so every platform must have them asked again; a
+/// build without them (made before the workers) fails here.
 #[test]
-fn the_search_worker_is_never_kept_unasked() {
+fn the_workers_are_never_kept_unasked() {
     let files = build_files(&Build::Root.dist());
     for platform in [Platform::Netlify, Platform::Cloudflare] {
         let site = Site::load(platform, Build::Root);
-        for file in SEARCH_WORKER_FILES {
+        for file in WORKER_FILES {
             assert!(files.contains(file), "no {file} in the build: rebuild it (scripts/release-build.sh)");
             let path = format!("/{file}");
             assert_eq!(site.answer(&path), Answer::File(200, file.to_string()), "{platform:?}: {path}");

@@ -30,6 +30,8 @@ pub mod nhiem_vu_html;
 pub mod number;
 pub mod pager;
 pub mod poll;
+pub mod registry_messages;
+pub mod registry_walk;
 pub mod related;
 pub mod route_table;
 pub mod routes;

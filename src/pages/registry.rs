@@ -16,67 +16,60 @@
 
 use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
-use crate::context::{site_href, use_portal};
+use crate::context::{use_portal, Portal};
 use crate::core::date::VietnamTime;
-use crate::core::facets::{FacetIndex, Filters};
-use crate::core::nhiem_vu::TASK_FACET_KEYS;
-use crate::core::nhiem_vu_html::{task_list_html, task_page_html};
+use crate::core::error::DocError;
+use crate::core::facets::Filters;
+pub use crate::core::registry_walk::Registry;
+use crate::core::registry_walk::{Asked, Drawn};
 use crate::core::routes::{self, page_from_query, PAGE_QUERY};
-use crate::core::titles::{page_title, TitleOf};
-use crate::core::van_ban::FACET_KEYS;
-use crate::core::van_ban_html::{document_page_html, list_body_html, with_filter, ListView};
-pub use crate::documents::Registry;
-use crate::documents::{self, registry_shown, Entries};
+use crate::core::van_ban_html::with_filter;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use std::future::Future;
 use web_sys::HtmlSelectElement;
 
-/// What differs between the two registries' lists.
-trait RegistryList {
-    fn root(self) -> &'static str;
-    fn facet_keys(self) -> &'static [&'static str];
-    fn list_title(self, filters: Option<&str>) -> String;
-}
+/// Where the page's HTML goes (and, on a prerendered page, where it is).
+const CONTENT: &str = "van-ban-content";
 
-impl RegistryList for Registry {
-    fn root(self) -> &'static str {
-        match self {
-            Registry::VanBan => routes::VAN_BAN,
-            Registry::NhiemVu => routes::NHIEM_VU,
+/// The page `asked`: in the browser from the registries' worker, in the
+/// prerender from the core's walk over the documents at hand.
+fn drawn(portal: &Portal, registry: Registry, asked: Asked) -> impl Future<Output = Result<Drawn, DocError>> {
+    let today = VietnamTime::from_unix_seconds(crate::clock::now_unix()).date;
+    #[cfg(not(feature = "ssr"))]
+    {
+        let request = crate::core::registry_messages::Request {
+            id: 0,
+            registry,
+            asked,
+            today,
+            site_root: portal.site_root.clone(),
+            router_base: portal.router_base(),
+            sources: portal.config.sources.clone(),
+            timeout_seconds: portal.config.request_timeout_seconds,
+        };
+        crate::registry_worker::draw(request)
+    }
+    #[cfg(feature = "ssr")]
+    {
+        let portal = portal.clone();
+        async move {
+            let href = |route: &str| crate::context::site_href(route);
+            crate::documents::registry_page(&portal, registry, &asked, today, &href).await
         }
     }
-
-    fn facet_keys(self) -> &'static [&'static str] {
-        match self {
-            Registry::VanBan => &FACET_KEYS,
-            Registry::NhiemVu => &TASK_FACET_KEYS,
-        }
-    }
-
-    /// The list's title, with the chosen filters' names.
-    fn list_title(self, filters: Option<&str>) -> String {
-        match self {
-            Registry::VanBan => page_title(TitleOf::VanBanList(filters), ""),
-            Registry::NhiemVu => page_title(TitleOf::NhiemVuList(filters), ""),
-        }
-    }
 }
 
-/// What an address asks for.
-#[derive(Clone, PartialEq)]
-enum Asked {
-    /// A page of the list (0: no such page), with the address's filters.
-    List(Filters, u32),
-    Entry(String),
-}
-
-/// The names of the chosen filters' values ("Kế hoạch, 2023"), if any.
-fn filter_names(filters: &Filters, facets: &FacetIndex) -> Option<String> {
-    let names: Vec<&str> =
-        filters.0.iter().filter_map(|(key, slug)| facets.value(key, slug).map(|value| value.name.as_str())).collect();
-    (!names.is_empty()).then(|| names.join(", "))
+/// The page as the prerender drew it, when the app takes over that page:
+/// the same HTML the worker would send, at once.
+#[cfg(not(feature = "ssr"))]
+fn handed_over(registry: Registry, site: &str) -> Option<Drawn> {
+    let html = crate::takeover::prerendered_markup(&format!(".{CONTENT}"))?;
+    let shown = document().title();
+    let title = shown.strip_suffix(site).map(str::to_string).unwrap_or_else(|| registry.list_title(None));
+    Some(Drawn { html, title })
 }
 
 /// The view of `registry`, for `{root}/:id?/:slug?`.
@@ -97,48 +90,29 @@ pub fn registry_view(registry: Registry) -> impl IntoView {
             (Some(id), _) => Asked::Entry(id),
         }
     });
-    // The page's title once its documents are read.
+    // The page's title once it is drawn.
     let title = RwSignal::new(None::<String>);
+    #[cfg(not(feature = "ssr"))]
+    let first = std::cell::Cell::new(handed_over(registry, &site));
+    #[cfg(feature = "ssr")]
+    let first = std::cell::Cell::new(None::<Drawn>);
     let content = region(
         || view! { <div class="skeleton-title skeleton"></div> <ListSkeleton rows=10 /> }.into_any(),
         move || {
-            let portal = portal.clone();
+            // Read first, so that the region is drawn again when it changes.
             let asked = asked.get();
+            let at_hand = first.take();
+            let drawing = drawn(&portal, registry, asked);
             async move {
-                let today = VietnamTime::from_unix_seconds(crate::clock::now_unix()).date;
-                let href = |route: &str| site_href(route);
-                let (html, shown_title) = match (registry, asked) {
-                    (Registry::VanBan, Asked::Entry(id)) => {
-                        let detail = documents::van_ban(&portal, &id).await?;
-                        let title = page_title(TitleOf::VanBan(Some(&detail.doc.title())), "");
-                        (document_page_html(&detail, today, href), title)
-                    }
-                    (Registry::NhiemVu, Asked::Entry(id)) => {
-                        let detail = documents::nhiem_vu(&portal, &id).await?;
-                        (task_page_html(&detail, href), page_title(TitleOf::NhiemVu(Some(&detail.task.name)), ""))
-                    }
-                    (_, Asked::List(filters, page)) => {
-                        let shown = registry_shown(&portal, registry, &filters, page).await?;
-                        let title = registry.list_title(filter_names(&filters, &shown.facets).as_deref());
-                        let (facets, total, total_pages) = (&shown.facets, shown.total, shown.total_pages);
-                        let html = match &shown.entries {
-                            Entries::Docs(items) => {
-                                let view = ListView { filters: &filters, page, facets, items, total, total_pages };
-                                list_body_html(&view, today, href)
-                            }
-                            Entries::Tasks(items) => {
-                                let view = ListView { filters: &filters, page, facets, items, total, total_pages };
-                                task_list_html(&view, href)
-                            }
-                        };
-                        (html, title)
-                    }
+                let page = match at_hand {
+                    Some(page) => page,
+                    None => drawing.await?,
                 };
-                title.set(Some(shown_title));
-                Ok(html)
+                title.set(Some(page.title));
+                Ok(page.html)
             }
         },
-        |html| view! { <div inner_html=html></div> }.into_any(),
+        |html| view! { <div class=CONTENT inner_html=html></div> }.into_any(),
         OnFailure::NotFoundPage,
     );
     let navigate = use_navigate();

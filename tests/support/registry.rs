@@ -14,20 +14,27 @@ pub async fn wait_for_list(browser: &Browser) {
 }
 
 /// Chooses `value` in the filter `name`, as a reader does (a `change`).
+/// The list on screen is marked, so that `wait_for_filter` waits for the
+/// one drawn for the new filters (the old one stays until it comes).
 pub async fn choose(browser: &Browser, name: &str, value: &str) {
     browser
         .eval(
-            "const s = document.querySelector(`.van-ban-filters select[name=${arguments[0]}]`);
+            "document.querySelector('.van-ban-content > *').dataset.cu = '1';
+             const s = document.querySelector(`.van-ban-filters select[name=${arguments[0]}]`);
              s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
             vec![json!(name), json!(value)],
         )
         .await;
 }
 
-/// Waits until the filter `name` shows `value` ("" for none).
+/// Waits until the filter `name` shows `value` ("" for none), in a list
+/// drawn since the last `choose`.
 pub async fn wait_for_filter(browser: &Browser, name: &str, value: &str) {
-    let condition =
-        format!("document.querySelector('.van-ban-filters select[name={name}]').value === {}", json!(value));
+    let condition = format!(
+        "!document.querySelector('.van-ban-content [data-cu]') \
+         && document.querySelector('.van-ban-filters select[name={name}]').value === {}",
+        json!(value)
+    );
     browser.wait_for_app_with(&condition).await;
 }
 

@@ -1,0 +1,107 @@
+//! The registries' worker (registry-worker/, its own wasm): it reads a
+//! registry's documents and draws the page a registry address asks for
+//! (core::registry_walk). Started when a reader first opens a registry page
+//! in the app, and kept for the visit, with the documents it has read.
+//!
+//! Only the latest request is waited for: a reader who changes a filter
+//! before the last one's page came gets the new page only.
+
+use crate::core::error::{DocError, Problem};
+use crate::core::registry_messages::{read_reply, Request};
+use crate::core::registry_walk::Drawn;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use web_sys::js_sys::{Function, Promise};
+use web_sys::{MessageEvent, Worker};
+
+/// The worker's loader, written by trunk beside index.html (not hashed:
+/// a worker's name is fixed at run time).
+const WORKER_SCRIPT: &str = "tra-cuu-worker_loader.js";
+
+/// What the reader would call the worker in an error ("Không kết nối được
+/// để tải bộ tra cứu văn bản…"): it failed to load or has stopped.
+const WORKER_NAME: &str = "bộ tra cứu văn bản";
+
+/// What a reply that cannot be read is called in its error.
+const REPLY_NAME: &str = "kết quả tra cứu";
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The request waited for, and how to wake its waiter.
+    static WAITING: RefCell<Option<(u32, Function)>> = const { RefCell::new(None) };
+    /// Its answer, once it has come.
+    static ANSWER: RefCell<Option<Result<Drawn, DocError>>> = const { RefCell::new(None) };
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The page `request` asks for (its id is set here), drawn by the worker.
+pub async fn draw(mut request: Request) -> Result<Drawn, DocError> {
+    let id = LAST_ID.with(|last| last.get() + 1);
+    LAST_ID.with(|last| last.set(id));
+    request.id = id;
+    let answered = Promise::new(&mut |resolve, _| WAITING.with(|slot| *slot.borrow_mut() = Some((id, resolve))));
+    let worker = WORKER.with(|slot| slot.borrow().clone()).or_else(start);
+    let sent = worker.is_some_and(|worker| worker.post_message(&JsValue::from_str(&request.text())).is_ok());
+    if !sent {
+        stop();
+        return Err(failed());
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(answered).await;
+    ANSWER.with(|slot| slot.borrow_mut().take()).unwrap_or_else(|| Err(failed()))
+}
+
+/// The error shown (with "Thử lại") when the worker cannot start or has stopped.
+fn failed() -> DocError {
+    DocError::new(WORKER_NAME, Problem::Network("the registries' worker failed to load or stopped".into()))
+}
+
+/// Forgets the worker, so that a retry starts a new one.
+fn stop() {
+    if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        worker.terminate();
+    }
+}
+
+fn start() -> Option<Worker> {
+    let worker = Worker::new(WORKER_SCRIPT).ok()?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+        let text = event.data().as_string().unwrap_or_default();
+        match read_reply(&text) {
+            Ok((id, outcome)) => answer(Some(id), outcome),
+            Err(detail) => answer(None, Err(DocError::new(REPLY_NAME, Problem::Malformed { detail }))),
+        }
+    });
+    // A script that fails to load or a wasm that traps ends here.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        stop();
+        answer(None, Err(failed()));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The worker lives as long as the visit, so its handlers do too.
+    on_message.forget();
+    on_error.forget();
+    WORKER.with(|slot| *slot.borrow_mut() = Some(worker.clone()));
+    Some(worker)
+}
+
+/// Hands `outcome` to the request waited for, if it is request `id` (any
+/// request waited for when `id` is `None`: a failure of the worker itself).
+fn answer(id: Option<u32>, outcome: Result<Drawn, DocError>) {
+    let waiting = WAITING.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let matches = slot.as_ref().is_some_and(|(waited, _)| id.is_none_or(|id| id == *waited));
+        if matches {
+            slot.take()
+        } else {
+            None
+        }
+    });
+    if let Some((_, wake)) = waiting {
+        if let Err(error) = &outcome {
+            crate::net::report(error);
+        }
+        ANSWER.with(|slot| *slot.borrow_mut() = Some(outcome));
+        let _ = wake.call0(&JsValue::NULL);
+    }
+}
