@@ -19,6 +19,8 @@ const views = [
   ["home", 'a[href="/"], a[href$="/"][href^="/"]:not([href*="/chuyen-muc"])'],
   ["category", 'a[href$="/chuyen-muc/tin-hoat-dong-so"]'],
   ["schedule", 'a[href$="/lich-cong-tac"]'],
+  // Drawn by the registries' worker: its first visit also starts the worker.
+  ["registry", 'a[href$="/van-ban"]'],
 ];
 
 // Runs in the page: clicks `selector`, resolves when the <h1> has changed and

@@ -192,6 +192,19 @@ async fn a_corrupt_index_says_so_and_the_retry_recovers() {
 }
 
 #[tokio::test]
+async fn a_worker_that_cannot_start_says_so_and_the_retry_recovers() {
+    with_browser("search-worker-down", Build::Root, Viewport::Phone, |browser, server| async move {
+        server.set_reply("/tim-kiem-worker_bg.wasm", Reply::status(503));
+        open_search(&browser, "/tim-kiem?q=khoa+h%E1%BB%8Dc").await;
+        browser.wait_for_text("[role=alert]", "Không khởi động được bộ tìm kiếm").await;
+        server.clear_reply("/tim-kiem-worker_bg.wasm");
+        browser.click("[role=alert] button").await;
+        wait_for_results(&browser).await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn no_query_however_strange_breaks_the_page() {
     with_browser("search-bad-queries", Build::Root, Viewport::Desktop, |browser, _| async move {
         open_search(&browser, "/tim-kiem").await;

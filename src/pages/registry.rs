@@ -10,9 +10,11 @@
 //!   viewer: a plain link, no viewer in the bundle).
 //!
 //! One function, one region and one `change` listener for both registries,
-//! each page one HTML string from the core (`van_ban_html`,
-//! `nhiem_vu_html`): measured on the release build, two views with their
-//! own regions and views per row cost several kilobytes more wasm.
+//! each page one HTML string from the core (`registry_walk`), which the
+//! registries' worker draws in the browser (`crate::registry_worker`) and
+//! the prerender natively: the app's wasm carries none of their parsers,
+//! walk or HTML (README, "The registries in a worker"). A prerendered page
+//! the app takes over keeps its own markup, which is that same HTML.
 
 use crate::components::region::{region, OnFailure};
 use crate::components::skeleton::ListSkeleton;
