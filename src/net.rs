@@ -50,6 +50,12 @@ pub fn from_cache_only<T>(poll: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Whether a [`from_cache_only`] poll is running: a source of its own (the
+/// registries' worker) then starts nothing either.
+pub fn cache_only() -> bool {
+    CACHE_ONLY.with(Cell::get)
+}
+
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     /// Requests not answered yet, so that two views asking at once (the

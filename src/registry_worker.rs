@@ -4,7 +4,9 @@
 //! in the app, and kept for the visit, with the documents it has read.
 //!
 //! Only the latest request is waited for: a reader who changes a filter
-//! before the last one's page came gets the new page only.
+//! before the last one's page came gets the new page only. Pages drawn are
+//! kept for the visit (the last `KEPT_PAGES`), as `net` keeps documents:
+//! going back to one draws it at once.
 
 use crate::core::error::{DocError, Problem};
 use crate::core::registry_messages::{read_reply, Request};
@@ -25,6 +27,9 @@ const WORKER_NAME: &str = "bộ tra cứu văn bản";
 /// What a reply that cannot be read is called in its error.
 const REPLY_NAME: &str = "kết quả tra cứu";
 
+/// How many drawn pages are kept (each a few tens of KB of HTML).
+const KEPT_PAGES: usize = 16;
+
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// The request waited for, and how to wake its waiter.
@@ -32,10 +37,23 @@ thread_local! {
     /// Its answer, once it has come.
     static ANSWER: RefCell<Option<Result<Drawn, DocError>>> = const { RefCell::new(None) };
     static LAST_ID: Cell<u32> = const { Cell::new(0) };
+    /// Pages drawn in this visit, by their request's text (id 0), oldest first.
+    static DRAWN: RefCell<Vec<(String, Drawn)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The page `request` asks for (its id is set here), drawn by the worker.
+/// The page `request` asks for (its id is set here), drawn by the worker,
+/// or at once when it was drawn before in this visit. Nothing is asked
+/// while a view only checks what is at hand (`net::from_cache_only`).
 pub async fn draw(mut request: Request) -> Result<Drawn, DocError> {
+    request.id = 0;
+    let key = request.text();
+    let kept = DRAWN.with(|pages| pages.borrow().iter().find(|(asked, _)| *asked == key).map(|(_, page)| page.clone()));
+    if let Some(page) = kept {
+        return Ok(page);
+    }
+    if crate::net::cache_only() {
+        return std::future::pending().await;
+    }
     let id = LAST_ID.with(|last| last.get() + 1);
     LAST_ID.with(|last| last.set(id));
     request.id = id;
@@ -47,7 +65,17 @@ pub async fn draw(mut request: Request) -> Result<Drawn, DocError> {
         return Err(failed());
     }
     let _ = wasm_bindgen_futures::JsFuture::from(answered).await;
-    ANSWER.with(|slot| slot.borrow_mut().take()).unwrap_or_else(|| Err(failed()))
+    let outcome = ANSWER.with(|slot| slot.borrow_mut().take()).unwrap_or_else(|| Err(failed()));
+    if let Ok(page) = &outcome {
+        DRAWN.with(|pages| {
+            let mut pages = pages.borrow_mut();
+            if pages.len() == KEPT_PAGES {
+                pages.remove(0);
+            }
+            pages.push((key, page.clone()));
+        });
+    }
+    outcome
 }
 
 /// The error shown (with "Thử lại") when the worker cannot start or has stopped.

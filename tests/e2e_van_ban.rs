@@ -174,11 +174,30 @@ async fn a_prerendered_list_is_taken_over_as_drawn_and_the_worker_comes_with_the
         let taken_over = rows(&browser).await;
         assert_eq!(json!(taken_over), prerendered);
         assert!(!worker_fetched(&server), "the worker was fetched for a page already drawn");
+        // Each request to the worker counted.
+        browser
+            .eval(
+                "const post = Worker.prototype.postMessage; window.__asked = 0;
+                 Worker.prototype.postMessage = function (m) { window.__asked++; return post.call(this, m); };",
+                vec![],
+            )
+            .await;
         choose(&browser, "loai", "ke-hoach").await;
         wait_for_filter(&browser, "loai", "ke-hoach").await;
         let plans = rows(&browser).await;
         assert!(!plans.is_empty() && plans.iter().all(|t| t.starts_with("Kế hoạch")), "{plans:?}");
         assert!(worker_fetched(&server));
+        choose(&browser, "nam", "2023").await;
+        wait_for_filter(&browser, "nam", "2023").await;
+        let asked = "return window.__asked";
+        assert_eq!(browser.eval(asked, vec![]).await, json!(2));
+        // Back to a list drawn before in this visit: drawn again at once,
+        // without asking the worker.
+        browser.back().await;
+        wait_for_path(&browser, "/van-ban?loai=ke-hoach").await;
+        wait_for_filter(&browser, "nam", "").await;
+        assert_eq!(rows(&browser).await, plans);
+        assert_eq!(browser.eval(asked, vec![]).await, json!(2), "the worker was asked again for a page it drew");
         assert_no_request_failed(&server);
     })
     .await;
