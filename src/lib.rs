@@ -19,3 +19,4 @@ pub mod sanitize;
 pub mod search_worker;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;
+pub mod worker_link;

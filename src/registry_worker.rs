@@ -11,10 +11,11 @@
 use crate::core::error::{DocError, Problem};
 use crate::core::registry_messages::{read_reply, Request};
 use crate::core::registry_walk::Drawn;
+use crate::worker_link;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::js_sys::{Function, Promise};
-use web_sys::{MessageEvent, Worker};
+use web_sys::Worker;
 
 /// The worker's loader, written by trunk beside index.html (not hashed:
 /// a worker's name is fixed at run time).
@@ -58,10 +59,10 @@ pub async fn draw(mut request: Request) -> Result<Drawn, DocError> {
     LAST_ID.with(|last| last.set(id));
     request.id = id;
     let answered = Promise::new(&mut |resolve, _| WAITING.with(|slot| *slot.borrow_mut() = Some((id, resolve))));
-    let worker = WORKER.with(|slot| slot.borrow().clone()).or_else(start);
+    let worker = worker_link::running(&WORKER, WORKER_SCRIPT, on_reply, on_failure);
     let sent = worker.is_some_and(|worker| worker.post_message(&JsValue::from_str(&request.text())).is_ok());
     if !sent {
-        stop();
+        worker_link::stop(&WORKER);
         return Err(failed());
     }
     let _ = wasm_bindgen_futures::JsFuture::from(answered).await;
@@ -83,34 +84,15 @@ fn failed() -> DocError {
     DocError::new(WORKER_NAME, Problem::Network("the registries' worker failed to load or stopped".into()))
 }
 
-/// Forgets the worker, so that a retry starts a new one.
-fn stop() {
-    if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
-        worker.terminate();
+fn on_reply(text: String) {
+    match read_reply(&text) {
+        Ok((id, outcome)) => answer(Some(id), outcome),
+        Err(detail) => answer(None, Err(DocError::new(REPLY_NAME, Problem::Malformed { detail }))),
     }
 }
 
-fn start() -> Option<Worker> {
-    let worker = Worker::new(WORKER_SCRIPT).ok()?;
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
-        match read_reply(&text) {
-            Ok((id, outcome)) => answer(Some(id), outcome),
-            Err(detail) => answer(None, Err(DocError::new(REPLY_NAME, Problem::Malformed { detail }))),
-        }
-    });
-    // A script that fails to load or a wasm that traps ends here.
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        stop();
-        answer(None, Err(failed()));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The worker lives as long as the visit, so its handlers do too.
-    on_message.forget();
-    on_error.forget();
-    WORKER.with(|slot| *slot.borrow_mut() = Some(worker.clone()));
-    Some(worker)
+fn on_failure() {
+    answer(None, Err(failed()));
 }
 
 /// Hands `outcome` to the request waited for, if it is request `id` (any

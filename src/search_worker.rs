@@ -7,9 +7,10 @@
 //! (`warm_up`), and components use no page.
 
 use crate::core::search::{parse_reply, Reply, SearchParams, UNREADABLE_REPLY};
+use crate::worker_link;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker};
+use web_sys::Worker;
 
 /// The worker's loader, written by trunk beside index.html (not hashed:
 /// a worker's name is fixed at run time).
@@ -33,11 +34,11 @@ pub fn listen(listener: impl Fn(Result<Reply, String>) + 'static) {
 /// Sends a request (core::search::SearchParams::request), starting the
 /// worker first if need be.
 pub fn send(request: &str) {
-    let worker = WORKER.with(|slot| slot.borrow().clone()).or_else(start);
+    let worker = worker_link::running(&WORKER, WORKER_SCRIPT, on_reply, on_failure);
     let sent = worker.map(|worker| worker.post_message(&JsValue::from_str(request)).is_ok());
     if sent != Some(true) {
         stop();
-        tell(Err(WORKER_FAILED.to_string()));
+        on_failure();
     }
 }
 
@@ -50,35 +51,20 @@ pub fn warm_up() {
     }
 }
 
-/// Forgets the worker, so that the next request starts a new one (after it
-/// failed to load or crashed: a retry must not meet the dead one).
+/// Forgets the worker, so that the next request starts a new one.
 pub fn stop() {
-    if let Some(worker) = WORKER.with(|slot| slot.borrow_mut().take()) {
-        worker.terminate();
-    }
+    worker_link::stop(&WORKER);
 }
 
-fn start() -> Option<Worker> {
-    let worker = Worker::new(WORKER_SCRIPT).ok()?;
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
-        tell(parse_reply(&text).map_err(|detail| {
-            web_sys::console::warn_1(&format!("search worker reply unreadable: {detail}").into());
-            UNREADABLE_REPLY.to_string()
-        }));
-    });
-    // A script that fails to load or a wasm that traps ends here.
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        stop();
-        tell(Err(WORKER_FAILED.to_string()));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The worker lives as long as the visit, so its handlers do too.
-    on_message.forget();
-    on_error.forget();
-    WORKER.with(|slot| *slot.borrow_mut() = Some(worker.clone()));
-    Some(worker)
+fn on_reply(text: String) {
+    tell(parse_reply(&text).map_err(|detail| {
+        web_sys::console::warn_1(&format!("search worker reply unreadable: {detail}").into());
+        UNREADABLE_REPLY.to_string()
+    }));
+}
+
+fn on_failure() {
+    tell(Err(WORKER_FAILED.to_string()));
 }
 
 fn tell(reply: Result<Reply, String>) {

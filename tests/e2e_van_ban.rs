@@ -2,7 +2,9 @@
 //! list with its filters in the address (reload and Back), a number typed
 //! however a reader types it, a document's page and its file, the seed
 //! article's link to the plan it cites, a broken document with "Thử lại",
-//! and the list and a document read without JavaScript.
+//! the list and a document read without JavaScript, and the registries'
+//! worker: not fetched for a page already drawn, kept pages, a worker that
+//! cannot start, and a filter drawn by it in each engine.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[macro_use]
@@ -13,7 +15,7 @@ use support::registry::{
     a_broken_document_then_thu_lai, assert_download_is_a_pdf, assert_no_request_failed, choose, item_count, json_ld,
     search, wait_for_filter, wait_for_list, wait_for_path,
 };
-use support::{with_browser, with_browser_scripted, Browser, Build, Viewport};
+use support::{with_browser, with_browser_in, with_browser_scripted, Browser, Build, Engine, Viewport};
 
 const SEED_ARTICLE: &str =
     "/tin/1019/doan-kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2023-cua-tinh-lam-viec-tai-so-khoa-hoc-va-cong-nghe";
@@ -218,3 +220,21 @@ async fn a_worker_that_cannot_start_says_so_and_thu_lai_starts_another() {
     })
     .await;
 }
+
+/// A filter chosen on a prerendered list, drawn by the registries' worker,
+/// in each engine a visitor comes with.
+async fn a_filter_drawn_by_the_worker(engine: Engine) {
+    with_browser_in(engine, "van_ban_worker_engine", Build::Root, Viewport::Desktop, |browser, server| async move {
+        browser.open("/van-ban").await;
+        assert_eq!(rows(&browser).await.len(), 20);
+        choose(&browser, "loai", "ke-hoach").await;
+        wait_for_filter(&browser, "loai", "ke-hoach").await;
+        let plans = rows(&browser).await;
+        assert!(!plans.is_empty() && plans.iter().all(|t| t.starts_with("Kế hoạch")), "{plans:?}");
+        assert!(browser.title().await.starts_with("Văn bản: Kế hoạch - "));
+        assert!(worker_fetched(&server));
+    })
+    .await;
+}
+
+in_every_engine!(a_filter_is_drawn_by_the_worker_in_every_engine, a_filter_drawn_by_the_worker);
