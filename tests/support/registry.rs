@@ -85,9 +85,19 @@ pub async fn item_count(browser: &Browser) -> Value {
     browser.eval("return document.querySelectorAll('.van-ban-item').length", vec![]).await
 }
 
-/// No request the page made failed (the visitor statistics aside).
+/// No request the page made failed, but for the visitor statistics and a
+/// week's schedule that has no document: the sidebar asks for this week's,
+/// and the sample's weeks end (the app then says there is none; a test
+/// run on a Monday after the last sample week failed here).
 pub fn assert_no_request_failed(server: &StaticServer) {
-    assert!(server.served().iter().all(|s| s.status < 400 || s.path.starts_with("/thong-ke")), "no request failed");
+    let failed: Vec<String> = server
+        .served()
+        .into_iter()
+        .filter(|s| s.status >= 400 && !s.path.starts_with("/thong-ke"))
+        .filter(|s| !(s.status == 404 && s.path.starts_with("/data/lich-cong-tac/")))
+        .map(|s| format!("{} {}", s.status, s.path))
+        .collect();
+    assert!(failed.is_empty(), "requests failed: {failed:?}");
 }
 
 /// One entry's page whose document answers 500 says so, naming it
