@@ -264,14 +264,9 @@ async fn fetch_with(
                 fail(Problem::Network(error.to_string()))
             }
         })?;
-        match response.status() {
-            200..=299 => {}
-            404 | 410 => return Err(fail(Problem::NotFound)),
-            status => return Err(fail(Problem::Status(status))),
-        }
-        let announced = response.headers().get("content-length").and_then(|length| length.parse::<usize>().ok());
-        if let Some(actual_bytes) = announced.filter(|length| *length > limit_bytes) {
-            return Err(fail(Problem::TooLarge { limit_bytes, actual_bytes }));
+        let announced = response.headers().get("content-length");
+        if let Some(problem) = Problem::of_answer(response.status(), announced.as_deref(), limit_bytes) {
+            return Err(fail(problem));
         }
         response.text().await.map_err(|error| {
             if timed_out.get() {

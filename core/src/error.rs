@@ -34,6 +34,23 @@ pub struct DocError {
     pub problem: Problem,
 }
 
+impl Problem {
+    /// What an HTTP answer's status and announced length (`Content-Length`,
+    /// when it parses) say before its body is read: nothing wrong (`None`),
+    /// a thing that does not exist (404, 410), another failing status, or a
+    /// body over `limit_bytes`. One rule for the app and its workers, since
+    /// fetch itself does not fail on a 404 or a 500.
+    pub fn of_answer(status: u16, announced_length: Option<&str>, limit_bytes: usize) -> Option<Problem> {
+        match status {
+            200..=299 => {}
+            404 | 410 => return Some(Problem::NotFound),
+            other => return Some(Problem::Status(other)),
+        }
+        let actual_bytes = announced_length.and_then(|length| length.trim().parse::<usize>().ok())?;
+        (actual_bytes > limit_bytes).then_some(Problem::TooLarge { limit_bytes, actual_bytes })
+    }
+}
+
 impl DocError {
     pub fn new(document: impl Into<String>, problem: Problem) -> DocError {
         DocError { document: document.into(), problem }
@@ -106,6 +123,21 @@ fn vietnamese_type(expected: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_is_judged_by_its_status_then_its_announced_length() {
+        assert_eq!(Problem::of_answer(200, None, 10), None);
+        assert_eq!(Problem::of_answer(204, Some("10"), 10), None);
+        assert_eq!(
+            Problem::of_answer(200, Some("11"), 10),
+            Some(Problem::TooLarge { limit_bytes: 10, actual_bytes: 11 })
+        );
+        assert_eq!(Problem::of_answer(200, Some("not a number"), 10), None);
+        assert_eq!(Problem::of_answer(404, Some("11"), 10), Some(Problem::NotFound));
+        assert_eq!(Problem::of_answer(410, None, 10), Some(Problem::NotFound));
+        assert_eq!(Problem::of_answer(500, None, 10), Some(Problem::Status(500)));
+        assert_eq!(Problem::of_answer(304, None, 10), Some(Problem::Status(304)));
+    }
 
     #[test]
     fn messages_name_the_document_and_the_field() {

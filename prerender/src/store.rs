@@ -94,12 +94,11 @@ fn fetch(url: &str) -> Result<String, Problem> {
         ureq::Error::Timeout(_) => Problem::Timeout { seconds: FETCH_TIMEOUT_SECONDS },
         other => Problem::Network(format!("{url}: {other}")),
     })?;
-    match response.status().as_u16() {
-        200..=299 => {}
-        404 | 410 => return Err(Problem::NotFound),
-        status => return Err(Problem::Status(status)),
-    }
     let limit = portal::core::feed::FEED_LIMIT_BYTES;
+    let announced = response.headers().get("content-length").and_then(|length| length.to_str().ok());
+    if let Some(problem) = Problem::of_answer(response.status().as_u16(), announced, limit) {
+        return Err(problem);
+    }
     let body = response.body_mut().with_config().limit(limit as u64 + 1).read_to_vec();
     let bytes = body.map_err(|error| Problem::Network(format!("{url}: {error}")))?;
     if bytes.len() > limit {

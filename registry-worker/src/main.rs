@@ -124,14 +124,9 @@ async fn read(worker: &Worker, document: Wanted, seconds: u32) -> Result<Rc<str>
             .await
             .map_err(lost)?
             .unchecked_into();
-        match response.status() {
-            200..=299 => {}
-            404 | 410 => return Err(fail(Problem::NotFound)),
-            status => return Err(fail(Problem::Status(status))),
-        }
-        let announced = response.headers().get("content-length").ok().flatten().and_then(|length| length.parse().ok());
-        if let Some(actual_bytes) = announced.filter(|length| *length > REGISTRY_LIMIT_BYTES) {
-            return Err(fail(Problem::TooLarge { limit_bytes: REGISTRY_LIMIT_BYTES, actual_bytes }));
+        let announced = response.headers().get("content-length").ok().flatten();
+        if let Some(problem) = Problem::of_answer(response.status(), announced.as_deref(), REGISTRY_LIMIT_BYTES) {
+            return Err(fail(problem));
         }
         let text = JsFuture::from(response.text().map_err(lost)?).await.map_err(lost)?;
         Ok(text.as_string().unwrap_or_default())
