@@ -234,6 +234,9 @@ pub async fn registry_page(
         let mut answers = Vec::with_capacity(wanted.len());
         for document in wanted {
             answers.push(fetch_text(&document.name, &document.url, REGISTRY_LIMIT_BYTES).await);
+            // The app takes a registry's page over from its markup, and the
+            // worker fetches what it draws: nothing would read a copy.
+            crate::net::not_to_embed(&document.url);
         }
         answers
     };

@@ -112,6 +112,8 @@ thread_local! {
     static SOURCE: RefCell<Option<Rc<NativeSource>>> = const { RefCell::new(None) };
     /// URLs answered natively, in order: the documents a page was drawn from.
     static USED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Those among them that the app never reads from the page.
+    static NOT_EMBEDDED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Where native fetches read documents from (native only).
@@ -120,10 +122,20 @@ pub fn set_native_source(source: Rc<NativeSource>) {
     SOURCE.with(|slot| *slot.borrow_mut() = Some(source));
 }
 
-/// The URLs that views read since the last call (native only).
+/// The URLs that views read since the last call (native only), and those of
+/// them marked `not_to_embed`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn take_used() -> Vec<String> {
-    USED.with(|used| std::mem::take(&mut *used.borrow_mut()))
+pub fn take_used() -> (Vec<String>, Vec<String>) {
+    let used = USED.with(|used| std::mem::take(&mut *used.borrow_mut()));
+    (used, NOT_EMBEDDED.with(|urls| std::mem::take(&mut *urls.borrow_mut())))
+}
+
+/// Marks `url` as read for a page's drawing but not to be embedded in it
+/// (native only): in the browser another reader (a worker) fetches it for
+/// itself, so a copy in the page would only make the page heavier.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn not_to_embed(url: &str) {
+    NOT_EMBEDDED.with(|urls| urls.borrow_mut().push(url.to_string()));
 }
 
 /// Fetches `url` as text, once per visit. `document` names it in errors;

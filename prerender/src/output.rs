@@ -68,8 +68,9 @@ pub fn compose(
     page.push_str(&drawn.body);
     page.push_str("</div>\n");
     // The documents the page was drawn from: the app reads them instead of
-    // fetching them again, and so draws the same page at once.
-    for (url, text) in &drawn.documents {
+    // fetching them again, and so draws the same page at once. Not those
+    // that only a worker reads (`net::not_to_embed`).
+    for (url, text) in drawn.documents.iter().filter(|(url, _)| !drawn.not_embedded.contains(url)) {
         page.push_str(&format!(
             "<script type=\"application/json\" data-tai-lieu=\"{}\"{}>{}</script>\n",
             escape(store.site_relative(url), true),

@@ -28,6 +28,8 @@ pub struct Drawn {
     pub body: String,
     /// The documents it was drawn from: (URL, text), in the order first read.
     pub documents: Vec<(String, Rc<str>)>,
+    /// Those of them the page does not carry (`net::not_to_embed`).
+    pub not_embedded: std::collections::HashSet<String>,
     /// The URLs it asked for that do not exist (an unpublished week): the
     /// app, told so, draws the same page without asking again.
     pub absent: Vec<String>,
@@ -79,22 +81,23 @@ pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
     let files = PrerenderFiles::default();
     let asked = PrerenderRoutes::default();
     let body = without_markers(&draw_once(portal, &documents.store, route, &files, &asked));
-    let mut used = net::take_used();
+    let (mut used, not_embedded) = net::take_used();
     let mut seen = std::collections::HashSet::new();
     used.retain(|url| seen.insert(url.clone()));
-    let (mut embedded, mut absent) = (Vec::new(), Vec::new());
+    let (mut read, mut absent) = (Vec::new(), Vec::new());
     for url in used {
         match documents.read(&url) {
-            Ok(text) => embedded.push((url, text)),
-            Err(Problem::NotFound) => absent.push(url),
+            Ok(text) => read.push((url, text)),
+            Err(Problem::NotFound) if !not_embedded.contains(&url) => absent.push(url),
             // The page shows the error; the app fetches the document again.
             Err(_) => {}
         }
     }
+    let not_embedded = not_embedded.into_iter().collect();
     let files = std::mem::take(&mut *files.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let asked = std::mem::take(&mut *asked.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let failures = std::mem::take(&mut *documents.failures.borrow_mut());
-    Drawn { body, documents: embedded, absent, failures, files, asked }
+    Drawn { body, documents: read, not_embedded, absent, failures, files, asked }
 }
 
 fn draw_once(portal: &Portal, store: &Store, route: &str, files: &PrerenderFiles, asked: &PrerenderRoutes) -> String {
