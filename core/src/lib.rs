@@ -9,6 +9,7 @@
 pub mod agency;
 pub mod agency_pages;
 pub mod agenda;
+pub mod agenda_html;
 pub mod attachment;
 pub mod config;
 pub mod date;
