@@ -82,6 +82,7 @@ pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
     let asked = PrerenderRoutes::default();
     let body = without_markers(&draw_once(portal, &documents.store, route, &files, &asked));
     let (mut used, not_embedded) = net::take_used();
+    let not_embedded: std::collections::HashSet<String> = not_embedded.into_iter().collect();
     let mut seen = std::collections::HashSet::new();
     used.retain(|url| seen.insert(url.clone()));
     let (mut read, mut absent) = (Vec::new(), Vec::new());
@@ -93,7 +94,6 @@ pub fn draw(portal: &Portal, documents: &Documents, route: &str) -> Drawn {
             Err(_) => {}
         }
     }
-    let not_embedded = not_embedded.into_iter().collect();
     let files = std::mem::take(&mut *files.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let asked = std::mem::take(&mut *asked.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
     let failures = std::mem::take(&mut *documents.failures.borrow_mut());
