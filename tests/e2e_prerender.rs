@@ -249,6 +249,41 @@ async fn the_app_takes_over_without_a_blank_frame_a_shift_or_a_second_request() 
     .await;
 }
 
+/// While the browser is still reading a page's HTML, the page may be shorter
+/// than the screen, with no scroll bar yet; the bar that comes with the rest
+/// must not push the header's right-hand controls sideways (a shift seen in
+/// CI on 2026-12-06: the text-size buttons and "English" moved 15 px before
+/// the app started). The page is cut short here, as a half-read page is.
+#[tokio::test]
+async fn the_header_stays_put_when_the_page_grows_past_the_screen() {
+    with_browser_scripted("prerender-scroll-bar", Build::Root, Viewport::Phone, false, |browser, _server| async move {
+        browser.open(SEED_ADDRESS).await;
+        browser.wait_for("a.site-header-lang").await;
+        const MEASURE: &str = "
+            const edge = element => element.getBoundingClientRect().right;
+            return [edge(document.querySelector('a.site-header-lang')), edge(document.querySelector('.text-size')),
+                    document.documentElement.scrollHeight > window.innerHeight];";
+        let whole = browser.eval(MEASURE, vec![]).await;
+        browser
+            .eval(
+                "for (const part of document.querySelectorAll('.layout, footer')) part.style.display = 'none';",
+                vec![],
+            )
+            .await;
+        let cut_short = browser.eval(MEASURE, vec![]).await;
+        assert_eq!((whole[2].as_bool(), cut_short[2].as_bool()), (Some(true), Some(false)), "{whole} then {cut_short}");
+        for control in 0..2 {
+            let (before, after) = (whole[control].as_f64().unwrap(), cut_short[control].as_f64().unwrap());
+            assert!(
+                (before - after).abs() < 0.5,
+                "a header control moved {} px: {whole} then {cut_short}",
+                after - before
+            );
+        }
+    })
+    .await;
+}
+
 /// Notes every placeholder (`.skeleton`) put into the page, from its first
 /// byte on: a prerendered page is taken over drawn, never waiting.
 const WATCH_PLACEHOLDERS: &str = "
