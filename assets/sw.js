@@ -38,6 +38,10 @@ LIMIT[IMAGES] = 100;
 var MAX_BYTES = 2e6;
 var TIMEOUT = 3500;
 var HASHED = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
+// A part of the app's wasm (docs/wasm-parts.md): hashed too, but not
+// precached (most visits never need it); kept with this release's files
+// once a view has fetched it, so that view opens offline too.
+var PART = /(^|\/)part-[^/]*-[0-9a-f]{10,16}_bg\.wasm$/;
 
 var STATS = new URL("data/thong-ke.json", SCOPE).href;
 // config.json names the statistics document; read from this release's copy.
@@ -335,6 +339,8 @@ self.addEventListener("fetch", function (event) {
   var path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(event, PAGES).catch(function () { return offlinePage(request.url); }));
+  } else if (PART.test(path)) {
+    event.respondWith(cacheFirst(event, SHELL));
   } else if (HASHED.test(path)) {
     event.respondWith(cacheFirst(event));
   } else if (request.destination === "image") {

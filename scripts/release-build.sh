@@ -27,6 +27,9 @@
 # type, so the compiler no longer writes the rendering code out again for
 # every view's exact type: -15 KB brotli (223,754 -> 208,620 bytes of wasm,
 # 2026-12-06), the markup unchanged.
+# And `--cfg portal_split`: the views only some addresses show (src/parts.rs)
+# are cut out of the main wasm into parts fetched when first drawn, by
+# scripts/split-wasm.sh after trunk (docs/wasm-parts.md).
 # PORTAL_EXTRA_WASM_FLAGS adds flags for a build made to measure something.
 # A plain `trunk build --release` on stable still works and gives the larger
 # but otherwise identical app.
@@ -56,9 +59,14 @@ bash "$PORTAL_ROOT/scripts/build-content.sh"
     export RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN"
     export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
     export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components ${PORTAL_EXTRA_WASM_FLAGS:-}"
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components --cfg portal_split ${PORTAL_EXTRA_WASM_FLAGS:-}"
     trunk build --release "${trunk_args[@]}"
 )
+# trunk made its glue and wasm from the whole app (its wasm-opt warns of
+# the relocations' linking section: that wasm is replaced); the parts are
+# cut from the wasm cargo linked, relocations and all (build.rs).
+target_dir="$(cargo metadata --format-version 1 --no-deps --offline | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+bash "$PORTAL_ROOT/scripts/split-wasm.sh" "$dist" "$target_dir/wasm32-unknown-unknown/release/portal.wasm"
 
 if [ "$prerender" = 1 ]; then
     # The site's address: the host, then the sub-path trunk built for.

@@ -33,6 +33,10 @@ DECAP_SERVER_VERSION="3.11.3"
 # Firefox's WebDriver server, for the e2e tests that run in every engine;
 # 0.37 speaks to Firefox ESR 153 (Debian's firefox-esr).
 GECKODRIVER_VERSION="0.37.1"
+# The tool that cuts the app's wasm into the main part and the parts some
+# views need (scripts/split-wasm.sh, docs/wasm-parts.md): the splitter
+# cargo-leptos uses, as its own crate's command-line build.
+WASM_SPLIT_VERSION="0.2.4"
 # The release build only (scripts/release-build.sh): a pinned nightly that
 # rebuilds std without panic messages, locations or Debug text. 19 KB less
 # wasm, measured. Tests, clippy and `trunk serve` stay on stable.
@@ -74,7 +78,8 @@ apt_install() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
 
-# The build tools cargo compiles (trunk, wasm-bindgen-cli, geckodriver): a
+# The build tools cargo compiles (trunk, wasm-bindgen-cli, geckodriver,
+# wasm-split-cli): a
 # new machine spends most of its set-up here. They do little work each run,
 # so they are built quickly rather than tuned: no LTO (trunk asks for fat
 # LTO and one codegen unit), opt-level 1, no debug info. trunk 0.21.14 took
@@ -86,7 +91,7 @@ cargo_install_tool() {
         cargo install "$@"
 }
 
-# The three tool builds run in the background, all at once, while the
+# The four tool builds run in the background, all at once, while the
 # Debian and npm packages install in the foreground: those mostly wait on
 # downloads and dpkg's one core, and each build has long stretches where
 # one crate keeps one core busy (2026-12-05 on a new machine: 504 s of
@@ -213,6 +218,10 @@ setup_all() {
         "[ \"\$(geckodriver --version 2>/dev/null | sed -n 1p)\" = 'geckodriver $GECKODRIVER_VERSION' ]" \
         "cargo_install_tool geckodriver --version $GECKODRIVER_VERSION --locked"
 
+    start_step "wasm-split-cli $WASM_SPLIT_VERSION" \
+        "cargo install --list | grep -qx 'wasm_split_cli_support v$WASM_SPLIT_VERSION:'" \
+        "cargo_install_tool wasm_split_cli_support --version $WASM_SPLIT_VERSION --locked --features build-binary"
+
     step "node and npm" \
         "command -v node && command -v npm" \
         "apt_install nodejs npm"
@@ -276,6 +285,7 @@ setup_all() {
     finish_step "trunk $TRUNK_VERSION"
     finish_step "wasm-bindgen-cli $wbg_version"
     finish_step "geckodriver $GECKODRIVER_VERSION"
+    finish_step "wasm-split-cli $WASM_SPLIT_VERSION"
     [ -z "$BACKGROUND_LOGS" ] || rm -rf "$BACKGROUND_LOGS"
 
     echo "setup: done in $(since "$total_started")"

@@ -43,7 +43,12 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 # only when a visitor searches, or opens a registry page in the app.
 # The editor (quan-tri/, Decap CMS, 5.8 MB of its own) is fetched only by the
 # office staff at /quan-tri/, never by a visitor: in no figure here.
-mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' ! -name 'tra-cuu-worker*' ! -path "$dist/quan-tri/*" | sort)
+# The parts of the app's wasm that only some views need (part-*_bg.wasm,
+# docs/wasm-parts.md) are listed apart too, in no total: each is fetched
+# the first time one of its views is drawn. Their loader (parts-<hash>.js)
+# is imported by the app's glue at start, so it is in the total.
+mapfile -t wasm_files < <(find "$dist" -name '*.wasm' ! -name 'tim-kiem-worker*' ! -name 'tra-cuu-worker*' ! -name 'part-*' ! -path "$dist/quan-tri/*" | sort)
+mapfile -t part_files < <(find "$dist" -maxdepth 1 -name 'part-*_bg.wasm' | sort)
 mapfile -t js_files < <(find "$dist" -name '*.js' ! -path "$dist/sw.js" ! -name 'offline-*.js' ! -name 'tim-kiem-worker*' ! -name 'tra-cuu-worker*' ! -path "$dist/quan-tri/*" | sort)
 mapfile -t sw_files < <(find "$dist" -maxdepth 1 \( -name 'sw.js' -o -name 'offline-*.js' \) | sort)
 mapfile -t search_files < <(find "$dist" -maxdepth 1 -name 'tim-kiem-worker*' \( -name '*.js' -o -name '*.wasm' \) | sort)
@@ -69,6 +74,7 @@ report css "${css_files[@]}"
 report worker "${sw_files[@]}"
 report search "${search_files[@]}"
 report registry "${registry_files[@]}"
+report parts "${part_files[@]}"
 
 code_raw=$((${raw_sum[wasm]:-0} + ${raw_sum[js]:-0}))
 code_gz=$((${gz_sum[wasm]:-0} + ${gz_sum[js]:-0}))
@@ -85,6 +91,7 @@ echo "budget CSS brotli:     ${br_sum[css]:-0} of $css_max bytes ($((${br_sum[cs
 echo "budget offline brotli: ${br_sum[worker]:-0} of $sw_max bytes ($((${br_sum[worker]:-0} * 100 / sw_max)) %) (sw.js + offline.js)"
 echo "search worker brotli:  ${br_sum[search]:-0} bytes (tim-kiem-worker*, on the first search only; no budget)"
 echo "registries' worker brotli: ${br_sum[registry]:-0} bytes (tra-cuu-worker*, on the first registry page drawn in the app; no budget)"
+echo "parts of the app's wasm brotli: ${br_sum[parts]:-0} bytes (part-*, each when one of its views is first drawn; no budget)"
 
 # Which crates the bytes come from, when twiggy is there (optional: `cargo
 # install twiggy`). trunk's output has no names left, so this reads the wasm

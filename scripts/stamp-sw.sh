@@ -23,11 +23,13 @@ for extra in config.json manifest.webmanifest icons/icon.svg; do
     [ -f "$dist/$extra" ] && files+=("$extra")
 done
 # trunk's hashed files at the root: portal-<hash>.js/_bg.wasm/.css, and the
-# hashed plain scripts (crash-notice-<hash>.js, offline-<hash>.js).
+# hashed plain scripts (crash-notice-<hash>.js, offline-<hash>.js). Not the
+# parts of the app's wasm (part-*_bg.wasm, docs/wasm-parts.md): the worker
+# keeps each once a view has fetched it.
 while IFS= read -r file; do
     files+=("$file")
 done < <(cd "$dist" && find . -maxdepth 1 -type f -regextype posix-extended \
-    -regex '\./.*-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)' -printf '%P\n' | sort)
+    -regex '\./.*-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)' ! -name 'part-*' -printf '%P\n' | sort)
 
 list=""
 for file in "${files[@]}"; do

@@ -6,10 +6,10 @@ use crate::components::{
     config_notice::ConfigNotice, footer::SiteFooter, header::SiteHeader, scroll_memory::ScrollMemory, sidebar::Sidebar,
 };
 use crate::context::{provide_portal, Portal};
-use crate::pages::{
-    agency::AgencyPage, article::ArticlePage, category::CategoryPage, episodes::EpisodesPage, feeds::FeedsPage,
-    home::HomePage, nhiem_vu::NhiemVuPage, not_found::NotFound, related::RelatedPage, schedule::SchedulePage,
-    search::SearchPage, sections::SectionsPage, van_ban::VanBanPage,
+use crate::pages::{article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound};
+// The other views are each in a part of the wasm loaded when first drawn.
+use crate::parts::{
+    AgencyPage, EpisodesPage, FeedsPage, NhiemVuPage, RelatedPage, SchedulePage, SearchPage, SectionsPage, VanBanPage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

@@ -3,6 +3,11 @@
 //! `core` is the pure logic (tested natively); `net` fetches documents;
 //! `context` holds the run-time config; `components` and `pages` render.
 
+// The server rendering (the prerender, `ssr`) works out the layout of each
+// part's view made into an AnyView (src/parts.rs): the schedule's nests
+// deeper than the compiler's default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod clock;
 pub mod components;
@@ -13,6 +18,7 @@ pub use portal_core as core;
 pub mod documents;
 pub mod net;
 pub mod pages;
+pub mod parts;
 #[cfg(not(feature = "ssr"))]
 pub mod registry_worker;
 pub mod sanitize;

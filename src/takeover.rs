@@ -20,6 +20,7 @@ pub use place::prerendered_markup;
 use crate::context::{load_portal, set_taking_over_prerendered_page, site_root, Portal};
 use crate::core::url::resolve;
 use crate::net;
+use crate::parts;
 use leptos::prelude::{document, set_timeout, window};
 use std::rc::Rc;
 use std::time::Duration;
@@ -41,13 +42,24 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
         let prerendered = preload_embedded_documents(&site_root());
         set_taking_over_prerendered_page(prerendered);
         next_task().await;
-        let portal = load_portal().await;
+        // The part of the wasm that draws this address, if it is in one
+        // (src/parts.rs), loads beside config.json: the app draws the page
+        // only once it can do so at once.
+        let address = parts::path_in_site(&window().location().href().unwrap_or_default()).unwrap_or_default();
+        let (portal, part_loaded) = futures::future::join(load_portal(), parts::load_part_for(&address)).await;
         let page_is_whole = prerendered && window().location().search().unwrap_or_default().is_empty();
         if page_is_whole {
             crate::components::visitor_widget::report_view_at_load(&portal);
         }
+        if prerendered && !part_loaded {
+            // The page stays as the prerender wrote it, its links plain
+            // links, rather than a message where its text was.
+            leptos::logging::warn!("the part of the app that draws this page did not load: the page is left as it is");
+            return;
+        }
         let take_over = move || {
             place::replace_page(page_is_whole, move || mount(portal));
+            parts::load_parts_on_intent();
             // After the first effects: the documents embedded for this page
             // only have drawn it; the views opened later fetch their own.
             set_timeout(net::forget_preloaded, Duration::ZERO);
