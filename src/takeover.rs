@@ -43,18 +43,20 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
         set_taking_over_prerendered_page(prerendered);
         next_task().await;
         // The part of the wasm that draws this address, if it is in one
-        // (src/parts.rs), loads beside config.json: the app draws the page
-        // only once it can do so at once.
+        // (src/parts.rs): the app draws the page only once it can do so at
+        // once. Where the page must be drawn now, it loads beside
+        // config.json; over a whole prerendered page, at the reader's first
+        // sign, with the takeover: loaded at start, its compiling cost the
+        // schedule's page 50-130 ms more of Lighthouse's blocking time.
         let address = parts::path_in_site(&window().location().href().unwrap_or_default()).unwrap_or_default();
-        let (portal, part_loaded) = futures::future::join(load_portal(), parts::load_part_for(&address)).await;
         let page_is_whole = prerendered && window().location().search().unwrap_or_default().is_empty();
+        let part_now = async { page_is_whole || parts::load_part_for(&address).await };
+        let (portal, part_loaded) = futures::future::join(load_portal(), part_now).await;
         if page_is_whole {
             crate::components::visitor_widget::report_view_at_load(&portal);
         }
         if prerendered && !part_loaded {
-            // The page stays as the prerender wrote it, its links plain
-            // links, rather than a message where its text was.
-            leptos::logging::warn!("the part of the app that draws this page did not load: the page is left as it is");
+            leave_the_page_as_written();
             return;
         }
         let take_over = move || {
@@ -65,11 +67,29 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
             set_timeout(net::forget_preloaded, Duration::ZERO);
         };
         if page_is_whole {
-            when_reached::take_over_when_reached(take_over);
+            // In a microtask after the reader's event (the part, when loaded
+            // already or not needed, at once): before a key's default action
+            // moves the focus, and before an early click is handed on.
+            when_reached::take_over_when_reached(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if parts::load_part_for(&address).await {
+                        take_over();
+                    } else {
+                        leave_the_page_as_written();
+                    }
+                });
+            });
         } else {
             take_over();
         }
     });
+}
+
+/// The part of the app that draws a prerendered page did not load: the page
+/// stays as the prerender wrote it, its links plain links, rather than a
+/// message where its text was.
+fn leave_the_page_as_written() {
+    leptos::logging::warn!("the part of the app that draws this page did not load: the page is left as it is");
 }
 
 /// Resolves in a later task (a timer's), so that the work after it does not
