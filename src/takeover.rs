@@ -35,11 +35,13 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
     // config.json is read before mounting, so this runs on the browser's own
     // microtask queue: leptos's executor is set up by mounting itself.
     wasm_bindgen_futures::spawn_local(async move {
-        // The wasm's compilation and start is one task already, of 90-200 ms
-        // on a slow phone; reading the embedded documents and asking for
-        // config.json (each a first call of much code) take a task each.
+        // Each step in a task of its own, none of them long (50 ms on
+        // Lighthouse's phone, 4x slower than this machine): the wasm's start,
+        // each embedded document read, the address read, config.json asked
+        // for, and what follows its answer. Most of each step's time is the
+        // browser compiling the code it calls for the first time.
         next_task().await;
-        let prerendered = preload_embedded_documents(&site_root());
+        let prerendered = preload_embedded_documents(&site_root()).await;
         set_taking_over_prerendered_page(prerendered);
         next_task().await;
         // The part of the wasm that draws this address, if it is in one
@@ -50,8 +52,10 @@ pub fn start(mount: impl FnOnce(Portal) + 'static) {
         // schedule's page 50-130 ms more of Lighthouse's blocking time.
         let address = parts::path_in_site(&window().location().href().unwrap_or_default()).unwrap_or_default();
         let page_is_whole = prerendered && window().location().search().unwrap_or_default().is_empty();
+        next_task().await;
         let part_now = async { page_is_whole || parts::load_part_for(&address).await };
         let (portal, part_loaded) = futures::future::join(load_portal(), part_now).await;
+        next_task().await;
         if page_is_whole {
             crate::components::visitor_widget::report_view_at_load(&portal);
         }
@@ -101,9 +105,9 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
-/// Preloads the documents embedded in the page (then removes them); whether
-/// there were any, i.e. whether the page was prerendered.
-pub fn preload_embedded_documents(site_root: &str) -> bool {
+/// Preloads the documents embedded in the page (then removes them), one a
+/// task; whether there were any, i.e. whether the page was prerendered.
+async fn preload_embedded_documents(site_root: &str) -> bool {
     let Ok(embedded) = document().query_selector_all("script[data-tai-lieu]") else { return false };
     for index in 0..embedded.length() {
         let Some(element) = embedded.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
@@ -122,6 +126,7 @@ pub fn preload_embedded_documents(site_root: &str) -> bool {
             }
         }
         element.remove();
+        next_task().await;
     }
     embedded.length() > 0
 }

@@ -431,21 +431,59 @@ async fn the_prerendered_text_is_the_text_the_app_draws() {
     .await;
 }
 
+/// The wasm, its glue and the parts' loader are all asked for after the
+/// page is painted (prerender/src/loader.rs): before it, they would share a
+/// phone's bandwidth with the page's own stylesheet and pictures.
 #[tokio::test]
-async fn over_a_prerendered_page_the_wasm_is_fetched_after_the_first_paint() {
+async fn over_a_prerendered_page_the_app_is_fetched_after_the_first_paint() {
     with_browser("prerender-wasm-after-paint", Build::Root, Viewport::Phone, |browser, _server| async move {
         browser.open(SEED_ADDRESS).await;
         browser.wait_for_app_with("window.wasmBindings").await;
         let times = browser
             .eval(
-                "return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-                         performance.getEntriesByType('resource').find(e => e.name.includes('/portal-') && e.name.endsWith('_bg.wasm'))?.startTime];",
+                "const asked = test => performance.getEntriesByType('resource')
+                     .find(e => test(new URL(e.name).pathname))?.startTime;
+                 return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+                         asked(path => /^\\/portal-[0-9a-f]{16}_bg\\.wasm$/.test(path)),
+                         asked(path => /^\\/portal-[0-9a-f]{16}\\.js$/.test(path)),
+                         asked(path => /^\\/parts-[0-9a-f]{16}\\.js$/.test(path))];",
                 vec![],
             )
             .await;
-        let (painted, wasm) = (times[0].as_f64(), times[1].as_f64());
-        assert!(painted.is_some() && wasm.is_some(), "paint and wasm timings: {times}");
-        assert!(wasm > painted, "the wasm was requested before the content was painted: {times}");
+        let painted = times[0].as_f64().unwrap_or_else(|| panic!("no first paint: {times}"));
+        for (index, file) in [(1, "the wasm"), (2, "the glue"), (3, "the parts' loader")] {
+            let asked = times[index].as_f64().unwrap_or_else(|| panic!("{file} never asked for: {times}"));
+            assert!(asked > painted, "{file} was asked for before the content was painted: {times}");
+        }
+    })
+    .await;
+}
+
+/// The glue's Subresource Integrity hash, which its preload carried, holds
+/// its `import()` after the paint through the page's import map: a glue
+/// altered on the way (a cache, a proxy) is refused and the page stays as
+/// the prerender wrote it.
+#[tokio::test]
+async fn a_glue_altered_on_the_way_is_refused() {
+    with_browser("prerender-glue-integrity", Build::Root, Viewport::Phone, |browser, server| async move {
+        let glue = std::fs::read_dir(Build::Root.dist())
+            .expect("dist/")
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .find(|file| file.starts_with("portal-") && file.ends_with(".js"))
+            .expect("the glue portal-<hash>.js in dist/");
+        let mut altered = std::fs::read(Build::Root.dist().join(&glue)).expect("the glue");
+        altered.extend_from_slice(b"\n// altered\n");
+        let glue = format!("/{glue}");
+        server.set_reply(&glue, Reply::json(altered).with_content_type("text/javascript; charset=utf-8"));
+        browser.open(SEED_ADDRESS).await;
+        let deadline = std::time::Instant::now() + support::browser::WAIT;
+        while !server.served().iter().any(|served| served.path == glue) {
+            assert!(std::time::Instant::now() < deadline, "the glue {glue} never asked for");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        browser.eval("return new Promise(r => setTimeout(r, 1500));", vec![]).await;
+        assert!(browser.holds("return window.wasmBindings === undefined;", vec![]).await, "the altered glue ran");
+        assert!(browser.holds("return !!document.getElementById('tai-trang');", vec![]).await, "the page is gone");
     })
     .await;
 }
