@@ -45,7 +45,13 @@ const COMPILE_THEN_START: &str = "const compiledApart = async url => { \
 /// preloads (only the wasm's preload goes, and the wasm waits).
 pub fn start_after_first_paint(shell: &str) -> String {
     let lines: Vec<&str> = shell.lines().collect();
-    let glue = lines.iter().find_map(|line| glue_imported_by(line));
+    // The glue's import as the first line of the loader's module script:
+    // only then is the import map put before that script.
+    let opens_loader = |index: usize| {
+        lines[index].trim() == "<script type=\"module\">"
+            && lines.get(index + 1).is_some_and(|next| glue_imported_by(next).is_some())
+    };
+    let glue = (0..lines.len()).find(|&index| opens_loader(index)).and_then(|index| glue_imported_by(lines[index + 1]));
     let modules = if glue.is_some() { preloaded_modules(shell) } else { Vec::new() };
     let mut out = String::with_capacity(shell.len() + 1024);
     for (index, line) in lines.iter().enumerate() {
@@ -53,13 +59,11 @@ pub fn start_after_first_paint(shell: &str) -> String {
         if trimmed.starts_with("<link rel=\"preload\"") && !trimmed.contains("><") {
             continue;
         }
-        let loader_opens = trimmed == "<script type=\"module\">"
-            && lines.get(index + 1).is_some_and(|next| glue_imported_by(next).is_some());
-        if loader_opens && !modules.is_empty() {
+        if glue.is_some() && opens_loader(index) && !modules.is_empty() {
             out.push_str(&import_map(&modules));
             out.push('\n');
         }
-        if glue_imported_by(line).is_some() {
+        if glue.is_some() && glue_imported_by(line).is_some() {
             continue;
         }
         if trimmed.starts_with(INIT_START) {
@@ -205,6 +209,16 @@ mod tests {
         assert!(page.contains("modulepreload"), "{page}");
         assert!(!page.contains("importmap") && !page.contains("await import("), "{page}");
         assert!(!page.contains("rel=\"preload\""), "{page}");
+    }
+
+    #[test]
+    fn a_glue_imported_outside_a_loader_script_of_its_own_keeps_its_import_and_preloads() {
+        let shell =
+            SHELL.replace("<script type=\"module\">\n", "<script type=\"module\">\nconst started = Date.now();\n");
+        let page = start_after_first_paint(&shell);
+        assert!(page.contains("import init, * as bindings from '/p-1.js';"), "{page}");
+        assert!(page.contains("modulepreload"), "{page}");
+        assert!(!page.contains("importmap") && !page.contains("await import("), "{page}");
     }
 
     #[test]
