@@ -19,13 +19,7 @@ const SCHEDULE_PAGE: &str = "/lich-cong-tac/2023/42";
 /// The site path of the part named `name` in the root build's dist/
 /// ("/part-lich-<hash>_bg.wasm"), or a failure naming what is there.
 fn part_path(name: &str) -> String {
-    let prefix = format!("part-{name}-");
-    let files: Vec<String> = std::fs::read_dir(Build::Root.dist())
-        .expect("dist/")
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .collect();
-    let part = files.iter().find(|file| file.starts_with(&prefix) && file.ends_with("_bg.wasm"));
-    format!("/{}", part.unwrap_or_else(|| panic!("no {prefix}…_bg.wasm in dist/: {files:?}")))
+    format!("/{}", Build::Root.file_named(&format!("part-{name}-"), "_bg.wasm"))
 }
 
 /// The parts the server has answered for so far, by name ("lich").

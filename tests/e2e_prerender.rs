@@ -466,21 +466,13 @@ async fn over_a_prerendered_page_the_app_is_fetched_after_the_first_paint() {
 #[tokio::test]
 async fn a_glue_altered_on_the_way_is_refused() {
     with_browser("prerender-glue-integrity", Build::Root, Viewport::Phone, |browser, server| async move {
-        let glue = std::fs::read_dir(Build::Root.dist())
-            .expect("dist/")
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .find(|file| file.starts_with("portal-") && file.ends_with(".js"))
-            .expect("the glue portal-<hash>.js in dist/");
+        let glue = Build::Root.file_named("portal-", ".js");
         let mut altered = std::fs::read(Build::Root.dist().join(&glue)).expect("the glue");
         altered.extend_from_slice(b"\n// altered\n");
         let glue = format!("/{glue}");
         server.set_reply(&glue, Reply::json(altered).with_content_type("text/javascript; charset=utf-8"));
         browser.open(SEED_ADDRESS).await;
-        let deadline = std::time::Instant::now() + support::browser::WAIT;
-        while !server.served().iter().any(|served| served.path == glue) {
-            assert!(std::time::Instant::now() < deadline, "the glue {glue} never asked for");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        server.wait_until_served(&glue, support::browser::WAIT).await;
         browser.eval("return new Promise(r => setTimeout(r, 1500));", vec![]).await;
         assert!(browser.holds("return window.wasmBindings === undefined;", vec![]).await, "the altered glue ran");
         assert!(browser.holds("return !!document.getElementById('tai-trang');", vec![]).await, "the page is gone");
@@ -493,11 +485,7 @@ async fn a_glue_altered_on_the_way_is_refused() {
 /// from then on it only waits for the reader.
 async fn wait_for_the_app_to_start(browser: &Browser, server: &support::StaticServer) {
     browser.wait_untouched("the wasm to start", "window.wasmBindings").await;
-    let deadline = std::time::Instant::now() + support::browser::WAIT;
-    while !server.served().iter().any(|served| served.path == "/config.json") {
-        assert!(std::time::Instant::now() < deadline, "config.json never asked for");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    server.wait_until_served("/config.json", support::browser::WAIT).await;
     browser.eval("return new Promise(r => setTimeout(r, 1000));", vec![]).await;
     assert!(!browser.holds(&format!("return {APP_TOOK_OVER};"), vec![]).await, "taken over with no reader's sign");
 }

@@ -68,6 +68,18 @@ impl Build {
         }
     }
 
+    /// The name of the build's one top-level file named `prefix…suffix`
+    /// (a hashed name, "part-lich-<hash>_bg.wasm"), or a failure naming
+    /// what is there.
+    pub fn file_named(self, prefix: &str, suffix: &str) -> String {
+        let files: Vec<String> = std::fs::read_dir(self.dist())
+            .expect("dist/")
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .collect();
+        let found = files.iter().find(|file| file.starts_with(prefix) && file.ends_with(suffix));
+        found.cloned().unwrap_or_else(|| panic!("no {prefix}…{suffix} in dist/: {files:?}"))
+    }
+
     /// The build's folder, checked to hold a trunk build made for this prefix.
     pub fn dist(self) -> PathBuf {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -150,6 +150,15 @@ impl StaticServer {
     pub fn served(&self) -> Vec<Served> {
         self.shared.log.lock().unwrap().clone()
     }
+
+    /// Waits until `site_path` has been answered, failing after `wait`.
+    pub async fn wait_until_served(&self, site_path: &str, wait: Duration) {
+        let deadline = std::time::Instant::now() + wait;
+        while !self.served().iter().any(|served| served.path == site_path) {
+            assert!(std::time::Instant::now() < deadline, "{site_path} never asked for");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }
 
 impl Drop for StaticServer {
